@@ -1,0 +1,162 @@
+#include "cli/commands.h"
+
+#include <iostream>
+
+#include "cli/i18n.h"
+#include "cli/lint_file.h"
+#include "cli/path_walker.h"
+#include "output/printers.h"
+#include "parse/report_parser.h"
+#include "rules/catalogue.h"
+#include "rules/pack_registry.h"
+#include "util/resources.h"
+
+namespace nblint {
+
+namespace {
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitTrouble = 2;
+
+// Resolves --pack; prints the known packs and returns false when the name is unknown.
+bool resolve_pack(const std::string& name, const Pack*& pack, Lang lang) {
+  pack = nullptr;
+  if (name.empty()) return true;
+  pack = PackRegistry::builtin().find(name);
+  if (pack) return true;
+  std::cerr << "nblint: " << tr(lang, "未知的规则包“", "unknown rule pack '") << name
+            << tr(lang, "”，可选：", "'; known packs:");
+  for (const Pack& p : PackRegistry::builtin().packs()) std::cerr << ' ' << p.id;
+  std::cerr << '\n';
+  return false;
+}
+
+bool fails(Severity s, FailOn threshold) {
+  switch (threshold) {
+    case FailOn::Error: return s >= Severity::Error;
+    case FailOn::Warning: return s >= Severity::Warning;
+    case FailOn::Info: return true;
+    case FailOn::Never: return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+int run_check(const CheckOptions& options) {
+  const Lang lang = options.lang;
+  LintOptions lint;
+  lint.rules.lang = lang;
+  if (options.max_file_size) lint.max_file_size = options.max_file_size;
+  if (!resolve_pack(options.pack, lint.rules.forced_pack, lang)) return kExitTrouble;
+
+  const PathPlan plan = plan_paths(options.paths);
+  bool trouble = false;
+  for (const std::string& m : plan.missing) {
+    std::cerr << "nblint: " << m << tr(lang, "：路径不存在", ": no such file or directory") << '\n';
+    trouble = true;
+  }
+  for (const std::string& d : plan.unreadable_dirs) {
+    std::cerr << "nblint: " << d << tr(lang, "：无法读取目录", ": cannot read directory") << '\n';
+    trouble = true;
+  }
+  if (options.verbose)
+    for (const std::string& s : plan.skipped)
+      std::cerr << "nblint: " << tr(lang, "跳过（不支持的格式）：", "skipped (format not supported): ") << s << '\n';
+  if (plan.files.empty()) {
+    std::cerr << "nblint: " << tr(lang, "没有检查任何文件（未找到 .txt 或 .md 报告）", "nothing was checked (no .txt or .md report found)")
+              << '\n';
+    return kExitTrouble;
+  }
+
+  std::vector<FileResult> results;
+  results.reserve(plan.files.size());
+  std::size_t errors = 0, warnings = 0;
+  bool failed = false;
+  for (const std::string& path : plan.files) {
+    FileResult r = lint_file(path, lint);
+    if (r.error) {
+      std::cerr << "nblint: " << (path == "-" ? "<stdin>" : path) << tr(lang, "：无法读取，", ": cannot read: ")
+                << read_error_reason(*r.error, lang) << '\n';
+      trouble = true;
+    } else if (options.verbose) {
+      std::cerr << "nblint: " << r.source.display_path << tr(lang, "：编码 ", ": encoding ") << r.source.encoding
+                << tr(lang, "，规则包 ", ", pack ") << (r.pack.empty() ? "-" : r.pack) << '\n';
+    }
+    for (const Diagnostic& d : r.diagnostics) {
+      errors += d.severity == Severity::Error;
+      warnings += d.severity == Severity::Warning;
+      failed = failed || fails(d.severity, options.fail_on);
+    }
+    if (options.format == "text") print_text(std::cout, r);
+    results.push_back(std::move(r));
+  }
+  if (options.format == "json") print_json(std::cout, results);
+  if (options.format == "text") {
+    std::cerr << tr(lang, "已检查 ", "checked ") << results.size() << tr(lang, " 个文件：", " file(s): ") << errors
+              << tr(lang, " 个错误，", " error(s), ") << warnings << tr(lang, " 个警告", " warning(s)") << '\n';
+  }
+  if (trouble) return kExitTrouble;
+  return failed ? kExitFindings : kExitClean;
+}
+
+int run_tree(const std::string& path, const std::string& pack_name, Lang lang) {
+  const Pack* pack = nullptr;
+  if (!resolve_pack(pack_name, pack, lang)) return kExitTrouble;
+  auto bytes = read_input(path);
+  if (auto* e = std::get_if<ReadError>(&bytes)) {
+    std::cerr << "nblint: " << path << tr(lang, "：无法读取，", ": cannot read: ") << read_error_reason(*e, lang) << '\n';
+    return kExitTrouble;
+  }
+  const SourceText source = decode_utf8_source(path == "-" ? "<stdin>" : path, std::get<std::string>(bytes));
+  const Report report = parse_report(source.text);
+  print_tree(std::cout, source, report, lang);
+  const PackChoice choice = choose_pack(report, PackRegistry::builtin(), pack);
+  std::cout << tr(lang, "规则包：", "rule pack: ") << (choice.pack ? choice.pack->id : "-");
+  if (choice.year) std::cout << tr(lang, "（报告年度 ", " (report year ") << *choice.year << tr(lang, "）", ")");
+  std::cout << '\n';
+  return kExitClean;
+}
+
+int run_rules(const std::string& pack_name, Lang lang) {
+  const Pack* only = nullptr;
+  if (!resolve_pack(pack_name, only, lang)) return kExitTrouble;
+  const Catalogue& catalogue = Catalogue::builtin();
+  for (const Pack& pack : PackRegistry::builtin().packs()) {
+    if (only && only != &pack) continue;
+    std::cout << pack.id << "  " << pack.name.get(lang) << "  (" << tr(lang, "报告年度 ", "report years ")
+              << pack.year_from << "–" << (pack.year_to == 9999 ? std::string() : std::to_string(pack.year_to)) << ")\n";
+    for (const RuleInfo& rule : catalogue.rules()) {
+      const auto it = pack.rules.find(rule.id);
+      if (it == pack.rules.end()) continue;
+      std::string sev(severity_name(it->second));
+      sev.resize(8, ' ');
+      std::string id = rule.id;
+      if (id.size() < 28) id.resize(28, ' ');
+      std::cout << "  " << id << ' ' << sev << rule.summary.get(lang) << '\n';
+    }
+    std::cout << '\n';
+  }
+  std::cout << tr(lang, "用 nblint explain 规则ID 查看规则说明。", "Run nblint explain RULE-ID for a rule's documentation.")
+            << '\n';
+  return kExitClean;
+}
+
+int run_explain(const std::string& rule_id, Lang lang) {
+  const RuleInfo* rule = Catalogue::builtin().find(rule_id);
+  if (!rule) {
+    std::cerr << "nblint: " << tr(lang, "未知的规则“", "unknown rule '") << rule_id
+              << tr(lang, "”；可用 nblint rules 列出全部规则", "'; nblint rules lists them all") << '\n';
+    return kExitTrouble;
+  }
+  if (const auto page = resources::find(rule->doc_path())) {
+    std::cout << *page;
+    if (!page->ends_with('\n')) std::cout << '\n';
+  } else {
+    std::cout << "# " << rule->id << "\n\n" << rule->summary.get(lang) << '\n';
+  }
+  return kExitClean;
+}
+
+}  // namespace nblint

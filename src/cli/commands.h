@@ -1,0 +1,28 @@
+// The subcommands of the nblint binary. Each returns the process exit code.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "util/lang.h"
+
+namespace nblint {
+
+enum class FailOn { Error, Warning, Info, Never };
+
+struct CheckOptions {
+  std::vector<std::string> paths;
+  std::string format = "text";  // text | json
+  std::string pack;             // forced pack id, empty for automatic
+  FailOn fail_on = FailOn::Error;
+  bool verbose = false;
+  std::uint64_t max_file_size = 0;
+  Lang lang = Lang::Zh;
+};
+
+int run_check(const CheckOptions& options);
+int run_tree(const std::string& path, const std::string& pack, Lang lang);
+int run_rules(const std::string& pack, Lang lang);
+int run_explain(const std::string& rule_id, Lang lang);
+
+}  // namespace nblint

@@ -1,0 +1,100 @@
+// nblint: a linter for Chinese government information disclosure annual reports.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/i18n.h"
+#include "rules/yaml_read.h"
+
+using nblint::Lang;
+using nblint::tr;
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  const Lang lang = nblint::detect_lang(argc, argv);
+  CLI::App app{tr(lang,
+                  "nblint：政府信息公开工作年度报告检查工具。\n"
+                  "检查年报是否缺少条例和模板要求的章节、章节是否为空、顺序是否正确，\n"
+                  "并按报告年度自动选用规则包（reg2008 / fmt2019 / fmt2021）。\n"
+                  "示例：\n"
+                  "  nblint check 年报.txt            检查一个文件\n"
+                  "  nblint check reports/ --format json  检查整个目录，输出 JSON\n"
+                  "  nblint tree 年报.txt             查看解析出的章节树\n"
+                  "  nblint explain structure/missing-section\n"
+                  "退出码：0 无问题；1 有达到 --fail-on 级别的问题；2 用法错误或文件无法读取。",
+                  "nblint: a linter for Chinese government information disclosure annual reports.\n"
+                  "Finds mandated sections that are missing, empty or out of order, choosing the rule\n"
+                  "pack (reg2008 / fmt2019 / fmt2021) from the year the report covers.\n"
+                  "Examples:\n"
+                  "  nblint check report.txt               check one file\n"
+                  "  nblint check reports/ --format json   check a directory, JSON output\n"
+                  "  nblint tree report.txt                show the parsed section tree\n"
+                  "  nblint explain structure/missing-section\n"
+                  "Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage error or unreadable input."),
+               "nblint"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("nblint ") + NBLINT_VERSION);
+  app.set_help_flag("-h,--help", tr(lang, "显示帮助", "show this help"));
+  std::string lang_name = lang == Lang::En ? "en" : "zh";
+  app.add_option("--lang", lang_name, tr(lang, "输出语言：zh（默认）或 en；也可设环境变量 NBLINT_LANG", "output language: zh (default) or en; or set NBLINT_LANG"))
+      ->check(CLI::IsMember({"zh", "en"}));
+  app.fallthrough();
+
+  nblint::CheckOptions check;
+  check.lang = lang;
+  std::string fail_on = "error";
+  auto* check_cmd = app.add_subcommand("check", tr(lang, "检查报告文件或目录（目录递归查找 .txt .md）", "check report files or directories (directories: .txt .md, recursively)"));
+  check_cmd->add_option("paths", check.paths, tr(lang, "文件、目录，或 - 表示标准输入", "files, directories, or - for standard input"))->required();
+  check_cmd->add_option("--format", check.format, tr(lang, "输出格式：text（默认）或 json", "output format: text (default) or json"))
+      ->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_option("--pack", check.pack, tr(lang, "强制使用规则包：reg2008、fmt2019 或 fmt2021（默认按报告年度选择）", "force a rule pack: reg2008, fmt2019 or fmt2021 (default: chosen by report year)"));
+  check_cmd->add_option("--fail-on", fail_on, tr(lang, "达到该级别即以 1 退出：error（默认）、warning、info、never", "exit 1 on findings at or above: error (default), warning, info, never"))
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  check_cmd->add_option("--max-file-size", check.max_file_size, tr(lang, "单个文件大小上限（字节，默认 64 MiB）", "largest file to read, in bytes (default 64 MiB)"));
+  check_cmd->add_flag("-v,--verbose", check.verbose, tr(lang, "说明每个文件的编码与规则包，以及跳过的文件", "say each file's encoding and pack, and which files were skipped"));
+
+  std::string tree_path, tree_pack;
+  auto* tree_cmd = app.add_subcommand("tree", tr(lang, "显示解析出的章节树（标题、层级、编号、行号）", "print the parsed section tree (headings with level, numbering, line)"));
+  tree_cmd->add_option("file", tree_path, tr(lang, "报告文件，或 - 表示标准输入", "report file, or - for standard input"))->required();
+  tree_cmd->add_option("--pack", tree_pack, tr(lang, "强制使用规则包", "force a rule pack"));
+
+  std::string rules_pack;
+  auto* rules_cmd = app.add_subcommand("rules", tr(lang, "列出各规则包的规则（编号、级别、说明）", "list each pack's rules (id, severity, summary)"));
+  rules_cmd->add_option("--pack", rules_pack, tr(lang, "只列出这个规则包", "list only this pack"));
+
+  std::string explain_id;
+  auto* explain_cmd = app.add_subcommand("explain", tr(lang, "显示规则的说明文档", "print a rule's documentation page"));
+  explain_cmd->add_option("rule", explain_id, tr(lang, "规则编号，如 structure/missing-section", "rule id, e.g. structure/missing-section"))->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  }
+
+  try {
+    if (*check_cmd) {
+      check.fail_on = fail_on == "warning" ? nblint::FailOn::Warning
+                      : fail_on == "info"  ? nblint::FailOn::Info
+                      : fail_on == "never" ? nblint::FailOn::Never
+                                           : nblint::FailOn::Error;
+      return nblint::run_check(check);
+    }
+    if (*tree_cmd) return nblint::run_tree(tree_path, tree_pack, lang);
+    if (*rules_cmd) return nblint::run_rules(rules_pack, lang);
+    if (*explain_cmd) return nblint::run_explain(explain_id, lang);
+  } catch (const nblint::PackError& e) {
+    std::cerr << "nblint: " << tr(lang, "规则包有误：", "broken rule pack: ") << e.what() << '\n';
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "nblint: " << tr(lang, "内部错误：", "internal error: ") << e.what() << '\n';
+    return 2;
+  }
+  return 2;
+}

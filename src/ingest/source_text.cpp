@@ -1,0 +1,65 @@
+#include "ingest/source_text.h"
+
+#include <algorithm>
+
+#include "util/utf8.h"
+
+namespace nblint {
+
+LineIndex::LineIndex(std::string_view text) {
+  starts_.push_back(0);
+  for (std::uint32_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      starts_.push_back(i + 1);
+    } else if (text[i] == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      starts_.push_back(i + 1);
+    }
+  }
+}
+
+LineColumn LineIndex::locate(std::string_view text, std::uint32_t offset) const {
+  offset = std::min<std::uint32_t>(offset, static_cast<std::uint32_t>(text.size()));
+  const auto it = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  const auto line = static_cast<std::uint32_t>(it - starts_.begin());
+  const std::uint32_t start = starts_[line - 1];
+  const auto column = utf8::count_code_points(text.substr(start, offset - start));
+  return {line, static_cast<std::uint32_t>(column + 1)};
+}
+
+std::string_view SourceText::line_text(std::uint32_t line) const {
+  const std::uint32_t begin = lines.line_start(line);
+  std::uint32_t end = line < lines.line_count() ? lines.line_start(line + 1)
+                                                : static_cast<std::uint32_t>(text.size());
+  while (end > begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+  return std::string_view(text).substr(begin, end - begin);
+}
+
+SourceText decode_utf8_source(std::string display_path, std::string_view bytes) {
+  SourceText src;
+  src.display_path = std::move(display_path);
+  src.encoding = "UTF-8";
+  if (bytes.starts_with("\xEF\xBB\xBF")) {
+    src.bom_bytes = 3;
+    bytes.remove_prefix(3);
+  }
+  if (utf8::is_valid(bytes)) {
+    src.text.assign(bytes);
+  } else {
+    src.text.reserve(bytes.size() + 16);
+    for (std::size_t i = 0; i < bytes.size();) {
+      const utf8::Decoded d = utf8::decode(bytes, i);
+      if (d.valid) {
+        src.text.append(bytes.substr(i, d.length));
+      } else {
+        src.invalid_offsets.push_back(static_cast<std::uint32_t>(src.text.size()));
+        utf8::append(src.text, utf8::kReplacement);
+      }
+      i += d.length;
+    }
+  }
+  src.lines = LineIndex(src.text);
+  return src;
+}
+
+}  // namespace nblint

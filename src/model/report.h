@@ -1,0 +1,84 @@
+// The Report model: what the parser found in one report, as plain data. Every span is in the
+// source's coordinates (byte offsets into SourceText::text). Rules read only this.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/numbering_style.h"
+#include "model/span.h"
+#include "text/normalizer.h"
+
+namespace nblint {
+
+struct Heading {
+  NumberingStyle style = NumberingStyle::ChineseComma;
+  int ordinal = -1;       // value of the number (三 → 3, ⑤ → 5); -1 when unknown
+  int rank = 1;           // nesting depth by numbering convention, see numbering_rank()
+  std::uint32_t line = 0; // 1-based
+  Span marker;            // "一、"
+  Span text;              // "总体情况" (up to the first 。 ； ： when the heading is a sentence)
+  std::u32string key;     // folded heading text without blanks: what section patterns match
+};
+
+struct Section {
+  Heading heading;
+  int parent = -1;                 // index into Report::sections, -1 for a top-level section
+  std::vector<int> children;       // in document order
+  std::uint32_t body_chars = 0;    // non-blank characters of this section's own body text
+  std::uint32_t end_line = 0;      // last line of the section, sub-sections included
+  Span extent;                     // heading start to the end of its last content
+};
+
+// A run of body text (one source line, or the rest of a heading line after its sentence).
+struct Paragraph {
+  std::size_t folded_begin = 0, folded_end = 0;  // range in Report::folded.text
+  int section = -1;                              // innermost enclosing section, -1 before any
+  std::uint32_t line = 0;
+};
+
+struct DateValue {
+  int year = 0, month = 0, day = 0;  // 0 where the text did not say
+  Span span;
+};
+
+struct TitleFact {
+  Span span;
+  std::uint32_t line = 0;
+  std::optional<DateValue> year;  // the "2019年" inside the title
+};
+
+struct PeriodFact {  // 统计期限自2020年1月1日起至2020年12月31日止
+  Span span;         // the whole statement line
+  std::optional<DateValue> from, to;
+};
+
+struct PublicationFact {  // 发布日期：2018-01-29
+  Span label;
+  DateValue date;
+};
+
+struct YearMentions {  // how often "2021年…" occurs in the text, and where first
+  int count = 0;
+  Span first;
+};
+
+struct Report {
+  NormalizedText folded;
+  std::optional<TitleFact> title;
+  std::optional<DateValue> preamble_year;  // 现将我办2022年度政府信息公开情况报告如下
+  std::map<int, YearMentions> year_mentions;
+  std::optional<PeriodFact> period;
+  std::optional<PublicationFact> published;
+  std::vector<Section> sections;  // document order
+  std::vector<Paragraph> paragraphs;
+  std::uint32_t line_count = 0;
+
+  std::u32string_view paragraph_text(const Paragraph& p) const {
+    return std::u32string_view(folded.text).substr(p.folded_begin, p.folded_end - p.folded_begin);
+  }
+};
+
+}  // namespace nblint

@@ -1,0 +1,34 @@
+#include <nlohmann/json.hpp>
+
+#include "output/printers.h"
+
+namespace nblint {
+
+void print_json(std::ostream& out, const std::vector<FileResult>& files) {
+  nlohmann::ordered_json doc;
+  doc["version"] = NBLINT_VERSION;
+  doc["files"] = nlohmann::ordered_json::array();
+  for (const FileResult& f : files) {
+    nlohmann::ordered_json file;
+    file["path"] = f.error ? f.path : f.source.display_path;
+    file["pack"] = f.pack.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.pack);
+    if (f.error) file["error"] = f.error->detail.empty() ? "unreadable" : f.error->detail;
+    file["diagnostics"] = nlohmann::ordered_json::array();
+    for (const Diagnostic& d : f.diagnostics) {
+      const LineColumn begin = f.source.locate(d.span.begin);
+      const LineColumn end = f.source.locate(d.span.end);
+      file["diagnostics"].push_back({{"rule", d.rule},
+                                     {"severity", severity_name(d.severity)},
+                                     {"message", d.message},
+                                     {"line", begin.line},
+                                     {"column", begin.column},
+                                     {"end_line", end.line},
+                                     {"end_column", end.column}});
+    }
+    doc["files"].push_back(std::move(file));
+  }
+  // Replacement characters keep the document valid JSON even if a message held bad UTF-8.
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace nblint

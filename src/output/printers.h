@@ -1,0 +1,21 @@
+// Turning results into output. Each printer is a function over plain data.
+#pragma once
+#include <ostream>
+#include <vector>
+
+#include "cli/lint_file.h"
+#include "model/report.h"
+#include "util/lang.h"
+
+namespace nblint {
+
+// path:line:column: severity: message [rule-id]   (columns count code points, 1-based)
+void print_text(std::ostream& out, const FileResult& file);
+
+// {"version": …, "files": [{"path", "pack", "diagnostics": [...]}]}: exactly one document.
+void print_json(std::ostream& out, const std::vector<FileResult>& files);
+
+// The parsed model of one report, for `nblint tree`.
+void print_tree(std::ostream& out, const SourceText& source, const Report& report, Lang lang);
+
+}  // namespace nblint

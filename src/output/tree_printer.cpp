@@ -1,0 +1,59 @@
+#include "cli/i18n.h"
+#include "output/printers.h"
+
+namespace nblint {
+
+namespace {
+
+std::string_view original(const SourceText& source, Span s) {
+  return std::string_view(source.text).substr(s.begin, s.end - s.begin);
+}
+
+std::string date_text(const DateValue& d) {
+  std::string s = std::to_string(d.year);
+  if (d.month) s += "-" + std::to_string(d.month);
+  if (d.day) s += "-" + std::to_string(d.day);
+  return s;
+}
+
+int depth(const Report& r, const Section& s) {
+  int d = 0;
+  for (int p = s.parent; p >= 0; p = r.sections[p].parent) ++d;
+  return d;
+}
+
+}  // namespace
+
+void print_tree(std::ostream& out, const SourceText& source, const Report& report, Lang lang) {
+  out << source.display_path << '\n';
+  if (report.title) {
+    out << tr(lang, "标题", "title") << " (" << tr(lang, "第", "line ") << report.title->line
+        << tr(lang, "行", "") << "): " << original(source, report.title->span) << '\n';
+  } else {
+    out << tr(lang, "标题：未找到", "title: not found") << '\n';
+  }
+  if (report.period && report.period->from) {
+    out << tr(lang, "统计期限", "statistical period") << " (" << tr(lang, "第", "line ")
+        << source.locate(report.period->span.begin).line << tr(lang, "行", "") << "): "
+        << date_text(*report.period->from);
+    if (report.period->to) out << " — " << date_text(*report.period->to);
+    out << '\n';
+  }
+  if (report.published) {
+    out << tr(lang, "发布日期", "published") << " (" << tr(lang, "第", "line ")
+        << source.locate(report.published->label.begin).line << tr(lang, "行", "") << "): "
+        << date_text(report.published->date) << '\n';
+  }
+  out << tr(lang, "章节", "sections") << " (" << report.sections.size() << "):\n";
+  for (const Section& s : report.sections) {
+    const Heading& h = s.heading;
+    std::string line = std::to_string(h.line);
+    out << std::string(line.size() < 5 ? 5 - line.size() : 0, ' ') << line << "  "
+        << std::string(2 * static_cast<std::size_t>(depth(report, s)), ' ')
+        << original(source, {h.marker.begin, h.text.end}) << "    [" << tr(lang, "层级 ", "level ")
+        << h.rank << " · " << numbering_style_name(h.style) << " · "
+        << tr(lang, "序号 ", "number ") << h.ordinal << "]\n";
+  }
+}
+
+}  // namespace nblint

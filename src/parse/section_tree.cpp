@@ -1,0 +1,86 @@
+#include "parse/section_tree.h"
+
+#include "grammar/heading.h"
+#include "parse/chinese_numeral.h"
+#include "parse/text_scan.h"
+
+namespace nblint {
+
+namespace {
+
+// Where a sentence-heading ends: "（二）抓好机构健全，落实工作责任。我镇…" has the heading
+// "抓好机构健全，落实工作责任" and the body "我镇…". Folded text: ：；！？ are ASCII here.
+bool ends_heading_sentence(char32_t c) {
+  return c == U'。' || c == U':' || c == U';' || c == U'!' || c == U'?';
+}
+
+std::u32string heading_key(std::u32string_view text) {
+  std::u32string key;
+  key.reserve(text.size());
+  for (char32_t c : text)
+    if (!is_blank(c)) key.push_back(c);
+  return key;
+}
+
+}  // namespace
+
+void build_section_tree(Report& report) {
+  const NormalizedText& folded = report.folded;
+  const std::u32string_view all(folded.text);
+  std::vector<int> open;  // stack of enclosing sections
+  std::uint32_t line_no = 0;
+
+  const auto add_paragraph = [&](std::size_t begin, std::size_t end) {
+    trim(all, begin, end);
+    if (begin == end) return;
+    const int section = open.empty() ? -1 : open.back();
+    report.paragraphs.push_back({begin, end, section, line_no});
+    if (section >= 0) report.sections[section].body_chars += count_non_blank(all.substr(begin, end - begin));
+    for (int s : open) {
+      report.sections[s].end_line = line_no;
+      report.sections[s].extent.end = folded.source_span(begin, end).end;
+    }
+  };
+
+  for_each_line(all, [&](std::size_t begin, std::size_t end) {
+    ++line_no;
+    const std::u32string_view line = all.substr(begin, end - begin);
+    const auto marker = grammar::parse_heading_marker(line);
+    if (!marker || marker->text_begin >= line.size()) {
+      add_paragraph(begin, end);
+      return;
+    }
+    Section section;
+    Heading& h = section.heading;
+    h.style = marker->style;
+    h.rank = numbering_rank(marker->style, marker->markdown_level);
+    h.line = line_no;
+    h.ordinal = numbering_value(line.substr(marker->numeral_begin, marker->numeral_end - marker->numeral_begin))
+                    .value_or(-1);
+    std::size_t text_end = marker->text_begin;
+    while (text_end < line.size() && !ends_heading_sentence(line[text_end])) ++text_end;
+    std::size_t trimmed_begin = begin + marker->text_begin, trimmed_end = begin + text_end;
+    trim(all, trimmed_begin, trimmed_end);
+    h.marker = folded.source_span(begin + marker->marker_begin, begin + marker->text_begin);
+    h.text = folded.source_span(trimmed_begin, trimmed_end);
+    h.key = heading_key(all.substr(trimmed_begin, trimmed_end - trimmed_begin));
+
+    while (!open.empty() && report.sections[open.back()].heading.rank >= h.rank) open.pop_back();
+    section.parent = open.empty() ? -1 : open.back();
+    section.end_line = line_no;
+    section.extent = folded.source_span(begin + marker->marker_begin, trimmed_end);
+    const int index = static_cast<int>(report.sections.size());
+    if (section.parent >= 0) report.sections[section.parent].children.push_back(index);
+    for (int s : open) {
+      report.sections[s].end_line = line_no;
+      report.sections[s].extent.end = section.extent.end;
+    }
+    report.sections.push_back(std::move(section));
+    open.push_back(index);
+    // The rest of a sentence-heading line is the section's first body text.
+    if (text_end < line.size()) add_paragraph(begin + text_end + 1, end);
+  });
+  report.line_count = line_no;
+}
+
+}  // namespace nblint

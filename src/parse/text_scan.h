@@ -1,0 +1,39 @@
+// Small scanning helpers over folded text, shared by the parser's passes.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace nblint {
+
+inline bool is_blank(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u00A0' || c == U'\u3000'; }
+
+inline void trim(std::u32string_view s, std::size_t& begin, std::size_t& end) {
+  while (begin < end && is_blank(s[begin])) ++begin;
+  while (end > begin && is_blank(s[end - 1])) --end;
+}
+
+inline std::uint32_t count_non_blank(std::u32string_view s) {
+  std::uint32_t n = 0;
+  for (char32_t c : s) n += is_blank(c) ? 0 : 1;
+  return n;
+}
+
+// Calls f(begin, end) for each line of `text` ('\n'-separated; the break is excluded).
+template <typename F>
+void for_each_line(std::u32string_view text, F&& f) {
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = text.find(U'\n', begin);
+    if (end == std::u32string_view::npos) end = text.size();
+    if (begin == text.size() && begin != 0 && text[begin - 1] == U'\n') break;
+    f(begin, end);
+    begin = end + 1;
+  }
+}
+
+inline bool contains(std::u32string_view s, std::u32string_view needle) {
+  return s.find(needle) != std::u32string_view::npos;
+}
+
+}  // namespace nblint

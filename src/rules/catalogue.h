@@ -1,0 +1,38 @@
+// The rule catalogue (rules/catalogue.yaml): ids, default severities, summaries, messages.
+#pragma once
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/severity.h"
+#include "util/lang.h"
+
+namespace nblint {
+
+struct RuleInfo {
+  std::string id;
+  Severity severity = Severity::Error;
+  Localized summary;
+  std::map<std::string, Localized, std::less<>> messages;
+
+  // "docs/rules/structure/missing-section.md"
+  std::string doc_path() const { return "docs/rules/" + id + ".md"; }
+  const Localized& message(std::string_view key) const;
+};
+
+class Catalogue {
+ public:
+  // Parses catalogue YAML; throws PackError (rules/pack_loader.h) with file:line:column.
+  static Catalogue load(std::string_view yaml, const std::string& file_name);
+  // The catalogue compiled into the binary.
+  static const Catalogue& builtin();
+
+  const RuleInfo* find(std::string_view id) const;
+  const std::vector<RuleInfo>& rules() const { return rules_; }
+
+ private:
+  std::vector<RuleInfo> rules_;
+};
+
+}  // namespace nblint

@@ -1,0 +1,36 @@
+#include "rules/engine.h"
+
+#include <algorithm>
+
+#include "rules/check_meta_pack.h"
+#include "rules/check_structure.h"
+
+namespace nblint {
+
+void CheckContext::emit(std::string_view rule, std::string message, Span span, Severity at_least) const {
+  Severity severity;
+  if (choice.pack) {
+    const auto it = choice.pack->rules.find(rule);
+    if (it == choice.pack->rules.end()) return;
+    severity = it->second;
+  } else {
+    severity = catalogue.find(rule)->severity;
+  }
+  out.push_back({std::string(rule), std::max(severity, at_least), std::move(message), span});
+}
+
+RuleOutcome run_rules(const SourceText& source, const Report& report, const RuleOptions& options) {
+  RuleOutcome outcome;
+  outcome.choice = choose_pack(report, PackRegistry::builtin(), options.forced_pack);
+  const CheckContext ctx{source, report, outcome.choice, Catalogue::builtin(), options.lang, outcome.diagnostics};
+  check_meta_pack(ctx);
+  if (outcome.choice.pack) check_structure(ctx);
+  std::stable_sort(outcome.diagnostics.begin(), outcome.diagnostics.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+                     return a.rule < b.rule;
+                   });
+  return outcome;
+}
+
+}  // namespace nblint

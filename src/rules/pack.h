@@ -1,0 +1,38 @@
+// A rule pack: the regulation's knowledge for one era, loaded from YAML (rules/*.yaml).
+#pragma once
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/pattern.h"
+#include "rules/severity.h"
+#include "util/lang.h"
+
+namespace nblint {
+
+struct SectionSpec {
+  std::string key;     // "overview"
+  std::string number;  // "一" (fmt packs) or "1" (reg2008 items)
+  std::string title;   // template wording, "总体情况"
+  std::vector<Pattern> headings;  // match the folded heading text (blanks removed)
+  std::vector<Pattern> mentions;  // match body text (packs with match: anywhere)
+};
+
+struct Pack {
+  std::string id;  // "fmt2021"
+  Localized name;
+  Localized basis;
+  int year_from = 0;
+  int year_to = 9999;
+  bool ordered = true;             // sections.order: template (true) or free
+  bool match_anywhere = false;     // sections.match: anywhere (headings at any level + mentions)
+  std::vector<SectionSpec> sections;
+  std::map<std::string, Severity, std::less<>> rules;  // enabled rules and their severities
+  std::string source_name;         // "rules/fmt2021.yaml"
+
+  bool applies_to(int year) const { return year >= year_from && year <= year_to; }
+  bool enables(std::string_view rule) const { return rules.find(rule) != rules.end(); }
+};
+
+}  // namespace nblint

@@ -1,0 +1,86 @@
+#include "rules/pack_loader.h"
+
+namespace nblint {
+
+namespace {
+
+std::vector<Pattern> patterns(const YamlReader& in, const YAML::Node& node) {
+  std::vector<Pattern> out;
+  if (!node) return out;
+  in.require_sequence(node, "a pattern list");
+  for (const auto& item : node) {
+    const std::string source = in.scalar(item, "a pattern");
+    try {
+      out.emplace_back(source);
+    } catch (const std::invalid_argument& e) {
+      in.fail(item, "pattern '" + source + "' is not a valid ICU regular expression: " + e.what());
+    }
+  }
+  return out;
+}
+
+SectionSpec section(const YamlReader& in, const YAML::Node& node, bool anywhere) {
+  in.require_map(node, "a section");
+  in.check_keys(node, {"key", "number", "title", "headings", "mentions"});
+  SectionSpec s;
+  s.key = in.scalar(in.required(node, "key"), "key");
+  s.number = in.scalar(in.required(node, "number"), "number");
+  s.title = in.scalar(in.required(node, "title"), "title");
+  s.headings = patterns(in, in.required(node, "headings"));
+  s.mentions = patterns(in, node["mentions"]);
+  if (!s.mentions.empty() && !anywhere)
+    in.fail(node["mentions"], "'mentions' needs 'match: anywhere' in the sections block");
+  return s;
+}
+
+}  // namespace
+
+Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalogue& catalogue) {
+  const YamlReader in(file_name);
+  const YAML::Node root = in.parse(yaml);
+  in.require_map(root, "a rule pack");
+  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "rules"});
+  Pack pack;
+  pack.source_name = file_name;
+  pack.id = in.scalar(in.required(root, "pack"), "pack");
+  pack.name = in.localized(in.required(root, "name"));
+  pack.basis = in.localized(in.required(root, "basis"));
+
+  const YAML::Node years = in.required(root, "years");
+  in.require_map(years, "years");
+  in.check_keys(years, {"from", "to"});
+  pack.year_from = in.integer(in.required(years, "from"), "years.from");
+  if (years["to"]) pack.year_to = in.integer(years["to"], "years.to");
+  if (pack.year_to < pack.year_from) in.fail(years, "years.to is before years.from");
+
+  const YAML::Node sections = in.required(root, "sections");
+  in.require_map(sections, "sections");
+  in.check_keys(sections, {"order", "match", "items"});
+  const std::string order = in.scalar(in.required(sections, "order"), "sections.order");
+  if (order != "template" && order != "free") in.fail(sections["order"], "sections.order must be 'template' or 'free'");
+  pack.ordered = order == "template";
+  const std::string match = in.scalar(in.required(sections, "match"), "sections.match");
+  if (match != "headings" && match != "anywhere") in.fail(sections["match"], "sections.match must be 'headings' or 'anywhere'");
+  pack.match_anywhere = match == "anywhere";
+  const YAML::Node items = in.required(sections, "items");
+  in.require_sequence(items, "sections.items");
+  for (const auto& item : items) {
+    pack.sections.push_back(section(in, item, pack.match_anywhere));
+    for (std::size_t i = 0; i + 1 < pack.sections.size(); ++i)
+      if (pack.sections[i].key == pack.sections.back().key)
+        in.fail(item["key"], "section key '" + pack.sections.back().key + "' is used twice");
+  }
+
+  const YAML::Node rules = in.required(root, "rules");
+  in.require_map(rules, "rules");
+  for (const auto& kv : rules) {
+    const std::string id = in.scalar(kv.first, "a rule id");
+    if (!catalogue.find(id)) in.fail(kv.first, "unknown rule '" + id + "'");
+    const auto severity = parse_severity(in.scalar(kv.second, "a severity"));
+    if (!severity) in.fail(kv.second, "severity must be error, warning or info");
+    if (!pack.rules.emplace(id, *severity).second) in.fail(kv.first, "rule '" + id + "' is listed twice");
+  }
+  return pack;
+}
+
+}  // namespace nblint

@@ -1,0 +1,14 @@
+// Loads and validates a rule pack from YAML. Errors are PackError with file:line:column.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "rules/catalogue.h"
+#include "rules/pack.h"
+#include "rules/yaml_read.h"
+
+namespace nblint {
+
+Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalogue& catalogue);
+
+}  // namespace nblint

@@ -1,0 +1,31 @@
+// A compiled ICU regular expression from a pack, matched against folded text.
+#pragma once
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class RegexPattern;
+U_NAMESPACE_END
+
+namespace nblint {
+
+class Pattern {
+ public:
+  // Throws std::invalid_argument with ICU's reason when `source` does not compile.
+  explicit Pattern(const std::string& source);
+  ~Pattern();
+  Pattern(Pattern&&) noexcept;
+  Pattern& operator=(Pattern&&) noexcept;
+
+  bool found_in(std::u32string_view text) const;
+  const std::string& source() const { return source_; }
+
+ private:
+  std::string source_;
+  std::unique_ptr<U_ICU_NAMESPACE::RegexPattern> compiled_;
+};
+
+}  // namespace nblint

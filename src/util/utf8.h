@@ -1,0 +1,31 @@
+// Small UTF-8 helpers used across stages. Decoding never throws: invalid sequences come
+// back as U+FFFD with the number of bytes consumed, so callers can report and go on.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace nblint::utf8 {
+
+constexpr char32_t kReplacement = 0xFFFD;
+
+struct Decoded {
+  char32_t cp;
+  std::uint8_t length;  // bytes consumed (>= 1)
+  bool valid;
+};
+
+// Decodes one code point at s[i]; i must be < s.size().
+Decoded decode(std::string_view s, std::size_t i);
+
+void append(std::string& out, char32_t cp);
+std::string encode(std::u32string_view s);
+
+// Code points in s (invalid bytes count one each, as decode() consumes them).
+std::size_t count_code_points(std::string_view s);
+
+// True when every byte sequence in s is well-formed UTF-8.
+bool is_valid(std::string_view s);
+
+}  // namespace nblint::utf8

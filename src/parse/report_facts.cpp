@@ -59,6 +59,8 @@ void find_report_facts(Report& report) {
       trim(all, b, e);
       while (b < e && all[b] == U'#') ++b;  // a Markdown "# …" line may be the title
       trim(all, b, e);
+      if (all.substr(b, e - b).starts_with(U"标题:")) b += 3;  // crawler metadata: 标题: …
+      trim(all, b, e);
       const std::u32string_view t = all.substr(b, e - b);
       if (looks_like_title(t) && !contains(t, U"《")) {
         TitleFact title{folded.source_span(b, e), line_no, std::nullopt};

@@ -1,0 +1,134 @@
+// The command line as users meet it: formats, languages, exit codes, stdin, directories.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/run.h"
+
+using namespace nblint::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kEmptyThree =
+    "青山县2021年政府信息公开工作年度报告\n"
+    "一、总体情况\n正文。\n"
+    "二、主动公开政府信息情况\n正文。\n"
+    "三、收到和处理政府信息公开申请情况\n"
+    "四、政府信息公开行政复议、行政诉讼情况\n正文。\n"
+    "五、存在的主要问题及改进情况\n正文。\n"
+    "六、其他需要报告的事项\n无。\n";
+
+fs::path temp_dir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("nblint-cli-" + std::to_string(::getpid())) / name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+}  // namespace
+
+TEST_CASE("cli: text output is path:line:column: severity: message [rule-id], in Chinese") {
+  const RunResult r = run_nblint({"check", "-"}, kEmptyThree);
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("<stdin>:6:1: error: 章节“三、收到和处理政府信息公开申请情况”没有内容") != std::string::npos);
+  CHECK(r.out.find("[structure/empty-section]\n") != std::string::npos);
+  CHECK(r.out.find("<stdin>:1:4: info: 报告年度 2021") != std::string::npos);
+  CHECK(r.err.find("已检查 1 个文件：1 个错误，0 个警告") != std::string::npos);
+}
+
+TEST_CASE("cli: --lang en and NBLINT_LANG=en switch messages to English") {
+  const RunResult r = run_nblint({"check", "--lang", "en", "-"}, kEmptyThree);
+  CHECK(r.out.find("error: section “三、收到和处理政府信息公开申请情况” is empty") != std::string::npos);
+  const RunResult env = run_nblint({"check", "-"}, kEmptyThree, "NBLINT_LANG=en");
+  CHECK(env.out.find("is empty") != std::string::npos);
+}
+
+TEST_CASE("cli: JSON output is one document with the documented fields") {
+  const RunResult r = run_nblint({"check", "--format", "json", "-"}, kEmptyThree);
+  CHECK(r.exit_code == 1);
+  const auto doc = nlohmann::json::parse(r.out);
+  CHECK(doc["version"].is_string());
+  REQUIRE(doc["files"].size() == 1);
+  const auto& file = doc["files"][0];
+  CHECK(file["path"] == "<stdin>");
+  CHECK(file["pack"] == "fmt2021");
+  const auto& d = file["diagnostics"][1];
+  CHECK(d["rule"] == "structure/empty-section");
+  CHECK(d["severity"] == "error");
+  CHECK(d["line"] == 6);
+  CHECK(d["column"] == 1);
+  CHECK(d["end_line"] == 6);
+  CHECK(d["end_column"] == 18);  // 三、 + 15 characters; the end is exclusive
+}
+
+TEST_CASE("cli: --fail-on moves the threshold; --pack forces a pack") {
+  const std::string order_only =
+      "2022年度政府信息公开工作年度报告\n一、总体情况\n正文。\n三、收到和处理政府信息公开申请情况\n正文。\n"
+      "二、主动公开政府信息情况\n正文。\n四、政府信息公开行政复议、行政诉讼情况\n正文。\n"
+      "五、存在的主要问题及改进情况\n正文。\n六、其他需要报告的事项\n无。\n";
+  CHECK(run_nblint({"check", "-"}, order_only).exit_code == 0);  // a warning only
+  CHECK(run_nblint({"check", "--fail-on", "warning", "-"}, order_only).exit_code == 1);
+  CHECK(run_nblint({"check", "--fail-on", "never", "-"}, kEmptyThree).exit_code == 0);
+  const RunResult forced = run_nblint({"check", "--pack", "reg2008", "--format", "json", "-"}, order_only);
+  CHECK(nlohmann::json::parse(forced.out)["files"][0]["pack"] == "reg2008");
+  const RunResult unknown = run_nblint({"check", "--pack", "fmt1999", "-"}, order_only);
+  CHECK(unknown.exit_code == 2);
+  CHECK(unknown.err.find("fmt1999") != std::string::npos);
+}
+
+TEST_CASE("cli: unreadable and missing inputs exit 2 naming the file; other files are still checked") {
+  const fs::path dir = temp_dir("unreadable");
+  const fs::path good = dir / "good.txt";
+  std::ofstream(good) << kEmptyThree;
+  const fs::path empty = dir / "empty.txt";
+  std::ofstream(empty) << "";
+  const RunResult r = run_nblint({"check", (dir / "nope.txt").string(), empty.string(), good.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("nope.txt：路径不存在") != std::string::npos);
+  CHECK(r.err.find("empty.txt：无法读取，文件为空") != std::string::npos);
+  CHECK(r.out.find("good.txt:6:1: error") != std::string::npos);
+}
+
+TEST_CASE("cli: directories are walked recursively in sorted order; other formats are noted under -v") {
+  const fs::path dir = temp_dir("walk");
+  fs::create_directories(dir / "sub");
+  std::ofstream(dir / "b.txt") << kEmptyThree;
+  std::ofstream(dir / "sub" / "a.md") << kEmptyThree;
+  std::ofstream(dir / "notes.pdf") << "%PDF";
+  const RunResult r = run_nblint({"check", "--format", "json", "-v", dir.string()});
+  const auto doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc["files"].size() == 2);
+  CHECK(doc["files"][0]["path"].get<std::string>().ends_with("b.txt"));
+  CHECK(doc["files"][1]["path"].get<std::string>().ends_with("sub/a.md"));
+  CHECK(r.err.find("notes.pdf") != std::string::npos);
+  const fs::path none = temp_dir("nothing");
+  const RunResult nothing = run_nblint({"check", none.string()});
+  CHECK(nothing.exit_code == 2);
+  CHECK(nothing.err.find("没有检查任何文件") != std::string::npos);
+}
+
+TEST_CASE("cli: tree, rules, explain, --help and --version") {
+  const RunResult tree = run_nblint({"tree", "-"}, kEmptyThree);
+  CHECK(tree.exit_code == 0);
+  CHECK(tree.out.find("    2  一、总体情况    [层级 1 · 一、 · 序号 1]") != std::string::npos);
+  CHECK(tree.out.find("规则包：fmt2021（报告年度 2021）") != std::string::npos);
+
+  const RunResult rules = run_nblint({"rules"});
+  CHECK(rules.exit_code == 0);
+  for (const char* id : {"reg2008", "fmt2019", "fmt2021", "structure/missing-section", "structure/empty-section",
+                         "structure/section-order", "meta/pack"})
+    CHECK(rules.out.find(id) != std::string::npos);
+
+  const RunResult explain = run_nblint({"explain", "structure/missing-section"});
+  CHECK(explain.exit_code == 0);
+  CHECK(explain.out.starts_with("# structure/missing-section"));
+  CHECK(run_nblint({"explain", "no/such-rule"}).exit_code == 2);
+
+  const RunResult help = run_nblint({"check", "--help"});
+  CHECK(help.exit_code == 0);
+  CHECK(help.out.find("--fail-on") != std::string::npos);
+  CHECK(run_nblint({"--version"}).out.starts_with("nblint "));
+  CHECK(run_nblint({"check"}).exit_code == 2);
+  CHECK(run_nblint({"frobnicate"}).exit_code == 2);
+}

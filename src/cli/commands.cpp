@@ -78,7 +78,7 @@ int run_check(const CheckOptions& options) {
     FileResult r = lint_file(path, lint);
     if (r.error) {
       std::cerr << "nblint: " << (path == "-" ? "<stdin>" : path) << tr(lang, "：无法读取，", ": cannot read: ")
-                << read_error_reason(*r.error, lang) << '\n';
+                << r.error_message << '\n';
       trouble = true;
     } else if (options.verbose) {
       std::cerr << "nblint: " << r.source.display_path << tr(lang, "：编码 ", ": encoding ") << r.source.encoding

@@ -1,5 +1,6 @@
 #include "cli/lint_file.h"
 
+#include "cli/i18n.h"
 #include "parse/report_parser.h"
 
 namespace nblint {
@@ -10,6 +11,7 @@ FileResult lint_file(const std::string& path, const LintOptions& options) {
   auto bytes = read_input(path, options.max_file_size);
   if (auto* e = std::get_if<ReadError>(&bytes)) {
     result.error = *e;
+    result.error_message = read_error_reason(*e, options.rules.lang);
     return result;
   }
   result.source = decode_utf8_source(path == "-" ? "<stdin>" : path, std::get<std::string>(bytes));

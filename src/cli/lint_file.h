@@ -13,6 +13,7 @@ namespace nblint {
 struct FileResult {
   std::string path;                   // as the user named it ("-" for stdin)
   std::optional<ReadError> error;     // set when the input could not be read
+  std::string error_message;          // why, in the user's language
   SourceText source;
   std::string pack;                   // empty when none was applied
   std::vector<Diagnostic> diagnostics;

@@ -34,7 +34,7 @@ struct SourceText {
   LineIndex lines{std::string_view()};
 
   LineColumn locate(std::uint32_t offset) const { return lines.locate(text, offset); }
-  // The text of the line holding `offset`, without its line break.
+  // The text of line `line` (1-based), without its line break.
   std::string_view line_text(std::uint32_t line) const;
 };
 

@@ -12,7 +12,7 @@ void print_json(std::ostream& out, const std::vector<FileResult>& files) {
     nlohmann::ordered_json file;
     file["path"] = f.error ? f.path : f.source.display_path;
     file["pack"] = f.pack.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.pack);
-    if (f.error) file["error"] = f.error->detail.empty() ? "unreadable" : f.error->detail;
+    if (f.error) file["error"] = f.error_message;
     file["diagnostics"] = nlohmann::ordered_json::array();
     for (const Diagnostic& d : f.diagnostics) {
       const LineColumn begin = f.source.locate(d.span.begin);

@@ -132,3 +132,16 @@ TEST_CASE("cli: tree, rules, explain, --help and --version") {
   CHECK(run_nblint({"check"}).exit_code == 2);
   CHECK(run_nblint({"frobnicate"}).exit_code == 2);
 }
+
+TEST_CASE("cli: JSON names an unreadable file and why, and still lists the others") {
+  const fs::path dir = temp_dir("json-error");
+  const fs::path empty = dir / "empty.txt";
+  std::ofstream(empty) << "";
+  const RunResult r = run_nblint({"check", "--format", "json", "--lang", "en", empty.string(), "-"}, kEmptyThree);
+  CHECK(r.exit_code == 2);
+  const auto doc = nlohmann::json::parse(r.out);
+  REQUIRE(doc["files"].size() == 2);
+  CHECK(doc["files"][0]["error"] == "file is empty");
+  CHECK(doc["files"][0]["pack"].is_null());
+  CHECK(doc["files"][1]["diagnostics"].size() == 2);
+}

@@ -14,6 +14,12 @@ bool ends_heading_sentence(char32_t c) {
   return c == U'。' || c == U':' || c == U';' || c == U'!' || c == U'?';
 }
 
+// A line holding cell separators is a table row even when it starts like a heading:
+// "（一）予以公开 | 9 | 2 | 0" or "规章\t0\t0\t5" (tabs after the marker's own blanks).
+bool is_table_row(std::u32string_view line, std::size_t text_begin) {
+  return line.find_first_of(U"|\t", text_begin) != std::u32string_view::npos;
+}
+
 std::u32string heading_key(std::u32string_view text) {
   std::u32string key;
   key.reserve(text.size());
@@ -46,7 +52,7 @@ void build_section_tree(Report& report) {
     ++line_no;
     const std::u32string_view line = all.substr(begin, end - begin);
     const auto marker = grammar::parse_heading_marker(line);
-    if (!marker || marker->text_begin >= line.size()) {
+    if (!marker || marker->text_begin >= line.size() || is_table_row(line, marker->text_begin)) {
       add_paragraph(begin, end);
       return;
     }

@@ -91,3 +91,16 @@ TEST_CASE("parser: spans point into the original traditional text, not the folde
   CHECK(text_of(src, r.sections[0].heading.text) == "總體情況");
   CHECK(r.sections[0].heading.key == U"总体情况");
 }
+
+TEST_CASE("parser: pipe and tab table rows are not headings, even with a numbering label") {
+  const Report r = parse_report(
+      "三、收到和处理政府信息公开申请情况\n"
+      "一、本年新收政府信息公开申请数量 | 19 | 4 | 0 | 0 | 1 | 0 | 24\n"
+      "（一）予以公开\t9\t2\t0\t0\t1\t0\t12\n"
+      "| 规章 | 0 | 0 | 5 |\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n");
+  REQUIRE(r.sections.size() == 2);
+  CHECK(r.sections[0].heading.ordinal == 3);
+  CHECK(r.sections[0].body_chars > 0);
+  CHECK(r.sections[1].heading.ordinal == 4);
+}

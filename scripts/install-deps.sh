@@ -20,6 +20,9 @@ PACKAGES=(
   doctest-dev
   libcli11-dev
   nlohmann-json3-dev
+  libgumbo-dev
+  libzip-dev
+  libpugixml-dev
 )
 
 log() { printf 'install-deps: %s\n' "$*"; }

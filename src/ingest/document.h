@@ -1,0 +1,52 @@
+// What ingest hands to the parser: the source (for positions), the text to parse, and, for
+// formats with real structure (HTML, DOCX), the tables as cells.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "ingest/source_text.h"
+#include "model/span.h"
+
+namespace nblint {
+
+enum class Format { Text, Markdown, Html, Docx, Pdf };
+
+const char* format_name(Format f);
+
+struct ExtractedCell {
+  std::uint32_t row = 0, column = 0;        // 0-based grid position (after span expansion)
+  std::uint32_t row_span = 1, col_span = 1;  // as written (rowspan/colspan, vMerge/gridSpan)
+  bool continuation = false;                 // a grid slot covered by a span started elsewhere
+  std::string text;                          // cell text, blanks trimmed, lines joined by '\n'
+  Span span;                                 // where the cell's text is, in SourceText::text
+};
+
+struct ExtractedTable {
+  std::uint32_t rows = 0, columns = 0;
+  std::vector<ExtractedCell> cells;  // row-major; every grid slot appears once
+  Span span;
+};
+
+// For DOCX, where a line of the synthetic source text came from (JSON "location").
+struct LineLocation {
+  enum class Kind : std::uint8_t { Paragraph, TableRow } kind = Kind::Paragraph;
+  std::uint32_t paragraph = 0;            // 1-based ordinal among body paragraphs (Paragraph)
+  std::uint32_t table = 0, row = 0;       // 1-based (TableRow)
+  std::vector<std::uint32_t> cell_starts; // byte offset in the line where each cell begins
+  int outline_level = 0;                  // heading style level (标题 1 / Heading1 → 1), 0 if none
+};
+
+struct Document {
+  SourceText source;
+  Format format = Format::Text;
+  // The text the parser reads: one paragraph or table row per line. Empty `content_origin`
+  // means the content IS source.text; otherwise content_origin[i] is the offset in
+  // source.text of content byte i (size content.size() + 1, the last entry is the end).
+  std::string content;
+  std::vector<std::uint32_t> content_origin;
+  std::vector<ExtractedTable> tables;
+  std::vector<LineLocation> line_locations;  // DOCX: one per source line
+};
+
+}  // namespace nblint

@@ -48,24 +48,31 @@ int run_check(const CheckOptions& options) {
   const Lang lang = options.lang;
   LintOptions lint;
   lint.rules.lang = lang;
-  if (options.max_file_size) lint.max_file_size = options.max_file_size;
+  if (options.max_file_size) lint.ingest.max_file_size = options.max_file_size;
+  lint.ingest.encoding = options.encoding;
   if (!resolve_pack(options.pack, lint.rules.forced_pack, lang)) return kExitTrouble;
 
   const PathPlan plan = plan_paths(options.paths);
   bool trouble = false;
-  for (const std::string& m : plan.missing) {
-    std::cerr << "nblint: " << m << tr(lang, "：路径不存在", ": no such file or directory") << '\n';
-    trouble = true;
-  }
-  for (const std::string& d : plan.unreadable_dirs) {
-    std::cerr << "nblint: " << d << tr(lang, "：无法读取目录", ": cannot read directory") << '\n';
+  for (const PathProblem& p : plan.problems) {
+    std::cerr << "nblint: " << p.path;
+    switch (p.kind) {
+      case PathProblem::Kind::Missing: std::cerr << tr(lang, "：路径不存在", ": no such file or directory"); break;
+      case PathProblem::Kind::BrokenSymlink: std::cerr << tr(lang, "：符号链接指向的文件不存在", ": broken symbolic link"); break;
+      case PathProblem::Kind::UnreadableDirectory:
+        std::cerr << tr(lang, "：无法读取目录（", ": cannot read directory (") << p.detail << tr(lang, "）", ")");
+        break;
+    }
+    std::cerr << '\n';
     trouble = true;
   }
   if (options.verbose)
     for (const std::string& s : plan.skipped)
-      std::cerr << "nblint: " << tr(lang, "跳过（不支持的格式）：", "skipped (format not supported): ") << s << '\n';
+      std::cerr << "nblint: " << tr(lang, "跳过（不是 nblint 读取的格式）：", "skipped (not a format nblint reads): ") << s << '\n';
   if (plan.files.empty()) {
-    std::cerr << "nblint: " << tr(lang, "没有检查任何文件（未找到 .txt 或 .md 报告）", "nothing was checked (no .txt or .md report found)")
+    std::cerr << "nblint: "
+              << tr(lang, "没有检查任何文件（目录中未找到 .txt .md .html .htm .docx 报告）",
+                    "nothing was checked (no .txt .md .html .htm .docx report found)")
               << '\n';
     return kExitTrouble;
   }
@@ -81,18 +88,20 @@ int run_check(const CheckOptions& options) {
                 << r.error_message << '\n';
       trouble = true;
     } else if (options.verbose) {
-      std::cerr << "nblint: " << r.source.display_path << tr(lang, "：编码 ", ": encoding ") << r.source.encoding
-                << tr(lang, "，规则包 ", ", pack ") << (r.pack.empty() ? "-" : r.pack) << '\n';
+      std::cerr << "nblint: " << r.source().display_path << tr(lang, "：格式 ", ": format ")
+                << format_name(r.document.format) << tr(lang, "，编码 ", ", encoding ") << r.source().encoding
+                << tr(lang, "（依据：", " (by ") << r.source().detected_by << tr(lang, "），规则包 ", "), pack ")
+                << (r.pack.empty() ? "-" : r.pack) << '\n';
     }
     for (const Diagnostic& d : r.diagnostics) {
       errors += d.severity == Severity::Error;
       warnings += d.severity == Severity::Warning;
       failed = failed || fails(d.severity, options.fail_on);
     }
-    if (options.format == "text") print_text(std::cout, r);
+    if (options.format == "text") print_text(std::cout, r, lang);
     results.push_back(std::move(r));
   }
-  if (options.format == "json") print_json(std::cout, results);
+  if (options.format == "json") print_json(std::cout, results, lang);
   if (options.format == "text") {
     std::cerr << tr(lang, "已检查 ", "checked ") << results.size() << tr(lang, " 个文件：", " file(s): ") << errors
               << tr(lang, " 个错误，", " error(s), ") << warnings << tr(lang, " 个警告", " warning(s)") << '\n';
@@ -101,17 +110,19 @@ int run_check(const CheckOptions& options) {
   return failed ? kExitFindings : kExitClean;
 }
 
-int run_tree(const std::string& path, const std::string& pack_name, Lang lang) {
+int run_tree(const std::string& path, const std::string& pack_name, const std::string& encoding, Lang lang) {
   const Pack* pack = nullptr;
   if (!resolve_pack(pack_name, pack, lang)) return kExitTrouble;
-  auto bytes = read_input(path);
-  if (auto* e = std::get_if<ReadError>(&bytes)) {
-    std::cerr << "nblint: " << path << tr(lang, "：无法读取，", ": cannot read: ") << read_error_reason(*e, lang) << '\n';
+  IngestOptions options;
+  options.encoding = encoding;
+  auto ingested = ingest_file(path, options);
+  if (auto* e = std::get_if<IngestError>(&ingested)) {
+    std::cerr << "nblint: " << path << tr(lang, "：无法读取，", ": cannot read: ") << ingest_error_reason(*e, lang) << '\n';
     return kExitTrouble;
   }
-  const SourceText source = decode_utf8_source(path == "-" ? "<stdin>" : path, std::get<std::string>(bytes));
-  const Report report = parse_report(source.text);
-  print_tree(std::cout, source, report, lang);
+  const Document& document = std::get<Document>(ingested);
+  const Report report = parse_report(document);
+  print_tree(std::cout, document.source, report, lang);
   const PackChoice choice = choose_pack(report, PackRegistry::builtin(), pack);
   std::cout << tr(lang, "规则包：", "rule pack: ") << (choice.pack ? choice.pack->id : "-");
   if (choice.year) std::cout << tr(lang, "（报告年度 ", " (report year ") << *choice.year << tr(lang, "）", ")");

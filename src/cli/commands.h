@@ -17,11 +17,12 @@ struct CheckOptions {
   FailOn fail_on = FailOn::Error;
   bool verbose = false;
   std::uint64_t max_file_size = 0;
+  std::string encoding;  // --encoding; empty = detect
   Lang lang = Lang::Zh;
 };
 
 int run_check(const CheckOptions& options);
-int run_tree(const std::string& path, const std::string& pack, Lang lang);
+int run_tree(const std::string& path, const std::string& pack, const std::string& encoding, Lang lang);
 int run_rules(const std::string& pack, Lang lang);
 int run_explain(const std::string& rule_id, Lang lang);
 

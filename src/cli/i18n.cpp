@@ -5,8 +5,11 @@
 
 namespace nblint {
 
-std::string read_error_reason(const ReadError& e, Lang lang) {
-  using K = ReadError::Kind;
+std::string ingest_error_reason(const IngestError& e, Lang lang) {
+  using K = IngestError::Kind;
+  const auto with = [&](const char* zh, const char* en) {
+    return std::string(tr(lang, zh, en)) + (e.detail.empty() ? "" : std::string(tr(lang, "（", " (")) + e.detail + tr(lang, "）", ")"));
+  };
   switch (e.kind) {
     case K::NotFound: return tr(lang, "文件不存在", "no such file");
     case K::PermissionDenied: return tr(lang, "没有读取权限", "permission denied");
@@ -15,7 +18,22 @@ std::string read_error_reason(const ReadError& e, Lang lang) {
       return std::string(tr(lang, "文件超过大小上限（", "file exceeds the size limit (")) + e.detail +
              tr(lang, " 字节，可用 --max-file-size 调整）", " bytes; see --max-file-size)");
     case K::Empty: return tr(lang, "文件为空", "file is empty");
-    case K::IoError: return std::string(tr(lang, "读取失败：", "read failed: ")) + e.detail;
+    case K::IoError: return with("读取失败", "read failed");
+    case K::Binary: return with("是二进制文件，不是文本报告", "binary file, not a text report");
+    case K::UnknownEncoding: return with("--encoding 指定的编码未知", "unknown encoding given to --encoding");
+    case K::Undetectable: return with("无法识别文本编码，请用 --encoding 指定（如 gbk、big5、utf-16le）",
+                                      "cannot tell the text encoding; pass --encoding (e.g. gbk, big5, utf-16le)");
+    case K::DocxNotZip: return with(".docx 文件已损坏（不是有效的 zip 压缩包）", "damaged .docx (not a valid zip archive)");
+    case K::DocxEncrypted: return with(".docx 文件已加密或受密码保护，无法读取", "the .docx is encrypted or password-protected");
+    case K::DocxNoDocument: return with(".docx 中没有正文（缺少 word/document.xml）", "the .docx has no body (word/document.xml is missing)");
+    case K::DocxTooLarge: return with(".docx 解压后过大，疑为压缩炸弹，已停止读取", "the .docx expands to too much data (a zip bomb?); reading stopped");
+    case K::DocxBadXml: return with(".docx 的正文 XML 已损坏", "the .docx body XML is damaged");
+    case K::LegacyWord:
+      return tr(lang, "是旧版 Word（.doc）文件，不支持；请另存为 .docx", "an old Word (.doc) file, not supported; save it as .docx");
+    case K::PdfUnsupported:
+      return tr(lang, "暂不支持 PDF：PDF 只保存版面，章节与表格结构无法可靠还原（见 docs/formats.md）；请检查 .docx 或网页版本",
+                "PDF is not supported: a PDF keeps only page layout, from which sections and tables cannot be "
+                "recovered reliably (see docs/formats.md); check the .docx or web version");
   }
   return e.detail;
 }

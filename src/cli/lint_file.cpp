@@ -8,15 +8,15 @@ namespace nblint {
 FileResult lint_file(const std::string& path, const LintOptions& options) {
   FileResult result;
   result.path = path;
-  auto bytes = read_input(path, options.max_file_size);
-  if (auto* e = std::get_if<ReadError>(&bytes)) {
+  auto ingested = ingest_file(path, options.ingest);
+  if (auto* e = std::get_if<IngestError>(&ingested)) {
     result.error = *e;
-    result.error_message = read_error_reason(*e, options.rules.lang);
+    result.error_message = ingest_error_reason(*e, options.rules.lang);
     return result;
   }
-  result.source = decode_utf8_source(path == "-" ? "<stdin>" : path, std::get<std::string>(bytes));
-  const Report report = parse_report(result.source.text);
-  RuleOutcome outcome = run_rules(result.source, report, options.rules);
+  result.document = std::move(std::get<Document>(ingested));
+  const Report report = parse_report(result.document);
+  RuleOutcome outcome = run_rules(result.document.source, report, options.rules);
   if (outcome.choice.pack) result.pack = outcome.choice.pack->id;
   result.diagnostics = std::move(outcome.diagnostics);
   return result;

@@ -4,24 +4,25 @@
 #include <string>
 #include <vector>
 
-#include "ingest/file_reader.h"
-#include "ingest/source_text.h"
+#include "ingest/ingest.h"
 #include "rules/engine.h"
 
 namespace nblint {
 
 struct FileResult {
   std::string path;                   // as the user named it ("-" for stdin)
-  std::optional<ReadError> error;     // set when the input could not be read
+  std::optional<IngestError> error;   // set when the input could not be read
   std::string error_message;          // why, in the user's language
-  SourceText source;
+  Document document;                  // what was read (source text, format, DOCX locations)
   std::string pack;                   // empty when none was applied
   std::vector<Diagnostic> diagnostics;
+
+  const SourceText& source() const { return document.source; }
 };
 
 struct LintOptions {
   RuleOptions rules;
-  std::uint64_t max_file_size = kDefaultMaxFileSize;
+  IngestOptions ingest;
 };
 
 FileResult lint_file(const std::string& path, const LintOptions& options);

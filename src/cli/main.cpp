@@ -44,20 +44,22 @@ int main(int argc, char** argv) {
   nblint::CheckOptions check;
   check.lang = lang;
   std::string fail_on = "error";
-  auto* check_cmd = app.add_subcommand("check", tr(lang, "检查报告文件或目录（目录递归查找 .txt .md）", "check report files or directories (directories: .txt .md, recursively)"));
+  auto* check_cmd = app.add_subcommand("check", tr(lang, "检查报告文件或目录（目录中递归查找 .txt .md .html .htm .docx）", "check report files or directories (directories: .txt .md .html .htm .docx, recursively)"));
   check_cmd->add_option("paths", check.paths, tr(lang, "文件、目录，或 - 表示标准输入", "files, directories, or - for standard input"))->required();
   check_cmd->add_option("--format", check.format, tr(lang, "输出格式：text（默认）或 json", "output format: text (default) or json"))
       ->check(CLI::IsMember({"text", "json"}));
   check_cmd->add_option("--pack", check.pack, tr(lang, "强制使用规则包：reg2008、fmt2019 或 fmt2021（默认按报告年度选择）", "force a rule pack: reg2008, fmt2019 or fmt2021 (default: chosen by report year)"));
   check_cmd->add_option("--fail-on", fail_on, tr(lang, "达到该级别即以 1 退出：error（默认）、warning、info、never", "exit 1 on findings at or above: error (default), warning, info, never"))
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  check_cmd->add_option("--encoding", check.encoding, tr(lang, "指定文本编码（如 gbk、big5、utf-16le），默认自动识别", "text encoding (e.g. gbk, big5, utf-16le); detected by default"));
   check_cmd->add_option("--max-file-size", check.max_file_size, tr(lang, "单个文件大小上限（字节，默认 64 MiB）", "largest file to read, in bytes (default 64 MiB)"));
   check_cmd->add_flag("-v,--verbose", check.verbose, tr(lang, "说明每个文件的编码与规则包，以及跳过的文件", "say each file's encoding and pack, and which files were skipped"));
 
-  std::string tree_path, tree_pack;
+  std::string tree_path, tree_pack, tree_encoding;
   auto* tree_cmd = app.add_subcommand("tree", tr(lang, "显示解析出的章节树（标题、层级、编号、行号）", "print the parsed section tree (headings with level, numbering, line)"));
   tree_cmd->add_option("file", tree_path, tr(lang, "报告文件，或 - 表示标准输入", "report file, or - for standard input"))->required();
   tree_cmd->add_option("--pack", tree_pack, tr(lang, "强制使用规则包", "force a rule pack"));
+  tree_cmd->add_option("--encoding", tree_encoding, tr(lang, "指定文本编码，默认自动识别", "text encoding; detected by default"));
 
   std::string rules_pack;
   auto* rules_cmd = app.add_subcommand("rules", tr(lang, "列出各规则包的规则（编号、级别、说明）", "list each pack's rules (id, severity, summary)"));
@@ -86,7 +88,7 @@ int main(int argc, char** argv) {
                                            : nblint::FailOn::Error;
       return nblint::run_check(check);
     }
-    if (*tree_cmd) return nblint::run_tree(tree_path, tree_pack, lang);
+    if (*tree_cmd) return nblint::run_tree(tree_path, tree_pack, tree_encoding, lang);
     if (*rules_cmd) return nblint::run_rules(rules_pack, lang);
     if (*explain_cmd) return nblint::run_explain(explain_id, lang);
   } catch (const nblint::PackError& e) {

@@ -2,16 +2,59 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
+
+#include "ingest/ingest.h"
 
 namespace nblint {
 
 namespace fs = std::filesystem;
 
-bool is_supported_extension(const std::string& path) {
-  std::string ext = fs::path(path).extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".txt" || ext == ".md";
+bool is_checked_in_directories(const std::string& path) {
+  const auto f = format_from_extension(path);
+  return f && *f != Format::Pdf;
 }
+
+namespace {
+
+bool is_broken_symlink(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_symlink(fs::symlink_status(p, ec)) && !fs::exists(fs::status(p, ec));
+}
+
+void walk(const fs::path& dir, PathPlan& plan, std::set<fs::path>& visited) {
+  std::error_code ec;
+  const fs::path canonical = fs::canonical(dir, ec);
+  if (!ec && !visited.insert(canonical).second) return;  // a symlink loop
+  std::vector<fs::path> entries;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    plan.problems.push_back({PathProblem::Kind::UnreadableDirectory, dir.string(), ec.message()});
+    return;
+  }
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      plan.problems.push_back({PathProblem::Kind::UnreadableDirectory, dir.string(), ec.message()});
+      break;
+    }
+    entries.push_back(it->path());
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const fs::path& e : entries) {
+    if (is_broken_symlink(e)) {
+      plan.problems.push_back({PathProblem::Kind::BrokenSymlink, e.string(), ""});
+      continue;
+    }
+    const fs::file_status st = fs::status(e, ec);
+    if (fs::is_directory(st)) {
+      walk(e, plan, visited);
+    } else if (fs::is_regular_file(st)) {
+      (is_checked_in_directories(e.string()) ? plan.files : plan.skipped).push_back(e.string());
+    }
+  }
+}
+
+}  // namespace
 
 PathPlan plan_paths(const std::vector<std::string>& args) {
   PathPlan plan;
@@ -20,38 +63,23 @@ PathPlan plan_paths(const std::vector<std::string>& args) {
       plan.files.push_back(arg);
       continue;
     }
+    if (is_broken_symlink(arg)) {
+      plan.problems.push_back({PathProblem::Kind::BrokenSymlink, arg, ""});
+      continue;
+    }
     std::error_code ec;
     const fs::file_status st = fs::status(arg, ec);
-    if (ec || !fs::exists(st)) {
-      plan.missing.push_back(arg);
+    if (!fs::exists(st)) {
+      plan.problems.push_back({PathProblem::Kind::Missing, arg, ec ? ec.message() : ""});
       continue;
     }
     if (!fs::is_directory(st)) {
       plan.files.push_back(arg);
       continue;
     }
-    std::vector<std::string> found;
-    fs::recursive_directory_iterator it(arg, fs::directory_options::follow_directory_symlink, ec);
-    if (ec) {
-      plan.unreadable_dirs.push_back(arg);
-      continue;
-    }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        plan.unreadable_dirs.push_back(it->path().string());
-        ec.clear();
-        continue;
-      }
-      std::error_code file_ec;
-      if (!it->is_regular_file(file_ec)) continue;
-      const std::string p = it->path().string();
-      (is_supported_extension(p) ? found : plan.skipped).push_back(p);
-    }
-    if (ec) plan.unreadable_dirs.push_back(arg);
-    std::sort(found.begin(), found.end());
-    plan.files.insert(plan.files.end(), found.begin(), found.end());
+    std::set<fs::path> visited;
+    walk(arg, plan, visited);
   }
-  std::sort(plan.skipped.begin(), plan.skipped.end());
   return plan;
 }
 

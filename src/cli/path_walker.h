@@ -5,17 +5,26 @@
 
 namespace nblint {
 
+struct PathProblem {
+  enum class Kind { Missing, BrokenSymlink, UnreadableDirectory };
+  Kind kind;
+  std::string path;
+  std::string detail;  // the OS reason
+};
+
 struct PathPlan {
   std::vector<std::string> files;    // to check, in order
   std::vector<std::string> skipped;  // files in directories with a format nblint does not read
-  std::vector<std::string> missing;  // arguments that name nothing
-  std::vector<std::string> unreadable_dirs;  // directories that could not be listed
+  std::vector<PathProblem> problems; // arguments or entries that could not be used
 };
 
-// Directories are walked recursively, entries sorted by name; explicit files are kept as given
-// whatever their extension; "-" stands for standard input.
+// Directories are walked recursively, entries sorted by name, following symlinks to
+// directories once (a loop is not followed twice); explicit files are kept as given whatever
+// their extension; "-" stands for standard input.
 PathPlan plan_paths(const std::vector<std::string>& args);
 
-bool is_supported_extension(const std::string& path);
+// Extensions nblint reads when it walks a directory: .txt .md .markdown .html .htm .shtml
+// .xhtml .docx.
+bool is_checked_in_directories(const std::string& path);
 
 }  // namespace nblint

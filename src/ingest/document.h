@@ -40,13 +40,15 @@ struct LineLocation {
 struct Document {
   SourceText source;
   Format format = Format::Text;
-  // The text the parser reads: one paragraph or table row per line. Empty `content_origin`
-  // means the content IS source.text; otherwise content_origin[i] is the offset in
-  // source.text of content byte i (size content.size() + 1, the last entry is the end).
+  // For HTML, the text the parser reads (one block or table row per line) and where each of
+  // its bytes is in source.text (size content.size() + 1). Other formats parse source.text.
   std::string content;
   std::vector<std::uint32_t> content_origin;
   std::vector<ExtractedTable> tables;
   std::vector<LineLocation> line_locations;  // DOCX: one per source line
+
+  std::string_view parse_text() const { return content_origin.empty() ? std::string_view(source.text) : content; }
+  const std::vector<std::uint32_t>* parse_origin() const { return content_origin.empty() ? nullptr : &content_origin; }
 };
 
 }  // namespace nblint

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ingest/decode.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -58,6 +59,19 @@ SourceText decode_utf8_source(std::string display_path, std::string_view bytes) 
       i += d.length;
     }
   }
+  src.lines = LineIndex(src.text);
+  return src;
+}
+
+SourceText make_source_text(std::string display_path, Decoded&& decoded) {
+  SourceText src;
+  src.display_path = std::move(display_path);
+  src.encoding = std::move(decoded.encoding);
+  src.detected_by = std::move(decoded.detected_by);
+  src.bom_bytes = decoded.bom_bytes;
+  src.text = std::move(decoded.text);
+  src.invalid_offsets = std::move(decoded.invalid_offsets);
+  src.raw_offsets = std::move(decoded.raw_offsets);
   src.lines = LineIndex(src.text);
   return src;
 }

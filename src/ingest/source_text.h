@@ -27,16 +27,28 @@ class LineIndex {
 
 struct SourceText {
   std::string display_path;   // as given by the user ("-" is shown as "<stdin>")
-  std::string encoding;       // e.g. "UTF-8"
+  std::string encoding;       // e.g. "UTF-8", "GB18030"
+  std::string detected_by;    // how the encoding was chosen ("BOM", "--encoding", …)
   std::uint32_t bom_bytes = 0;  // bytes of byte-order mark dropped before `text`
   std::string text;           // decoded UTF-8; invalid sequences replaced by U+FFFD
   std::vector<std::uint32_t> invalid_offsets;  // where U+FFFD replaced undecodable bytes
+  // raw_offsets[i]: byte offset in the file of text byte i; empty when text is the file's
+  // bytes minus the byte-order mark.
+  std::vector<std::uint32_t> raw_offsets;
   LineIndex lines{std::string_view()};
 
   LineColumn locate(std::uint32_t offset) const { return lines.locate(text, offset); }
+  // Byte offset in the original file of text offset `offset`.
+  std::uint32_t raw_offset(std::uint32_t offset) const {
+    return raw_offsets.empty() ? offset + bom_bytes : raw_offsets.at(offset);
+  }
   // The text of line `line` (1-based), without its line break.
   std::string_view line_text(std::uint32_t line) const;
 };
+
+struct Decoded;
+// Builds a SourceText from decoded bytes (ingest/decode.h).
+SourceText make_source_text(std::string display_path, Decoded&& decoded);
 
 // Builds a SourceText from raw bytes known (or assumed) to be UTF-8.
 SourceText decode_utf8_source(std::string display_path, std::string_view bytes);

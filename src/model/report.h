@@ -17,7 +17,7 @@ struct Heading {
   NumberingStyle style = NumberingStyle::ChineseComma;
   int ordinal = -1;       // value of the number (三 → 3, ⑤ → 5); -1 when unknown
   int rank = 1;           // nesting depth by numbering convention, see numbering_rank()
-  std::uint32_t line = 0; // 1-based
+  std::uint32_t line = 0; // 1-based line of the parsed content (= source line for text files)
   Span marker;            // "一、"
   Span text;              // "总体情况" (up to the first 。 ； ： when the heading is a sentence)
   std::u32string key;     // folded heading text without blanks: what section patterns match
@@ -28,7 +28,6 @@ struct Section {
   int parent = -1;                 // index into Report::sections, -1 for a top-level section
   std::vector<int> children;       // in document order
   std::uint32_t body_chars = 0;    // non-blank characters of this section's own body text
-  std::uint32_t end_line = 0;      // last line of the section, sub-sections included
   Span extent;                     // heading start to the end of its last content
 };
 
@@ -37,6 +36,24 @@ struct Paragraph {
   std::size_t folded_begin = 0, folded_end = 0;  // range in Report::folded.text
   int section = -1;                              // innermost enclosing section, -1 before any
   std::uint32_t line = 0;
+};
+
+// Web-page furniture found in the text (excluded from section content).
+enum class ChromeKind { Breadcrumb, PrevNext, Share, LeavingSite, Counter, Toolbar };
+
+struct ChromeLine {
+  ChromeKind kind;
+  Span span;
+};
+
+// Publishing noise: pinyin injected after characters, undecodable bytes, mojibake.
+enum class NoiseKind { Pinyin, Replacement, Mojibake };
+
+struct NoiseRun {  // all noise of one kind on one line
+  NoiseKind kind;
+  Span span;       // from the first to the last occurrence on the line
+  Span example;    // the first occurrence
+  int count = 0;
 };
 
 struct DateValue {
@@ -74,6 +91,9 @@ struct Report {
   std::optional<PublicationFact> published;
   std::vector<Section> sections;  // document order
   std::vector<Paragraph> paragraphs;
+  std::vector<ChromeLine> chrome;
+  std::vector<NoiseRun> noise;
+  std::vector<Span> comments;  // lines that are HTML comments (inline suppressions live there)
   std::uint32_t line_count = 0;
 
   std::u32string_view paragraph_text(const Paragraph& p) const {

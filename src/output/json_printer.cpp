@@ -1,29 +1,33 @@
 #include <nlohmann/json.hpp>
 
+#include "output/location.h"
 #include "output/printers.h"
 
 namespace nblint {
 
-void print_json(std::ostream& out, const std::vector<FileResult>& files) {
+void print_json(std::ostream& out, const std::vector<FileResult>& files, Lang lang) {
   nlohmann::ordered_json doc;
   doc["version"] = NBLINT_VERSION;
   doc["files"] = nlohmann::ordered_json::array();
   for (const FileResult& f : files) {
     nlohmann::ordered_json file;
-    file["path"] = f.error ? f.path : f.source.display_path;
+    file["path"] = f.error ? f.path : f.source().display_path;
     file["pack"] = f.pack.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.pack);
     if (f.error) file["error"] = f.error_message;
     file["diagnostics"] = nlohmann::ordered_json::array();
     for (const Diagnostic& d : f.diagnostics) {
-      const LineColumn begin = f.source.locate(d.span.begin);
-      const LineColumn end = f.source.locate(d.span.end);
-      file["diagnostics"].push_back({{"rule", d.rule},
+      const LineColumn begin = f.source().locate(d.span.begin);
+      const LineColumn end = f.source().locate(d.span.end);
+      nlohmann::ordered_json diag = {{"rule", d.rule},
                                      {"severity", severity_name(d.severity)},
                                      {"message", d.message},
                                      {"line", begin.line},
                                      {"column", begin.column},
                                      {"end_line", end.line},
-                                     {"end_column", end.column}});
+                                     {"end_column", end.column}};
+      if (const std::string where = describe_location(f.document, d.span.begin, lang); !where.empty())
+        diag["location"] = where;
+      file["diagnostics"].push_back(std::move(diag));
     }
     doc["files"].push_back(std::move(file));
   }

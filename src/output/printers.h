@@ -9,11 +9,13 @@
 
 namespace nblint {
 
-// path:line:column: severity: message [rule-id]   (columns count code points, 1-based)
-void print_text(std::ostream& out, const FileResult& file);
+// path:line:column: severity: message [rule-id]   (columns count code points, 1-based); for
+// DOCX the message ends with where the line is (（第12段）).
+void print_text(std::ostream& out, const FileResult& file, Lang lang);
 
 // {"version": …, "files": [{"path", "pack", "diagnostics": [...]}]}: exactly one document.
-void print_json(std::ostream& out, const std::vector<FileResult>& files);
+// DOCX diagnostics carry a "location" (第12段 / 表2 第5行 第3列).
+void print_json(std::ostream& out, const std::vector<FileResult>& files, Lang lang);
 
 // The parsed model of one report, for `nblint tree`.
 void print_tree(std::ostream& out, const SourceText& source, const Report& report, Lang lang);

@@ -27,7 +27,7 @@ int depth(const Report& r, const Section& s) {
 void print_tree(std::ostream& out, const SourceText& source, const Report& report, Lang lang) {
   out << source.display_path << '\n';
   if (report.title) {
-    out << tr(lang, "标题", "title") << " (" << tr(lang, "第", "line ") << report.title->line
+    out << tr(lang, "标题", "title") << " (" << tr(lang, "第", "line ") << source.locate(report.title->span.begin).line
         << tr(lang, "行", "") << "): " << original(source, report.title->span) << '\n';
   } else {
     out << tr(lang, "标题：未找到", "title: not found") << '\n';
@@ -47,7 +47,7 @@ void print_tree(std::ostream& out, const SourceText& source, const Report& repor
   out << tr(lang, "章节", "sections") << " (" << report.sections.size() << "):\n";
   for (const Section& s : report.sections) {
     const Heading& h = s.heading;
-    std::string line = std::to_string(h.line);
+    std::string line = std::to_string(source.locate(h.marker.begin).line);
     out << std::string(line.size() < 5 ? 5 - line.size() : 0, ' ') << line << "  "
         << std::string(2 * static_cast<std::size_t>(depth(report, s)), ' ')
         << original(source, {h.marker.begin, h.text.end}) << "    [" << tr(lang, "层级 ", "level ")

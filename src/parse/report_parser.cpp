@@ -1,16 +1,32 @@
 #include "parse/report_parser.h"
 
+#include "parse/noise.h"
 #include "parse/report_facts.h"
 #include "parse/section_tree.h"
 
 namespace nblint {
 
-Report parse_report(std::string_view source) {
+namespace {
+
+Report parse(std::string_view text, const std::vector<std::uint32_t>* origin, std::string_view source,
+             const std::vector<int>* outline_levels) {
   Report report;
-  report.folded = normalize(source);
-  build_section_tree(report);
+  report.folded = normalize(text, origin, source);
+  build_section_tree(report, outline_levels);
   find_report_facts(report);
+  report.noise = find_noise(report.folded.source, report.folded.pinyin_removed);
   return report;
 }
+
+}  // namespace
+
+Report parse_report(const Document& document) {
+  std::vector<int> levels;
+  for (const LineLocation& l : document.line_locations) levels.push_back(l.outline_level);
+  return parse(document.parse_text(), document.parse_origin(), document.source.text,
+               document.line_locations.empty() ? nullptr : &levels);
+}
+
+Report parse_report(std::string_view source) { return parse(source, nullptr, source, nullptr); }
 
 }  // namespace nblint

@@ -3,6 +3,7 @@
 #include "grammar/heading.h"
 #include "parse/chinese_numeral.h"
 #include "parse/text_scan.h"
+#include "parse/web_chrome.h"
 
 namespace nblint {
 
@@ -30,7 +31,7 @@ std::u32string heading_key(std::u32string_view text) {
 
 }  // namespace
 
-void build_section_tree(Report& report) {
+void build_section_tree(Report& report, const std::vector<int>* outline_levels) {
   const NormalizedText& folded = report.folded;
   const std::u32string_view all(folded.text);
   std::vector<int> open;  // stack of enclosing sections
@@ -43,7 +44,6 @@ void build_section_tree(Report& report) {
     report.paragraphs.push_back({begin, end, section, line_no});
     if (section >= 0) report.sections[section].body_chars += count_non_blank(all.substr(begin, end - begin));
     for (int s : open) {
-      report.sections[s].end_line = line_no;
       report.sections[s].extent.end = folded.source_span(begin, end).end;
     }
   };
@@ -51,7 +51,27 @@ void build_section_tree(Report& report) {
   for_each_line(all, [&](std::size_t begin, std::size_t end) {
     ++line_no;
     const std::u32string_view line = all.substr(begin, end - begin);
-    const auto marker = grammar::parse_heading_marker(line);
+    std::size_t tb = begin, te = end;
+    trim(all, tb, te);
+    const std::u32string_view trimmed = all.substr(tb, te - tb);
+    if (is_comment_line(trimmed)) {
+      report.comments.push_back(folded.source_span(tb, te));
+      return;
+    }
+    if (const auto chrome = classify_web_chrome(trimmed)) {
+      report.chrome.push_back({*chrome, folded.source_span(tb, te)});
+      return;
+    }
+    auto marker = grammar::parse_heading_marker(line);
+    // A paragraph the document styles as a heading (DOCX 标题 2) is one even without a number.
+    const int outline = outline_levels && line_no <= outline_levels->size() ? (*outline_levels)[line_no - 1] : 0;
+    if (!marker && outline > 0 && !trimmed.empty()) {
+      grammar::HeadingMarker styled;
+      styled.style = NumberingStyle::MarkdownOnly;
+      styled.markdown_level = outline;
+      styled.marker_begin = styled.numeral_begin = styled.numeral_end = styled.text_begin = tb - begin;
+      marker = styled;
+    }
     if (!marker || marker->text_begin >= line.size() || is_table_row(line, marker->text_begin)) {
       add_paragraph(begin, end);
       return;
@@ -73,12 +93,10 @@ void build_section_tree(Report& report) {
 
     while (!open.empty() && report.sections[open.back()].heading.rank >= h.rank) open.pop_back();
     section.parent = open.empty() ? -1 : open.back();
-    section.end_line = line_no;
     section.extent = folded.source_span(begin + marker->marker_begin, trimmed_end);
     const int index = static_cast<int>(report.sections.size());
     if (section.parent >= 0) report.sections[section.parent].children.push_back(index);
     for (int s : open) {
-      report.sections[s].end_line = line_no;
       report.sections[s].extent.end = section.extent.end;
     }
     report.sections.push_back(std::move(section));

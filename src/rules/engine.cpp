@@ -4,6 +4,7 @@
 
 #include "rules/check_meta_pack.h"
 #include "rules/check_structure.h"
+#include "rules/check_text.h"
 
 namespace nblint {
 
@@ -24,6 +25,7 @@ RuleOutcome run_rules(const SourceText& source, const Report& report, const Rule
   outcome.choice = choose_pack(report, PackRegistry::builtin(), options.forced_pack);
   const CheckContext ctx{source, report, outcome.choice, Catalogue::builtin(), options.lang, outcome.diagnostics};
   check_meta_pack(ctx);
+  check_text(ctx);
   if (outcome.choice.pack) check_structure(ctx);
   std::stable_sort(outcome.diagnostics.begin(), outcome.diagnostics.end(),
                    [](const Diagnostic& a, const Diagnostic& b) {

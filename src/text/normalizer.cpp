@@ -69,18 +69,18 @@ void remove_pinyin(NormalizedText& out) {
 
 }  // namespace
 
-NormalizedText normalize(std::string_view source) {
+NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>* origin, std::string_view source) {
   NormalizedText out;
-  out.source = source;
-  out.text.reserve(source.size());
-  out.origin.reserve(source.size());
-  for (std::size_t i = 0; i < source.size();) {
-    const auto offset = static_cast<std::uint32_t>(i);
-    const unsigned char b = static_cast<unsigned char>(source[i]);
+  out.source = origin ? source : text;
+  out.text.reserve(text.size());
+  out.origin.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    const auto offset = origin ? (*origin)[i] : static_cast<std::uint32_t>(i);
+    const unsigned char b = static_cast<unsigned char>(text[i]);
     if (b < 0x80) {  // ASCII: identity, except that every line break becomes one '\n'
       ++i;
       if (b == '\r') {
-        if (i < source.size() && source[i] == '\n') continue;  // the '\n' will be kept
+        if (i < text.size() && text[i] == '\n') continue;  // the '\n' will be kept
         out.text.push_back(U'\n');
       } else {
         out.text.push_back(static_cast<char32_t>(b));
@@ -88,7 +88,7 @@ NormalizedText normalize(std::string_view source) {
       out.origin.push_back(offset);
       continue;
     }
-    const utf8::Decoded d = utf8::decode(source, i);
+    const utf8::Decoded d = utf8::decode(text, i);
     i += d.length;
     char32_t scratch;
     for (char32_t c : fold::of(d.cp, scratch)) {

@@ -20,9 +20,12 @@ struct NormalizedText {
   Span source_span(std::size_t begin, std::size_t end) const;
 };
 
-// Folds `source` (UTF-8, already validated) for matching; see text/fold.h. Pinyin annotations
-// that mirror sites inject after characters (公開(kāi), 復(fù)) are removed, so they do not break
-// keyword matching; their source spans are kept in pinyin_removed.
-NormalizedText normalize(std::string_view source);
+// Folds `text` (valid UTF-8) for matching; see text/fold.h. Pinyin annotations that mirror
+// sites inject after characters (公開(kāi), 復(fù)) are removed, so they do not break keyword
+// matching; their source spans are kept in pinyin_removed.
+// When `text` is extracted from `source` (HTML), `origin` gives the source offset of each of
+// its bytes (size text.size() + 1); otherwise `text` is the source itself.
+NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>* origin = nullptr,
+                         std::string_view source = {});
 
 }  // namespace nblint

@@ -1,0 +1,103 @@
+#include "parse/noise.h"
+
+#include <algorithm>
+
+#include "util/utf8.h"
+
+namespace nblint {
+
+namespace {
+
+// Characters that UTF-8 bytes turn into when read as Windows-1252 / Latin-1.
+bool is_cp1252_residue(char32_t c) {
+  if (c >= 0x80 && c <= 0xFF) return true;
+  switch (c) {
+    case 0x152: case 0x153: case 0x160: case 0x161: case 0x178: case 0x17D: case 0x17E: case 0x192:
+    case 0x2C6: case 0x2DC: case 0x2013: case 0x2014: case 0x2018: case 0x2019: case 0x201A:
+    case 0x201C: case 0x201D: case 0x201E: case 0x2020: case 0x2021: case 0x2022: case 0x2026:
+    case 0x2030: case 0x2039: case 0x203A: case 0x20AC: case 0x2122:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A lead byte of a 3-byte UTF-8 sequence (every CJK character) read as Latin-1: à–ï.
+bool is_lead_residue(char32_t c) { return c >= 0xE0 && c <= 0xEF; }
+
+constexpr std::size_t kMojibakeMinRun = 3;  // "æ”¿" is one CJK character misread
+
+}  // namespace
+
+std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span>& pinyin_removed) {
+  std::vector<NoiseRun> out;
+  // Indices of the open run of each kind on the current line, -1 when none.
+  int open[3] = {-1, -1, -1};
+  const auto add = [&](NoiseKind kind, Span s) {
+    int& i = open[static_cast<int>(kind)];
+    if (i >= 0) {
+      out[i].span.end = s.end;
+      ++out[i].count;
+    } else {
+      i = static_cast<int>(out.size());
+      out.push_back({kind, s, s, 1});
+    }
+  };
+  // A pinyin example quotes the character it annotates too: 公開(kāi), not (kāi).
+  const auto with_annotated_char = [&](Span s) {
+    std::uint32_t b = s.begin;
+    while (b > 0 && (static_cast<unsigned char>(source[b - 1]) & 0xC0) == 0x80) --b;
+    if (b > 0) --b;
+    return Span{b, s.end};
+  };
+  std::size_t next_pinyin = 0;
+  std::size_t mojibake_begin = 0, mojibake_len = 0;
+  bool mojibake_has_lead = false;
+  const auto close_mojibake = [&](std::size_t end) {
+    if (mojibake_len >= kMojibakeMinRun && mojibake_has_lead)
+      add(NoiseKind::Mojibake, {static_cast<std::uint32_t>(mojibake_begin), static_cast<std::uint32_t>(end)});
+    mojibake_len = 0;
+    mojibake_has_lead = false;
+  };
+  for (std::size_t i = 0; i <= source.size();) {
+    // Pinyin removals that start before this point belong to the current line.
+    while (next_pinyin < pinyin_removed.size() && pinyin_removed[next_pinyin].begin <= i)
+      add(NoiseKind::Pinyin, with_annotated_char(pinyin_removed[next_pinyin++]));
+    if (i == source.size()) {
+      close_mojibake(i);
+      break;
+    }
+    const unsigned char b = static_cast<unsigned char>(source[i]);
+    if (b == '\n') {
+      close_mojibake(i);
+      std::fill(std::begin(open), std::end(open), -1);
+      ++i;
+      continue;
+    }
+    if (b < 0x80) {
+      close_mojibake(i);
+      ++i;
+      continue;
+    }
+    const utf8::Decoded d = utf8::decode(source, i);
+    if (d.cp == utf8::kReplacement) {
+      close_mojibake(i);
+      add(NoiseKind::Replacement, {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + d.length)});
+    } else if (is_cp1252_residue(d.cp)) {
+      if (mojibake_len++ == 0) mojibake_begin = i;
+      mojibake_has_lead = mojibake_has_lead || is_lead_residue(d.cp);
+    } else {
+      close_mojibake(i);
+      if (source.substr(i).starts_with("锟斤拷")) {
+        add(NoiseKind::Mojibake, {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + 9)});
+        i += 9;
+        continue;
+      }
+    }
+    i += d.length;
+  }
+  std::stable_sort(out.begin(), out.end(), [](const NoiseRun& a, const NoiseRun& b) { return a.span.begin < b.span.begin; });
+  return out;
+}
+
+}  // namespace nblint

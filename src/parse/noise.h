@@ -1,0 +1,14 @@
+// Finds publishing noise in a source: pinyin annotations (given by the normalizer), U+FFFD
+// replacement characters (undecodable bytes or already in the text), and mojibake (UTF-8 read
+// as Windows-1252, 锟斤拷). One NoiseRun per kind per line.
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include "model/report.h"
+
+namespace nblint {
+
+std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span>& pinyin_removed);
+
+}  // namespace nblint

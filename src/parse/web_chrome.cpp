@@ -1,0 +1,68 @@
+#include "parse/web_chrome.h"
+
+#include <array>
+
+#include "parse/text_scan.h"
+
+namespace nblint {
+
+namespace {
+
+// Phrases that appear only in page furniture, never in a report's own sentences.
+constexpr std::array<std::u32string_view, 9> kShareOrQr = {
+    U"扫一扫在手机打开当前页", U"扫一扫在手机上查看", U"用手机扫描二维码", U"手机扫一扫",
+    U"微信扫一扫", U"扫描二维码分享", U"分享到:", U"在手机上打开", U"打开手机扫一扫"};
+constexpr std::array<std::u32string_view, 3> kLeaving = {U"您访问的链接即将离开", U"即将离开本网站",
+                                                          U"您即将离开"};
+constexpr std::array<std::u32string_view, 7> kCounters = {U"浏览量", U"浏览次数", U"点击次数", U"阅读次数",
+                                                           U"访问量", U"点击量", U"阅读量"};
+constexpr std::array<std::u32string_view, 11> kToolbar = {
+    U"打印本页", U"关闭窗口", U"【打印】", U"【关闭】", U"[打印]", U"[关闭]", U"打印此页", U"收藏本页",
+    U"无障碍", U"长者助手", U"我的收藏"};
+constexpr std::array<std::u32string_view, 7> kBreadcrumb = {U"当前位置", U"您的位置", U"您现在的位置", U"当前页面",
+                                                            U"所在位置", U"现在位置", U"位置:首页"};
+
+// A short line holding the phrase: furniture lines are short; a sentence mentioning 浏览量
+// as a statistic is long.
+constexpr std::size_t kFurnitureMaxChars = 60;
+
+bool starts_with_any(std::u32string_view line, auto const& phrases) {
+  for (auto p : phrases)
+    if (line.starts_with(p)) return true;
+  return false;
+}
+
+bool contains_any(std::u32string_view line, auto const& phrases) {
+  for (auto p : phrases)
+    if (contains(line, p)) return true;
+  return false;
+}
+
+std::u32string_view without_bullet(std::u32string_view line) {
+  while (!line.empty() && (line[0] == U'•' || line[0] == U'·' || line[0] == U'*' || line[0] == U'-' || is_blank(line[0])))
+    line.remove_prefix(1);
+  return line;
+}
+
+}  // namespace
+
+std::optional<ChromeKind> classify_web_chrome(std::u32string_view line) {
+  line = without_bullet(line);
+  if (line.empty()) return std::nullopt;
+  if (starts_with_any(line, kBreadcrumb) && (contains(line, U">") || contains(line, U"首页") || contains(line, U"»")))
+    return ChromeKind::Breadcrumb;
+  if (line.starts_with(U"首页") && contains(line, U">")) return ChromeKind::Breadcrumb;
+  if (line.starts_with(U"上一篇") || line.starts_with(U"下一篇")) return ChromeKind::PrevNext;
+  if (contains_any(line, kLeaving)) return ChromeKind::LeavingSite;
+  if (line.size() > kFurnitureMaxChars) return std::nullopt;
+  if (contains_any(line, kShareOrQr)) return ChromeKind::Share;
+  if (starts_with_any(line, kCounters)) return ChromeKind::Counter;
+  if (line.starts_with(U"字号") || contains(line, U"字体:大中小") || contains(line, U"【大中小】") ||
+      contains(line, U"[大中小]") || contains(line, U"字号:大") || contains_any(line, kToolbar))
+    return ChromeKind::Toolbar;
+  return std::nullopt;
+}
+
+bool is_comment_line(std::u32string_view line) { return line.starts_with(U"<!--") && line.ends_with(U"-->"); }
+
+}  // namespace nblint

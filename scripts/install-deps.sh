@@ -23,6 +23,7 @@ PACKAGES=(
   libgumbo-dev
   libzip-dev
   libpugixml-dev
+  libpoppler-cpp-dev
 )
 
 log() { printf 'install-deps: %s\n' "$*"; }

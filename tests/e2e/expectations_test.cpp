@@ -62,6 +62,10 @@ TEST_CASE("e2e: structure fixtures give exactly their expected findings") {
   check_directory(source_dir() / "tests" / "fixtures" / "structure");
 }
 
+TEST_CASE("e2e: the encoding fixtures give exactly their expected findings") {
+  check_directory(source_dir() / "tests" / "fixtures" / "encodings");
+}
+
 TEST_CASE("e2e: bundled examples give exactly their expected findings") {
   check_directory(source_dir() / "examples");
 }

@@ -71,8 +71,8 @@ int run_check(const CheckOptions& options) {
       std::cerr << "nblint: " << tr(lang, "跳过（不是 nblint 读取的格式）：", "skipped (not a format nblint reads): ") << s << '\n';
   if (plan.files.empty()) {
     std::cerr << "nblint: "
-              << tr(lang, "没有检查任何文件（目录中未找到 .txt .md .html .htm .docx 报告）",
-                    "nothing was checked (no .txt .md .html .htm .docx report found)")
+              << tr(lang, "没有检查任何文件（目录中未找到 .txt .md .html .htm .docx .pdf 报告）",
+                    "nothing was checked (no .txt .md .html .htm .docx .pdf report found)")
               << '\n';
     return kExitTrouble;
   }

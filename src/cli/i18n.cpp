@@ -7,8 +7,10 @@ namespace nblint {
 
 std::string ingest_error_reason(const IngestError& e, Lang lang) {
   using K = IngestError::Kind;
+  // The readers' details are technical English; Chinese output keeps to the reason.
   const auto with = [&](const char* zh, const char* en) {
-    return std::string(tr(lang, zh, en)) + (e.detail.empty() ? "" : std::string(tr(lang, "（", " (")) + e.detail + tr(lang, "）", ")"));
+    if (lang == Lang::Zh || e.detail.empty()) return std::string(tr(lang, zh, en));
+    return std::string(en) + " (" + e.detail + ")";
   };
   switch (e.kind) {
     case K::NotFound: return tr(lang, "文件不存在", "no such file");
@@ -20,7 +22,8 @@ std::string ingest_error_reason(const IngestError& e, Lang lang) {
     case K::Empty: return tr(lang, "文件为空", "file is empty");
     case K::IoError: return with("读取失败", "read failed");
     case K::Binary: return with("是二进制文件，不是文本报告", "binary file, not a text report");
-    case K::UnknownEncoding: return with("--encoding 指定的编码未知", "unknown encoding given to --encoding");
+    case K::UnknownEncoding:
+      return std::string(tr(lang, "--encoding 指定的编码未知：", "unknown encoding given to --encoding: ")) + e.detail;
     case K::Undetectable: return with("无法识别文本编码，请用 --encoding 指定（如 gbk、big5、utf-16le）",
                                       "cannot tell the text encoding; pass --encoding (e.g. gbk, big5, utf-16le)");
     case K::DocxNotZip: return with(".docx 文件已损坏（不是有效的 zip 压缩包）", "damaged .docx (not a valid zip archive)");
@@ -30,10 +33,11 @@ std::string ingest_error_reason(const IngestError& e, Lang lang) {
     case K::DocxBadXml: return with(".docx 的正文 XML 已损坏", "the .docx body XML is damaged");
     case K::LegacyWord:
       return tr(lang, "是旧版 Word（.doc）文件，不支持；请另存为 .docx", "an old Word (.doc) file, not supported; save it as .docx");
-    case K::PdfUnsupported:
-      return tr(lang, "暂不支持 PDF：PDF 只保存版面，章节与表格结构无法可靠还原（见 docs/formats.md）；请检查 .docx 或网页版本",
-                "PDF is not supported: a PDF keeps only page layout, from which sections and tables cannot be "
-                "recovered reliably (see docs/formats.md); check the .docx or web version");
+    case K::PdfDamaged: return with("PDF 文件已损坏，无法打开", "damaged PDF, cannot be opened");
+    case K::PdfEncrypted: return with("PDF 文件已加密或受密码保护，无法读取", "the PDF is encrypted or password-protected");
+    case K::PdfNoText:
+      return with("PDF 中没有可提取的文字（可能是扫描图片，需要先做文字识别）",
+                  "the PDF has no extractable text (probably a scanned image that needs OCR first)");
   }
   return e.detail;
 }

@@ -44,7 +44,7 @@ int main(int argc, char** argv) {
   nblint::CheckOptions check;
   check.lang = lang;
   std::string fail_on = "error";
-  auto* check_cmd = app.add_subcommand("check", tr(lang, "检查报告文件或目录（目录中递归查找 .txt .md .html .htm .docx）", "check report files or directories (directories: .txt .md .html .htm .docx, recursively)"));
+  auto* check_cmd = app.add_subcommand("check", tr(lang, "检查报告文件或目录（目录中递归查找 .txt .md .html .htm .docx .pdf）", "check report files or directories (directories: .txt .md .html .htm .docx .pdf, recursively)"));
   check_cmd->add_option("paths", check.paths, tr(lang, "文件、目录，或 - 表示标准输入", "files, directories, or - for standard input"))->required();
   check_cmd->add_option("--format", check.format, tr(lang, "输出格式：text（默认）或 json", "output format: text (default) or json"))
       ->check(CLI::IsMember({"text", "json"}));

@@ -11,8 +11,7 @@ namespace nblint {
 namespace fs = std::filesystem;
 
 bool is_checked_in_directories(const std::string& path) {
-  const auto f = format_from_extension(path);
-  return f && *f != Format::Pdf;
+  return format_from_extension(path).has_value();
 }
 
 namespace {

@@ -24,7 +24,7 @@ struct PathPlan {
 PathPlan plan_paths(const std::vector<std::string>& args);
 
 // Extensions nblint reads when it walks a directory: .txt .md .markdown .html .htm .shtml
-// .xhtml .docx.
+// .xhtml .docx .pdf.
 bool is_checked_in_directories(const std::string& path);
 
 }  // namespace nblint

@@ -18,7 +18,7 @@ struct ExtractedCell {
   std::uint32_t row = 0, column = 0;        // 0-based grid position (after span expansion)
   std::uint32_t row_span = 1, col_span = 1;  // as written (rowspan/colspan, vMerge/gridSpan)
   bool continuation = false;                 // a grid slot covered by a span started elsewhere
-  std::string text;                          // cell text, blanks trimmed, lines joined by '\n'
+  std::string text;                          // cell text, blanks trimmed, paragraphs joined by a space
   Span span;                                 // where the cell's text is, in SourceText::text
 };
 
@@ -28,10 +28,11 @@ struct ExtractedTable {
   Span span;
 };
 
-// For DOCX, where a line of the synthetic source text came from (JSON "location").
+// For DOCX and PDF, where a line of the synthetic source text came from (JSON "location").
 struct LineLocation {
-  enum class Kind : std::uint8_t { Paragraph, TableRow } kind = Kind::Paragraph;
+  enum class Kind : std::uint8_t { Paragraph, TableRow, PageLine } kind = Kind::Paragraph;
   std::uint32_t paragraph = 0;            // 1-based ordinal among body paragraphs (Paragraph)
+  std::uint32_t page = 0, page_line = 0;  // 1-based page and line on the page (PageLine, PDF)
   std::uint32_t table = 0, row = 0;       // 1-based (TableRow)
   std::vector<std::uint32_t> cell_starts; // byte offset in the line where each cell begins
   int outline_level = 0;                  // heading style level (标题 1 / Heading1 → 1), 0 if none

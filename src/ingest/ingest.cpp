@@ -5,6 +5,7 @@
 #include "ingest/decode.h"
 #include "ingest/file_reader.h"
 #include "ingest/html_reader.h"
+#include "ingest/pdf_reader.h"
 
 namespace nblint {
 
@@ -86,6 +87,34 @@ std::variant<Document, IngestError> ingest_docx(std::string display_path, std::s
   return doc;
 }
 
+std::variant<Document, IngestError> ingest_pdf(std::string display_path, std::string_view bytes) {
+  auto read = read_pdf(bytes);
+  if (auto* e = std::get_if<PdfError>(&read)) {
+    switch (e->kind) {
+      case PdfError::Kind::Damaged: return IngestError{IngestError::Kind::PdfDamaged, e->detail};
+      case PdfError::Kind::Encrypted: return IngestError{IngestError::Kind::PdfEncrypted, e->detail};
+      case PdfError::Kind::NoText: return IngestError{IngestError::Kind::PdfNoText, e->detail};
+    }
+  }
+  PdfText& pdf = std::get<PdfText>(read);
+  Decoded decoded;
+  decoded.text = std::move(pdf.text);
+  decoded.encoding = "UTF-8";
+  decoded.detected_by = "pdf";
+  Document doc;
+  doc.format = Format::Pdf;
+  doc.source = make_source_text(std::move(display_path), std::move(decoded));
+  // Like a .docx, a PDF's extracted lines are the source; each line says its page and line.
+  for (std::size_t i = 0; i < pdf.lines.size(); ++i) {
+    LineLocation loc;
+    loc.kind = LineLocation::Kind::PageLine;
+    loc.page = pdf.lines[i].paragraph;
+    loc.page_line = i < pdf.line_on_page.size() ? pdf.line_on_page[i] : 0;
+    doc.line_locations.push_back(loc);
+  }
+  return doc;
+}
+
 }  // namespace
 
 std::optional<Format> format_from_extension(std::string_view path) {
@@ -106,7 +135,7 @@ std::variant<Document, IngestError> ingest_bytes(std::string display_path, std::
   if (bytes.starts_with(kOleMagic))
     return IngestError{format == Format::Docx ? IngestError::Kind::DocxEncrypted : IngestError::Kind::LegacyWord, ""};
   if (bytes.starts_with("%PDF-")) format = Format::Pdf;
-  if (format == Format::Pdf) return IngestError{IngestError::Kind::PdfUnsupported, ""};
+  if (format == Format::Pdf) return ingest_pdf(std::move(display_path), bytes);
   if (format == Format::Docx) return ingest_docx(std::move(display_path), bytes, options);
 
   auto decoded = decode_bytes(bytes, options.encoding);

@@ -18,7 +18,7 @@ struct IngestError {
     Binary, UnknownEncoding, Undetectable,                             // decoding
     DocxNotZip, DocxEncrypted, DocxNoDocument, DocxTooLarge, DocxBadXml,
     LegacyWord,      // .doc (Word 97–2003): an OLE file, not a .docx
-    PdfUnsupported,  // see docs/formats.md
+    PdfDamaged, PdfEncrypted, PdfNoText,
   };
   Kind kind;
   std::string detail;

@@ -11,7 +11,7 @@
 namespace nblint {
 
 struct PdfText {
-  std::string text;                 // the lines of all pages, '\n'-separated
+  std::string text;                 // lines (paragraphs, headings, table rows) of all pages, '\n'-separated
   std::vector<LineLocation> lines;  // one per line of `text` (Kind::Paragraph; `paragraph` = page number)
   std::vector<std::uint32_t> line_on_page;  // 1-based line number within its page, one per line
 };

@@ -10,6 +10,10 @@ std::string describe_location(const Document& document, std::uint32_t offset, La
   const std::uint32_t line = src.locate(offset).line;
   if (line == 0 || line > document.line_locations.size()) return {};
   const LineLocation& loc = document.line_locations[line - 1];
+  if (loc.kind == LineLocation::Kind::PageLine) {
+    return lang == Lang::En ? "page " + std::to_string(loc.page) + ", line " + std::to_string(loc.page_line)
+                            : "第" + std::to_string(loc.page) + "页 第" + std::to_string(loc.page_line) + "行";
+  }
   if (loc.kind == LineLocation::Kind::Paragraph) {
     return lang == Lang::En ? "paragraph " + std::to_string(loc.paragraph) : "第" + std::to_string(loc.paragraph) + "段";
   }

@@ -95,13 +95,13 @@ TEST_CASE("cli: directories are walked recursively in sorted order; other format
   fs::create_directories(dir / "sub");
   std::ofstream(dir / "b.txt") << kEmptyThree;
   std::ofstream(dir / "sub" / "a.md") << kEmptyThree;
-  std::ofstream(dir / "notes.pdf") << "%PDF";
+  std::ofstream(dir / "notes.xlsx") << "PK";
   const RunResult r = run_nblint({"check", "--format", "json", "-v", dir.string()});
   const auto doc = nlohmann::json::parse(r.out);
   REQUIRE(doc["files"].size() == 2);
   CHECK(doc["files"][0]["path"].get<std::string>().ends_with("b.txt"));
   CHECK(doc["files"][1]["path"].get<std::string>().ends_with("sub/a.md"));
-  CHECK(r.err.find("notes.pdf") != std::string::npos);
+  CHECK(r.err.find("notes.xlsx") != std::string::npos);
   const fs::path none = temp_dir("nothing");
   const RunResult nothing = run_nblint({"check", none.string()});
   CHECK(nothing.exit_code == 2);

@@ -145,3 +145,47 @@ TEST_CASE("cli: JSON names an unreadable file and why, and still lists the other
   CHECK(doc["files"][0]["pack"].is_null());
   CHECK(doc["files"][1]["diagnostics"].size() == 2);
 }
+
+TEST_CASE("cli: bad inputs each get one line naming the file and the reason; the run goes on") {
+  const fs::path dir = temp_dir("bad-inputs");
+  std::ofstream(dir / "a-binary.txt", std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 20);
+  std::ofstream(dir / "b-damaged.docx", std::ios::binary) << "PK\x03\x04 this is not really a zip";
+  std::ofstream(dir / "c-old.docx", std::ios::binary) << std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) << "rest";
+  std::ofstream(dir / "d-good.txt") << kEmptyThree;
+  fs::create_symlink(dir / "nowhere.txt", dir / "e-broken.txt");
+  std::ofstream(dir / "f-big.txt") << kEmptyThree;
+  const RunResult r = run_nblint({"check", "--max-file-size", "100", dir.string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("a-binary.txt：无法读取，是二进制文件") != std::string::npos);
+  CHECK(r.err.find("b-damaged.docx：无法读取，.docx 文件已损坏") != std::string::npos);
+  CHECK(r.err.find("c-old.docx：无法读取，.docx 文件已加密") != std::string::npos);
+  CHECK(r.err.find("e-broken.txt：符号链接指向的文件不存在") != std::string::npos);
+  CHECK(r.err.find("f-big.txt：无法读取，文件超过大小上限") != std::string::npos);
+  CHECK(r.out.find("d-good.txt") == std::string::npos);  // over 100 bytes as well
+  const RunResult good = run_nblint({"check", (dir / "d-good.txt").string()});
+  CHECK(good.exit_code == 1);
+}
+
+TEST_CASE("cli: a directory nblint may not read is reported, not skipped") {
+  if (::geteuid() == 0) {
+    MESSAGE("skipped: running as root, which may read any directory");
+    return;
+  }
+  const fs::path dir = temp_dir("no-permission");
+  fs::create_directories(dir / "closed");
+  std::ofstream(dir / "open.txt") << kEmptyThree;
+  fs::permissions(dir / "closed", fs::perms::none);
+  const RunResult r = run_nblint({"check", dir.string()});
+  fs::permissions(dir / "closed", fs::perms::owner_all);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("closed：无法读取目录") != std::string::npos);
+  CHECK(r.out.find("open.txt:6:1: error") != std::string::npos);
+}
+
+TEST_CASE("cli: --encoding overrides detection; --verbose names format and encoding") {
+  const RunResult v = run_nblint({"check", "-v", "-"}, kEmptyThree);
+  CHECK(v.err.find("<stdin>：格式 text，编码 UTF-8（依据：UTF-8 check）") != std::string::npos);
+  const RunResult bad = run_nblint({"check", "--encoding", "no-such-charset", "-"}, kEmptyThree);
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("--encoding 指定的编码未知：no-such-charset") != std::string::npos);
+}

@@ -86,7 +86,7 @@ std::multiset<std::string> structure_findings(const nlohmann::json& file) {
 std::vector<fs::path> reports() {
   std::vector<fs::path> out;
   for (const fs::path& dir : {source_dir() / "tests" / "fixtures" / "structure", source_dir() / "examples",
-                              shared_dir() / "corpus" / "seeds"}) {
+                              shared_dir() / "corpus" / "seeds", shared_dir() / "corpus" / "real"}) {
     if (!fs::is_directory(dir)) continue;
     for (const auto& e : fs::directory_iterator(dir))
       if (e.path().extension() == ".txt") out.push_back(e.path());
@@ -101,7 +101,7 @@ TEST_CASE("formats: re-encoded text gives identical diagnostics") {
   if (!fs::is_directory(shared_dir() / "corpus")) MESSAGE("note: ../shared/corpus is absent; seeds not included");
   for (const fs::path& path : reports()) {
     CAPTURE(path.string());
-    const std::string text = read_file(path);
+    const std::string text = strip_collection_header(read_file(path));
     const nlohmann::json base = check(text);
     const auto expect_same = [&](const std::string& bytes, const char* label) {
       CAPTURE(label);
@@ -120,7 +120,7 @@ TEST_CASE("formats: re-encoded text gives identical diagnostics") {
 TEST_CASE("formats: HTML and DOCX versions give the same structure findings and pack") {
   for (const fs::path& path : reports()) {
     CAPTURE(path.string());
-    const std::string text = read_file(path);
+    const std::string text = strip_collection_header(read_file(path));
     const nlohmann::json base = check(text);
     const nlohmann::json html = check(as_html(text));
     CHECK(html["pack"] == base["pack"]);

@@ -2,6 +2,9 @@
 #include <doctest/doctest.h>
 
 #include "ingest/ingest.h"
+#include "parse/report_parser.h"
+
+#include <unicode/ucnv.h>
 
 using namespace nblint;
 
@@ -48,4 +51,27 @@ TEST_CASE("ingest: HTML text keeps positions in the HTML source") {
   const auto at = d.content.find("一、");
   REQUIRE(at != std::string::npos);
   CHECK(d.content_origin[at] == html.find("一、"));
+}
+
+TEST_CASE("ingest: positions in a GBK file map to its GBK bytes, lines and columns") {
+  const std::string utf8 = "东湖区2021年政府信息公开工作年度报告\n一、总体情况\n正文。\n";
+  std::string gbk(utf8.size() * 2, '\0');
+  UErrorCode status = U_ZERO_ERROR;
+  const int32_t n = ucnv_convert("GBK", "UTF-8", gbk.data(), static_cast<int32_t>(gbk.size()), utf8.data(),
+                                 static_cast<int32_t>(utf8.size()), &status);
+  REQUIRE(U_SUCCESS(status));
+  gbk.resize(static_cast<std::size_t>(n));
+  auto r = ingest_bytes("gbk.txt", gbk, Format::Text, IngestOptions{});
+  REQUIRE(std::holds_alternative<Document>(r));
+  const Document& d = std::get<Document>(r);
+  CHECK(d.source.encoding == "GB18030");
+  const Report report = parse_report(d);
+  REQUIRE(report.sections.size() == 1);
+  const Span text = report.sections[0].heading.text;  // 总体情况
+  const LineColumn at = d.source.locate(text.begin);
+  CHECK(at.line == 2);
+  CHECK(at.column == 3);
+  // In GBK: the title is 16 two-byte characters + "2021" + a line break = 37 bytes; 一、 is 4 more.
+  CHECK(d.source.raw_offset(text.begin) == 41);
+  CHECK(gbk.substr(41, 8) == std::string("\xD7\xDC\xCC\xE5\xC7\xE9\xBF\xF6"));  // 总体情况 in GBK
 }

@@ -30,8 +30,10 @@
 // Tables:
 //   - A data table becomes an ExtractedTable and each of its rows ONE line: the texts of the
 //     cells written in that row (not the expanded grid) joined by " | "; a cell whose text has
-//     several lines has them joined by a space in that line (ExtractedCell::text keeps '\n').
+//     several lines (paragraphs, br) has them joined by a space.
 //     Rows whose cells are all empty produce no line. A <caption> is a line of its own.
+//     ExtractedCell::text is the same text (lines trimmed, joined by a space, as document.h
+//     and the DOCX reader have it).
 //   - A LAYOUT table is not a data table: old government pages put the whole report (headings,
 //     paragraphs and the statistics tables) into the cells of one big table. A table is taken
 //     for layout when one of its own cells contains a heading (h1–h6), or a nested table and
@@ -1353,14 +1355,13 @@ class Walker {
     Line joined;  // for the row's line: the cell's lines joined by a space
     for (std::size_t i = 0; i < lines.size(); ++i) {
       if (i > 0) {
-        rec.text += '\n';
         joined.s += ' ';
         joined.o.push_back(lines[i].o.front());
       }
-      rec.text += lines[i].s;
       joined.s += lines[i].s;
       joined.o.insert(joined.o.end(), lines[i].o.begin(), lines[i].o.end());
     }
+    rec.text = joined.s;
     const std::uint32_t at = start_of(td);
     rec.span = lines.empty() ? Span{at, at} : Span{lines.front().o.front(), std::max(lines.front().o.front(), lines.back().e.back())};
     tc.rows.back().cells.push_back(std::move(rec));

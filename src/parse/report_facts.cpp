@@ -25,14 +25,19 @@ bool looks_like_title(std::u32string_view line) {
   return names_report && names_subject;
 }
 
-// 本报告中所列数据的统计期限自…起至…止 / 统计时限 / 统计时间 …
-bool states_period(std::u32string_view line) {
+// 本报告中所列数据的统计期限自…起至…止 / 统计时限 / 统计时间 …: where the statement starts,
+// npos when the line makes none.
+std::size_t period_statement(std::u32string_view line) {
   static constexpr std::array<std::u32string_view, 6> kWords = {U"期限", U"时限", U"时间",
                                                                 U"区间", U"期间", U"范围"};
-  if (!contains(line, U"统计")) return false;
-  for (auto w : kWords)
-    if (contains(line, w)) return true;
-  return false;
+  // The word must follow 统计 closely (统计期限, 统计的时间): "发布时间…县统计局" is no period.
+  constexpr std::size_t kWindow = 4;
+  for (std::size_t at = line.find(U"统计"); at != std::u32string_view::npos; at = line.find(U"统计", at + 2)) {
+    const std::u32string_view after = line.substr(at + 2, kWindow + 1);
+    for (auto w : kWords)
+      if (contains(after, w)) return at;
+  }
+  return std::u32string_view::npos;
 }
 
 constexpr std::array<std::u32string_view, 6> kPublicationLabels = {
@@ -86,12 +91,16 @@ void find_report_facts(Report& report) {
         auto& mention = report.year_mentions[m.year];
         if (mention.count++ == 0) mention.first = folded.source_span(begin + m.begin, begin + m.end);
       }
-    if (!report.period && states_period(line)) {
-      const auto dates = grammar::find_dates(line);
+    if (const std::size_t at = report.period ? std::u32string_view::npos : period_statement(line);
+        at != std::u32string_view::npos) {
+      // The dates after the statement's start: "现将2012年度…报告如下。本报告…统计期限自…" has
+      // an earlier year that is not the period's.
+      const std::size_t from = begin + at;
+      const auto dates = grammar::find_dates(all.substr(from, end - from));
       if (!dates.empty() && dates[0].year > 0) {
-        PeriodFact period{folded.source_span(begin, end), to_value(folded, begin, dates[0]), std::nullopt};
+        PeriodFact period{folded.source_span(begin, end), to_value(folded, from, dates[0]), std::nullopt};
         if (dates.size() > 1) {
-          period.to = to_value(folded, begin, dates[1]);
+          period.to = to_value(folded, from, dates[1]);
           if (period.to->year == 0) period.to->year = period.from->year;  // 至12月31日
         }
         report.period = period;

@@ -104,3 +104,11 @@ TEST_CASE("parser: pipe and tab table rows are not headings, even with a numberi
   CHECK(r.sections[0].body_chars > 0);
   CHECK(r.sections[1].heading.ordinal == 4);
 }
+
+TEST_CASE("parser: a publication line that names a statistics bureau is not a period statement") {
+  const Report r = parse_report("发布时间：2013-03-20　　信息来源：县统计局\n本报告统计数据的时间范围自2012年1月1日至2012年12月31日。\n");
+  REQUIRE(r.period);
+  CHECK(r.period->from->year == 2012);
+  REQUIRE(r.published);
+  CHECK(r.published->date.year == 2013);
+}

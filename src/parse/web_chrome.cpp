@@ -22,9 +22,13 @@ constexpr std::array<std::u32string_view, 11> kToolbar = {
 constexpr std::array<std::u32string_view, 7> kBreadcrumb = {U"当前位置", U"您的位置", U"您现在的位置", U"当前页面",
                                                             U"所在位置", U"现在位置", U"位置:首页"};
 
-// A short line holding the phrase: furniture lines are short; a sentence mentioning 浏览量
-// as a statistic is long.
-constexpr std::size_t kFurnitureMaxChars = 60;
+// Furniture is a short line that is not a sentence: one mentioning 浏览量 or 无障碍 as part of
+// the year's work is longer or has sentence punctuation.
+constexpr std::size_t kFurnitureMaxChars = 40;
+
+bool is_sentence(std::u32string_view line) {
+  return line.find_first_of(U"。,;") != std::u32string_view::npos;
+}
 
 bool starts_with_any(std::u32string_view line, auto const& phrases) {
   for (auto p : phrases)
@@ -54,7 +58,7 @@ std::optional<ChromeKind> classify_web_chrome(std::u32string_view line) {
   if (line.starts_with(U"首页") && contains(line, U">")) return ChromeKind::Breadcrumb;
   if (line.starts_with(U"上一篇") || line.starts_with(U"下一篇")) return ChromeKind::PrevNext;
   if (contains_any(line, kLeaving)) return ChromeKind::LeavingSite;
-  if (line.size() > kFurnitureMaxChars) return std::nullopt;
+  if (line.size() > kFurnitureMaxChars || is_sentence(line)) return std::nullopt;
   if (contains_any(line, kShareOrQr)) return ChromeKind::Share;
   if (starts_with_any(line, kCounters)) return ChromeKind::Counter;
   if (line.starts_with(U"字号") || contains(line, U"字体:大中小") || contains(line, U"【大中小】") ||

@@ -28,6 +28,8 @@ TEST_CASE("web chrome: report sentences that mention the same words are not furn
   CHECK_FALSE(classify_web_chrome(U"全年门户网站浏览量达到120万人次,较上年增长15%,群众获取政府信息的渠道进一步拓宽,满意度持续提升。"));
   CHECK_FALSE(classify_web_chrome(U"本报告的电子版可在当前位置下载"));
   CHECK_FALSE(classify_web_chrome(U""));
+  CHECK_FALSE(classify_web_chrome(U"(二)门户网站完成适老化和无障碍改造,新增栏目"));
+  CHECK_FALSE(classify_web_chrome(U"网站浏览量稳步增长。"));
 }
 
 TEST_CASE("web chrome: furniture lines do not count as section content") {

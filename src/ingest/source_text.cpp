@@ -36,33 +36,6 @@ std::string_view SourceText::line_text(std::uint32_t line) const {
   return std::string_view(text).substr(begin, end - begin);
 }
 
-SourceText decode_utf8_source(std::string display_path, std::string_view bytes) {
-  SourceText src;
-  src.display_path = std::move(display_path);
-  src.encoding = "UTF-8";
-  if (bytes.starts_with("\xEF\xBB\xBF")) {
-    src.bom_bytes = 3;
-    bytes.remove_prefix(3);
-  }
-  if (utf8::is_valid(bytes)) {
-    src.text.assign(bytes);
-  } else {
-    src.text.reserve(bytes.size() + 16);
-    for (std::size_t i = 0; i < bytes.size();) {
-      const utf8::Decoded d = utf8::decode(bytes, i);
-      if (d.valid) {
-        src.text.append(bytes.substr(i, d.length));
-      } else {
-        src.invalid_offsets.push_back(static_cast<std::uint32_t>(src.text.size()));
-        utf8::append(src.text, utf8::kReplacement);
-      }
-      i += d.length;
-    }
-  }
-  src.lines = LineIndex(src.text);
-  return src;
-}
-
 SourceText make_source_text(std::string display_path, Decoded&& decoded) {
   SourceText src;
   src.display_path = std::move(display_path);

@@ -50,7 +50,4 @@ struct Decoded;
 // Builds a SourceText from decoded bytes (ingest/decode.h).
 SourceText make_source_text(std::string display_path, Decoded&& decoded);
 
-// Builds a SourceText from raw bytes known (or assumed) to be UTF-8.
-SourceText decode_utf8_source(std::string display_path, std::string_view bytes);
-
 }  // namespace nblint

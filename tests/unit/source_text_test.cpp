@@ -1,8 +1,15 @@
 #include <doctest/doctest.h>
 
+#include "ingest/decode.h"
 #include "ingest/source_text.h"
 
 using namespace nblint;
+
+namespace {
+SourceText decode_utf8_source(std::string path, std::string_view bytes) {
+  return make_source_text(std::move(path), std::get<Decoded>(decode_bytes(bytes)));
+}
+}  // namespace
 
 TEST_CASE("source text: lines and code-point columns, for LF, CRLF and CR line breaks") {
   const SourceText src = decode_utf8_source("t.txt", "一、总体情况\r\n正文😀x\rend\nlast");

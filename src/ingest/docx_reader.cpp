@@ -25,10 +25,11 @@
 //   - The text is valid UTF-8 without '\r', '\n' (except between lines) or '\t' (a tab would make
 //     the parser take a paragraph for a table row; w:tab becomes a single space).
 //
-// Caps (besides DocxLimits): 100,000 grid slots per table and 1000 grid columns (cells beyond
-// them still appear in the row's line, but not in ExtractedTable); 64 levels of block nesting
-// (tables in cells, content controls) and 64 levels of inline nesting (runs in hyperlinks in
-// content controls …) — deeper content is skipped, so a crafted file cannot exhaust the stack.
+// Caps (besides DocxLimits): 100,000 grid slots per table and 1000 grid columns (table_grid.h;
+// cells beyond them still appear in the row's line, but not in ExtractedTable); 64 levels of
+// block nesting (tables in cells, content controls) and 64 levels of inline nesting (runs in
+// hyperlinks in content controls …) — deeper content is skipped, so a crafted file cannot
+// exhaust the stack.
 #include "ingest/docx_reader.h"
 
 #include <zip.h>
@@ -45,13 +46,12 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "ingest/table_grid.h"
 #include "util/utf8.h"
 
 namespace nblint {
 namespace {
 
-constexpr std::uint32_t kMaxTableSlots = 100000;  // grid slots (rows x columns) per table
-constexpr std::uint32_t kMaxGridColumns = 1000;
 constexpr int kMaxBlockDepth = 64;
 constexpr int kMaxInlineDepth = 64;
 constexpr std::uint64_t kRatioCheckFrom = 1ull << 20;   // ratio only matters for big entries
@@ -870,26 +870,21 @@ class Extractor {
     out_.tables.emplace_back();
     const std::uint32_t ordinal = static_cast<std::uint32_t>(table_index + 1);
 
-    // Slot values: an index into `origins`, kNone (no cell there) or kOutside (a cell that is
-    // not in the grid because the table hit its cap).
+    // Slot values: a cell id in `grid`, kNone (no cell there) or kOutside (a cell that is not
+    // in the grid because the table hit its cap).
     constexpr std::int32_t kNone = -1, kOutside = -2;
-    std::vector<ExtractedCell> origins;            // cells that start in some slot, in order
-    std::vector<std::vector<std::int32_t>> grid;   // per grid row: slot values per column
-    std::vector<std::uint32_t> row_ends;           // per grid row: end of its line in `text`
-    std::vector<std::int32_t> prev;                // the previous row's slots (grid or not)
-    std::uint32_t columns = 0;
-    bool capped = false;
+    TableGridBuilder grid;
+    std::vector<std::int32_t> prev;  // the previous row's slots (grid or not)
     std::uint32_t row_number = 0;
     std::optional<std::uint32_t> first_start;
 
     for_each_child_in(tbl, "tr", depth, [&](pugi::xml_node tr) {
       ++row_number;
-      const std::uint32_t r = static_cast<std::uint32_t>(grid.size());  // grid row, if it fits
-      const std::size_t origins_before = origins.size();
+      const std::uint32_t r = grid.row();  // grid row, if it fits
       std::uint32_t col = attr_count(wchild(wchild(tr, "trPr"), "gridBefore"), 0, kMaxGridColumns, 0);
 
       struct Written {
-        std::int32_t origin;  // index into origins, or -1 when not in the grid
+        std::int32_t origin;  // cell id in `grid`, or -1 when not in the grid
         std::uint32_t start, length;
       };
       std::vector<Written> written;
@@ -919,8 +914,9 @@ class Extractor {
         // above, it is read as an ordinary cell.
         if (cont && c0 < prev.size() && prev[c0] != kNone) {
           const std::int32_t o = prev[c0];
-          if (o >= 0 && !capped) {
-            origins[o].row_span = r - origins[o].row + 1;
+          if (o >= 0 && !grid.capped()) {
+            ExtractedCell& above = grid.cell(o);
+            above.row_span = r - above.row + 1;
             mark(c0, col, o);
           } else {
             mark(c0, col, kOutside);
@@ -935,7 +931,7 @@ class Extractor {
         written.push_back({-1, static_cast<std::uint32_t>(line.size()),
                            static_cast<std::uint32_t>(sink.text.size())});
         line += sink.text;
-        if (capped || c0 >= kMaxGridColumns) {
+        if (grid.capped() || c0 >= kMaxGridColumns) {
           mark(c0, col, kOutside);
           return;
         }
@@ -944,27 +940,26 @@ class Extractor {
         cell.column = c0;
         cell.col_span = span;
         cell.text = std::move(sink.text);
-        written.back().origin = static_cast<std::int32_t>(origins.size());
-        mark(c0, col, static_cast<std::int32_t>(origins.size()));
-        origins.push_back(std::move(cell));
+        const std::int32_t id = grid.add_cell(std::move(cell));
+        written.back().origin = id;
+        mark(c0, col, id);
       });
 
-      // The cap: rows x columns grid slots, counted with the widest row so far. The row that
-      // crosses it and every later row stay out of the grid (their lines are still written).
-      if (!capped) {
-        const std::uint32_t width = std::max(columns, static_cast<std::uint32_t>(current.size()));
-        if (static_cast<std::uint64_t>(r + 1) * width > kMaxTableSlots) {
-          capped = true;
-          origins.resize(origins_before);
-          for (ExtractedCell& c : origins) c.row_span = std::min(c.row_span, r - c.row);
-          for (Written& w : written) w.origin = -1;
+      // The row goes into the grid unless it crosses the slot cap (table_grid.h): then it and
+      // every later row stay out of the grid (their lines are still written).
+      const std::uint32_t line_start = next_line_start();
+      if (!grid.capped()) {
+        if (grid.end_row(current, line_start + static_cast<std::uint32_t>(line.size()))) {
+          for (const Written& w : written) {
+            if (w.origin >= 0) grid.cell(w.origin).span = Span{line_start + w.start, line_start + w.start + w.length};
+          }
+        } else {
           for (std::int32_t& v : current) {
             if (v != kNone) v = kOutside;
           }
         }
       }
 
-      const std::uint32_t line_start = next_line_start();
       if (!first_start) first_start = line_start;
       LineLocation loc;
       loc.kind = LineLocation::Kind::TableRow;
@@ -972,44 +967,16 @@ class Extractor {
       loc.row = row_number;
       loc.cell_starts = std::move(cell_starts);
       add_line(line, std::move(loc));
-      if (!capped) {
-        for (const Written& w : written) {
-          if (w.origin >= 0) origins[w.origin].span = Span{line_start + w.start, line_start + w.start + w.length};
-        }
-        columns = std::max(columns, static_cast<std::uint32_t>(current.size()));
-        grid.push_back(current);
-        row_ends.push_back(line_start + static_cast<std::uint32_t>(line.size()));
-      }
       prev = std::move(current);
       for (const pugi::xml_node& n : nested) table(n, depth + 1);
     });
 
-    // Expand into the full grid, row-major.
-    ExtractedTable t;
-    t.rows = static_cast<std::uint32_t>(grid.size());
-    t.columns = columns;
-    t.cells.reserve(static_cast<std::size_t>(t.rows) * t.columns);
-    for (std::uint32_t r = 0; r < t.rows; ++r) {
-      for (std::uint32_t c = 0; c < t.columns; ++c) {
-        const std::int32_t o = c < grid[r].size() ? grid[r][c] : kNone;
-        ExtractedCell cell;
-        cell.row = r;
-        cell.column = c;
-        if (o < 0) {  // no cell written here (short row, w:gridBefore/After): an empty slot
-          cell.span = Span{row_ends[r], row_ends[r]};
-        } else if (origins[o].row == r && origins[o].column == c) {
-          cell = origins[o];
-        } else {  // covered by a gridSpan / vMerge started elsewhere
-          cell.continuation = true;
-          cell.span = origins[o].span;
-        }
-        t.cells.push_back(std::move(cell));
-      }
-    }
+    // Expand into the full grid, row-major: slots not written (short rows, w:gridBefore/After)
+    // are empty; slots covered by a gridSpan / vMerge started elsewhere are continuations, with
+    // row_span and col_span left at 1.
     const std::uint32_t begin = first_start.value_or(next_line_start());
     const std::uint32_t end = static_cast<std::uint32_t>(out_.text.size());
-    t.span = Span{std::min(begin, end), end};
-    out_.tables[table_index] = std::move(t);
+    out_.tables[table_index] = grid.finish(Span{std::min(begin, end), end}, ContinuationSpans::One);
   }
 
   Styles& styles_;

@@ -70,31 +70,20 @@
 //      stack of open elements. A page of 100,000 unclosed <div>s produces one error per element
 //      at EOF: quadratic memory, the process was OOM-killed. We set max_errors = 0 (we never
 //      read the errors).
-//   2. Its tree construction is quadratic in the nesting depth (the "p element in button scope"
-//      check walks the whole stack of open elements on every block start tag): 10,000 nested
-//      <div>s take 0.1 s, 30,000 take 1 s, 100,000 take 16 s; nested <ul><li> is worse.
-//   3. It frees (and, at the end of parsing, tears down) the tree recursively: about 1,000,000
-//      nested <span>s overflow an 8 MiB stack inside gumbo_parse itself.
-//   4. Formatting elements (b, font, a …) left open are re-created by the tree builder ("reconstruct
-//      the active formatting elements") in every later paragraph, and Noah's Ark only limits
-//      IDENTICAL ones: 30,000 paragraphs "<p><font color=N>x</p>" build ~450 million elements
-//      (OOM-killed). 100,000 nested "<a><div>" did not finish in two minutes.
+//   2. Its tree construction is quadratic in the nesting depth.
+//   3. It frees (and tears down) the tree recursively, so a page nested deeply enough overflows
+//      the stack inside gumbo_parse itself.
+//   4. Formatting elements (b, font, a …) left open are re-created in every later paragraph.
 //   5. A text node is inserted when gumbo flushes its text buffer, which for </form> happens
 //      after the form is closed: in "<div><form><input>搜索</form></div>" the text 搜索 ends up
 //      in the div, after the form (whose end_pos is 0). So the last text of a skipped search
 //      form can escape the skip; nothing to do about it here.
-//   Hence a cheap pre-scan (NestingLimiter) over a copy of the input, which keeps every byte
-//   offset and all text as they are:
-//     - formatting elements are renamed to unknown inline elements of the same length, start and
-//       end tags alike ("<font color=red>" → "<xont color=red>", "</b>" → "</x>"): their
-//       attributes (hidden, style) still count, text and its order are unchanged (the adoption
-//       agency never reorders text), and none of point 4 can happen;
-//     - it estimates the depth of open elements the way the tree builder would (implied end
-//       tags of p, li, dd/dt, option, table parts and headings; end tags closing through their
-//       match, "any other end tag" stopping at special elements) and turns every start tag that
-//       would open an element beyond depth 256 into an end tag gumbo ignores ("</>", or
-//       "</z" + spaces + ">"; spaces would have added text). Only structure that deep is lost;
-//       a real page is far shallower. Raw-text elements (script, style …) are never touched.
+//   Points 2–4 (measured in html_nesting_guard.cpp) are why the input first goes through
+//   guard_html_nesting (html_nesting_guard.h), a length-preserving pre-scan that renames
+//   formatting elements and drops start tags that would nest beyond depth 256.
+//
+// Text alignment (entities → offsets) is html_text_align.h; the grid expansion and its caps are
+// shared with the DOCX reader in table_grid.h.
 //
 // Inputs of 4 GiB or more (gumbo's and the 32-bit offsets' limit) are cut at 4 GiB − 2 bytes.
 #include "ingest/html_reader.h"
@@ -102,19 +91,24 @@
 #include <gumbo.h>
 
 #include <algorithm>
-#include <cctype>
-#include <cstring>
 #include <deque>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <unordered_map>
+
+#include "ingest/html_chars.h"
+#include "ingest/html_nesting_guard.h"
+#include "ingest/html_text_align.h"
+#include "ingest/table_grid.h"
 
 namespace nblint {
 namespace {
 
-constexpr std::uint32_t kMaxGridColumns = 1000;
-constexpr std::uint32_t kMaxTableSlots = 100000;
-constexpr std::size_t kMaxNesting = 256;
+using html::ascii_lower;
+using html::is_html_ws;
+using html::utf8_len;
+
 constexpr std::uint32_t kMaxRowSpan = 65534;
 constexpr std::uint32_t kLayoutCellBytes = 800;
 constexpr std::uint32_t kLayoutCellLines = 12;
@@ -124,19 +118,6 @@ constexpr std::size_t npos = std::string_view::npos;
 
 // ---------------------------------------------------------------------------------------------
 // Characters
-
-bool is_html_ws(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'; }
-bool is_ascii_alpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-bool is_ascii_alnum(unsigned char c) { return is_ascii_alpha(c) || (c >= '0' && c <= '9'); }
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; }
-
-std::size_t utf8_len(unsigned char c) {
-  if (c < 0x80) return 1;
-  if ((c >> 5) == 0x6) return 2;
-  if ((c >> 4) == 0xE) return 3;
-  if ((c >> 3) == 0x1E) return 4;
-  return 1;
-}
 
 char32_t decode_cp(const char* p, std::size_t n) {
   const auto b = [&](std::size_t i) { return static_cast<unsigned char>(p[i]); };
@@ -166,97 +147,6 @@ bool is_heading(GumboTag t) {
          t == GUMBO_TAG_H6;
 }
 
-bool is_void(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND:
-    case GUMBO_TAG_BR: case GUMBO_TAG_COL: case GUMBO_TAG_EMBED: case GUMBO_TAG_FRAME: case GUMBO_TAG_HR:
-    case GUMBO_TAG_IMAGE: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT: case GUMBO_TAG_KEYGEN:
-    case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM: case GUMBO_TAG_SOURCE:
-    case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR: case GUMBO_TAG_MENUITEM: case GUMBO_TAG_ISINDEX:
-    case GUMBO_TAG_SPACER:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_formatting(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_A: case GUMBO_TAG_B: case GUMBO_TAG_BIG: case GUMBO_TAG_CODE: case GUMBO_TAG_EM:
-    case GUMBO_TAG_FONT: case GUMBO_TAG_I: case GUMBO_TAG_NOBR: case GUMBO_TAG_S: case GUMBO_TAG_SMALL:
-    case GUMBO_TAG_STRIKE: case GUMBO_TAG_STRONG: case GUMBO_TAG_TT: case GUMBO_TAG_U:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_raw_text(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_TITLE:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Start tags that close an open <p> (tree construction, "in body").
-bool closes_p(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU: case GUMBO_TAG_NAV:
-    case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_UL:
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
-    case GUMBO_TAG_H6: case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_FORM: case GUMBO_TAG_PLAINTEXT:
-    case GUMBO_TAG_XMP: case GUMBO_TAG_HR: case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Elements whose end tag "any other end tag" may not close through (the spec's "special").
-bool is_special(GumboTag t) {
-  if (closes_p(t) || is_heading(t)) return true;
-  switch (t) {
-    case GUMBO_TAG_APPLET: case GUMBO_TAG_BODY: case GUMBO_TAG_BUTTON: case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_COLGROUP: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_HTML: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_MARQUEE: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOSCRIPT:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_SELECT: case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD:
-    case GUMBO_TAG_TITLE: case GUMBO_TAG_TR:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// Scope boundaries of "has an element in scope".
-bool is_scope_marker(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_APPLET: case GUMBO_TAG_CAPTION: case GUMBO_TAG_HTML: case GUMBO_TAG_TABLE: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TH: case GUMBO_TAG_MARQUEE: case GUMBO_TAG_OBJECT: case GUMBO_TAG_TEMPLATE:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_table_part(GumboTag t) {
-  switch (t) {
-    case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR:
-    case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_CAPTION:
-      return true;
-    default:
-      return false;
-  }
-}
-
 // Elements that end the current line where they start and where they end.
 bool is_block(GumboTag t) {
   switch (t) {
@@ -276,307 +166,6 @@ bool is_block(GumboTag t) {
       return false;
   }
 }
-
-// ---------------------------------------------------------------------------------------------
-// Pre-scan: keep the depth gumbo builds bounded (see the file comment, points 2 and 3).
-
-class NestingLimiter {
- public:
-  explicit NestingLimiter(std::string_view in) : in_(in) {}
-
-  // Returns true when some tag was rewritten; the rewritten copy is then in `out`.
-  bool run(std::string& out) {
-    out_ = &out;
-    const std::size_t n = in_.size();
-    std::size_t p = 0;
-    while (p < n) {
-      p = in_.find('<', p);
-      if (p == npos || p + 1 >= n) break;
-      const unsigned char c = static_cast<unsigned char>(in_[p + 1]);
-      if (in_.compare(p, 4, "<!--") == 0) {
-        std::size_t q = p + 4;
-        if (q < n && in_[q] == '>') { p = q + 1; continue; }
-        if (in_.compare(q, 2, "->") == 0) { p = q + 2; continue; }
-        const std::size_t e = in_.find("-->", q);
-        if (e == npos) break;
-        p = e + 3;
-      } else if (c == '!' || c == '?') {
-        const bool cdata = foreign_ > 0 && in_.compare(p, 9, "<![CDATA[") == 0;
-        const std::size_t e = cdata ? in_.find("]]>", p + 9) : in_.find('>', p + 2);
-        if (e == npos) break;
-        p = e + (cdata ? 3 : 1);
-      } else if (c == '/') {
-        if (p + 2 < n && is_ascii_alpha(static_cast<unsigned char>(in_[p + 2]))) {
-          std::size_t q = read_name(p + 2);
-          bool self_closing = false;
-          q = skip_attributes(q, self_closing);
-          if (q == npos) break;
-          end_tag();
-          p = q;
-        } else if (p + 2 < n && in_[p + 2] == '>') {
-          p += 3;
-        } else {
-          const std::size_t e = in_.find('>', p + 2);
-          if (e == npos) break;
-          p = e + 1;
-        }
-      } else if (is_ascii_alpha(c)) {
-        std::size_t q = read_name(p + 1);
-        bool self_closing = false;
-        q = skip_attributes(q, self_closing);
-        if (q == npos) break;
-        const GumboTag tag = tag_;
-        start_tag(p, q, self_closing);
-        if (tag == GUMBO_TAG_PLAINTEXT) break;
-        if (is_raw_text(tag)) {
-          q = find_end_tag(q);
-          if (q == npos) break;
-        }
-        p = q;
-      } else {
-        ++p;
-      }
-    }
-    return changed_;
-  }
-
- private:
-  struct Open {
-    GumboTag tag;
-    std::string name;  // only for GUMBO_TAG_UNKNOWN
-  };
-
-  std::size_t read_name(std::size_t p) {
-    const std::size_t begin = p;
-    name_.clear();
-    const std::size_t n = in_.size();
-    while (p < n && !is_html_ws(static_cast<unsigned char>(in_[p])) && in_[p] != '/' && in_[p] != '>') {
-      if (name_.size() < 64) name_ += ascii_lower(in_[p]);
-      ++p;
-    }
-    tag_ = gumbo_tagn_enum(name_.c_str(), static_cast<unsigned int>(name_.size()));
-    if (is_formatting(tag_)) {  // see the file comment, point 4
-      writable()[begin] = 'x';
-      name_[0] = 'x';
-      tag_ = GUMBO_TAG_UNKNOWN;
-    }
-    return p;
-  }
-
-  // After a tag name: returns the offset after the tag's '>', or npos at EOF inside the tag.
-  std::size_t skip_attributes(std::size_t p, bool& self_closing) const {
-    const std::size_t n = in_.size();
-    self_closing = false;
-    while (p < n) {
-      const char c = in_[p];
-      if (is_html_ws(static_cast<unsigned char>(c))) { ++p; continue; }
-      if (c == '>') return p + 1;
-      if (c == '/') {
-        if (p + 1 < n && in_[p + 1] == '>') {
-          self_closing = true;
-          return p + 2;
-        }
-        ++p;
-        continue;
-      }
-      ++p;  // the first character of an attribute name may be anything, even '='
-      while (p < n && !is_html_ws(static_cast<unsigned char>(in_[p])) && in_[p] != '/' && in_[p] != '>' &&
-             in_[p] != '=')
-        ++p;
-      while (p < n && is_html_ws(static_cast<unsigned char>(in_[p]))) ++p;
-      if (p < n && in_[p] == '=') {
-        ++p;
-        while (p < n && is_html_ws(static_cast<unsigned char>(in_[p]))) ++p;
-        if (p < n && (in_[p] == '"' || in_[p] == '\'')) {
-          const std::size_t q = in_.find(in_[p], p + 1);
-          if (q == npos) return npos;
-          p = q + 1;
-        } else {
-          while (p < n && !is_html_ws(static_cast<unsigned char>(in_[p])) && in_[p] != '>') ++p;
-        }
-      }
-    }
-    return npos;
-  }
-
-  // The start of "</name" (case-insensitive, followed by a tag-name terminator) at or after p.
-  std::size_t find_end_tag(std::size_t p) const {
-    const std::size_t n = in_.size();
-    while ((p = in_.find("</", p)) != npos) {
-      std::size_t k = 0;
-      while (k < name_.size() && p + 2 + k < n && ascii_lower(in_[p + 2 + k]) == name_[k]) ++k;
-      const std::size_t after = p + 2 + k;
-      if (k == name_.size() &&
-          (after >= n || is_html_ws(static_cast<unsigned char>(in_[after])) || in_[after] == '/' || in_[after] == '>'))
-        return p;
-      p += 2;
-    }
-    return npos;
-  }
-
-  bool matches(const Open& o) const { return o.tag == tag_ && (tag_ != GUMBO_TAG_UNKNOWN || o.name == name_); }
-
-  // Index of the topmost open element satisfying `hit`, searching down from the top and giving
-  // up at the first element satisfying `stop`; npos if none.
-  template <class Hit, class Stop>
-  std::size_t find_open(Hit hit, Stop stop) const {
-    for (std::size_t i = open_.size(); i-- > 0;) {
-      if (hit(open_[i])) return i;
-      if (stop(open_[i])) return npos;
-    }
-    return npos;
-  }
-
-  std::size_t nearest_table() const {
-    return find_open([](const Open& o) { return o.tag == GUMBO_TAG_TABLE; },
-                     [](const Open& o) { return o.tag == GUMBO_TAG_TEMPLATE || o.tag == GUMBO_TAG_HTML; });
-  }
-
-  // Where the stack would be cut (new size) by closing an open <p> in button scope.
-  std::size_t p_cut(std::size_t size) const {
-    for (std::size_t i = size; i-- > 0;) {
-      if (open_[i].tag == GUMBO_TAG_P) return i;
-      if (is_scope_marker(open_[i].tag) || open_[i].tag == GUMBO_TAG_BUTTON) break;
-    }
-    return size;
-  }
-
-  void pop_to(std::size_t size) {
-    while (open_.size() > size) {
-      if (open_.back().tag == GUMBO_TAG_SVG || open_.back().tag == GUMBO_TAG_MATH) --foreign_;
-      open_.pop_back();
-    }
-  }
-
-  void start_tag(std::size_t begin, std::size_t end, bool self_closing) {
-    const GumboTag t = tag_;
-    if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_HEAD || t == GUMBO_TAG_BODY || is_void(t) || is_raw_text(t) ||
-        t == GUMBO_TAG_COLGROUP || t == GUMBO_TAG_FRAMESET)
-      return;
-    if (self_closing && (foreign_ > 0 || t == GUMBO_TAG_SVG || t == GUMBO_TAG_MATH)) return;
-    std::size_t size = open_.size();  // the stack size after this tag's implied end tags
-    const auto is_tag = [](GumboTag want) { return [want](const Open& o) { return o.tag == want; }; };
-    const auto never = [](const Open&) { return false; };
-    const auto scope = [](const Open& o) { return is_scope_marker(o.tag); };
-    switch (t) {
-      case GUMBO_TAG_TD: case GUMBO_TAG_TH: case GUMBO_TAG_TR: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
-      case GUMBO_TAG_TFOOT: case GUMBO_TAG_CAPTION: {
-        const std::size_t table = nearest_table();
-        if (table == npos) return;  // outside a table these start tags are ignored
-        size = table + 1;
-        for (std::size_t i = table + 1; i < open_.size(); ++i) {
-          const GumboTag o = open_[i].tag;
-          if ((t == GUMBO_TAG_TD || t == GUMBO_TAG_TH) && o == GUMBO_TAG_TR) size = i + 1;
-          if ((t == GUMBO_TAG_TD || t == GUMBO_TAG_TH || t == GUMBO_TAG_TR) &&
-              (o == GUMBO_TAG_TBODY || o == GUMBO_TAG_THEAD || o == GUMBO_TAG_TFOOT) && size <= i)
-            size = i + 1;
-        }
-        break;
-      }
-      case GUMBO_TAG_TABLE: {
-        const std::size_t ctx = find_open(
-            [](const Open& o) {
-              return o.tag == GUMBO_TAG_TABLE || o.tag == GUMBO_TAG_TD || o.tag == GUMBO_TAG_TH ||
-                     o.tag == GUMBO_TAG_CAPTION;
-            },
-            never);
-        if (ctx != npos && open_[ctx].tag == GUMBO_TAG_TABLE) size = ctx;  // <table> in a table closes it
-        break;
-      }
-      case GUMBO_TAG_LI: case GUMBO_TAG_DD: case GUMBO_TAG_DT: {
-        const std::size_t i = find_open(
-            [t](const Open& o) {
-              return t == GUMBO_TAG_LI ? o.tag == GUMBO_TAG_LI : (o.tag == GUMBO_TAG_DD || o.tag == GUMBO_TAG_DT);
-            },
-            [](const Open& o) {
-              return is_special(o.tag) && o.tag != GUMBO_TAG_ADDRESS && o.tag != GUMBO_TAG_DIV && o.tag != GUMBO_TAG_P;
-            });
-        if (i != npos) size = i;
-        size = p_cut(size);
-        break;
-      }
-      case GUMBO_TAG_OPTION: case GUMBO_TAG_OPTGROUP:
-        if (size > 0 && open_[size - 1].tag == GUMBO_TAG_OPTION) --size;
-        if (t == GUMBO_TAG_OPTGROUP && size > 0 && open_[size - 1].tag == GUMBO_TAG_OPTGROUP) --size;
-        break;
-      case GUMBO_TAG_BUTTON: {
-        const std::size_t i = find_open(is_tag(t), scope);
-        if (i != npos) size = i;
-        break;
-      }
-      case GUMBO_TAG_SELECT: {
-        const std::size_t i = find_open(is_tag(GUMBO_TAG_SELECT), never);
-        if (i != npos) {  // <select> inside a select acts as </select>
-          pop_to(i);
-          return;
-        }
-        break;
-      }
-      case GUMBO_TAG_FORM:
-        if (find_open(is_tag(GUMBO_TAG_FORM), never) != npos) return;  // nested forms are ignored
-        break;
-      default:
-        break;
-    }
-    if (closes_p(t) && t != GUMBO_TAG_LI && t != GUMBO_TAG_DD && t != GUMBO_TAG_DT) size = p_cut(size);
-    if (is_heading(t) && size > 0 && is_heading(open_[size - 1].tag)) --size;
-    if (size >= kMaxNesting) {
-      neutralize(begin, end);
-      return;
-    }
-    pop_to(size);
-    open_.push_back({t, t == GUMBO_TAG_UNKNOWN ? name_ : std::string()});
-    if (t == GUMBO_TAG_SVG || t == GUMBO_TAG_MATH) ++foreign_;
-  }
-
-  void end_tag() {
-    const GumboTag t = tag_;
-    if (t == GUMBO_TAG_HTML || t == GUMBO_TAG_HEAD || t == GUMBO_TAG_BODY || is_void(t) || is_raw_text(t)) return;
-    std::size_t i = npos;
-    if (t == GUMBO_TAG_P) {
-      const std::size_t cut = p_cut(open_.size());
-      if (cut != open_.size()) i = cut;
-    } else if (is_table_part(t)) {
-      i = find_open([this](const Open& o) { return matches(o); },
-                    [t](const Open& o) { return t != GUMBO_TAG_TABLE && o.tag == GUMBO_TAG_TABLE; });
-    } else if (is_heading(t)) {
-      i = find_open([](const Open& o) { return is_heading(o.tag); }, [](const Open& o) { return is_scope_marker(o.tag); });
-    } else if (is_special(t)) {
-      i = find_open([this](const Open& o) { return matches(o); }, [](const Open& o) { return is_scope_marker(o.tag); });
-    } else {
-      i = find_open([this](const Open& o) { return matches(o); }, [](const Open& o) { return is_special(o.tag); });
-    }
-    if (i != npos) pop_to(i);
-  }
-
-  char* writable() {
-    if (!changed_) {
-      out_->assign(in_.data(), in_.size());
-      changed_ = true;
-    }
-    return out_->data();
-  }
-
-  // A start tag [begin, end) becomes an end tag the tree builder ignores, of the same length.
-  void neutralize(std::size_t begin, std::size_t end) {
-    char* w = writable();
-    if (end - begin < 4) {
-      std::memcpy(w + begin, "</>", 3);
-      return;
-    }
-    std::memcpy(w + begin, "</z", 3);
-    std::fill(w + begin + 3, w + end - 1, ' ');
-    w[end - 1] = '>';
-  }
-
-  std::string_view in_;
-  std::string* out_ = nullptr;
-  bool changed_ = false;
-  std::vector<Open> open_;
-  int foreign_ = 0;
-  std::string name_;
-  GumboTag tag_ = GUMBO_TAG_UNKNOWN;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Output: lines with origins
@@ -690,139 +279,6 @@ struct Sink {
     if (!cell) out->note_break(src);
   }
 };
-
-// ---------------------------------------------------------------------------------------------
-// Aligning gumbo's decoded text with the raw source slice
-
-// Compares d[i..] with o[j..] over the literal stretch that follows an entity: up to 12 bytes,
-// stopping (consistent) where the source has another entity, a CR or a NUL, or markup where the
-// decoded text ends too.
-bool consistent(std::string_view d, std::size_t i, std::string_view o, std::size_t j) {
-  for (int k = 0; k < 12; ++k, ++i, ++j) {
-    if (j >= o.size()) return i >= d.size();
-    const char c = o[j];
-    if (c == '&' || c == '\r' || c == '\0') return true;
-    if (c == '<') return i >= d.size() || d[i] == '<';  // markup, or a literal '<'
-    if (i >= d.size() || d[i] != c) return false;
-  }
-  return true;
-}
-
-struct EntityMatch {
-  std::size_t dlen;  // decoded bytes produced
-  std::size_t oend;  // source offset after the entity (relative to the slice)
-};
-
-std::size_t cps_bytes(std::string_view d, std::size_t i, int count) {
-  std::size_t k = i;
-  for (int c = 0; c < count && k < d.size(); ++c) k += std::min(utf8_len(static_cast<unsigned char>(d[k])), d.size() - k);
-  return k - i;
-}
-
-// o[j] == '&'. Returns how much of d and o the character reference covers, or dlen 0 when the
-// '&' is a literal ampersand.
-EntityMatch match_entity(std::string_view d, std::size_t i, std::string_view o, std::size_t j) {
-  if (d[i] == '&' && consistent(d, i + 1, o, j + 1)) return {0, 0};
-  std::size_t k = j + 1;
-  if (k < o.size() && o[k] == '#') {
-    std::size_t q = k + 1;
-    const bool hex = q < o.size() && (o[q] == 'x' || o[q] == 'X');
-    if (hex) ++q;
-    const std::size_t digits = q;
-    while (q < o.size() && (hex ? std::isxdigit(static_cast<unsigned char>(o[q])) != 0 : (o[q] >= '0' && o[q] <= '9'))) ++q;
-    if (q == digits) return {0, 0};
-    if (q < o.size() && o[q] == ';') ++q;
-    return {cps_bytes(d, i, 1), q};
-  }
-  std::size_t run = 0;
-  while (k + run < o.size() && run < 40 && is_ascii_alnum(static_cast<unsigned char>(o[k + run]))) ++run;
-  if (run == 0) return {0, 0};
-  for (int m = 1; m <= 2; ++m) {
-    const std::size_t dl = cps_bytes(d, i, m);
-    for (std::size_t len = run; len >= 1; --len) {
-      const std::size_t e = k + len;
-      if (e < o.size() && o[e] == ';' && consistent(d, i + dl, o, e + 1)) return {dl, e + 1};
-      if (consistent(d, i + dl, o, e)) return {dl, e};
-    }
-  }
-  if (d[i] == '&') return {0, 0};
-  std::size_t e = k + run;
-  if (e < o.size() && o[e] == ';') ++e;
-  return {cps_bytes(d, i, 1), e};
-}
-
-// Calls emit(bytes, n, src, end) for each decoded character of a text node, with its position
-// in the source (`base` is the offset of `o`, the node's original_text).
-template <class Emit>
-void align(std::string_view d, std::string_view o, std::uint32_t base, std::uint32_t limit, Emit emit) {
-  const auto at = [&](std::size_t j) { return static_cast<std::uint32_t>(std::min<std::uint64_t>(base + j, limit)); };
-  std::size_t i = 0, j = 0;
-  while (i < d.size()) {
-    const std::size_t n = std::min(utf8_len(static_cast<unsigned char>(d[i])), d.size() - i);
-    if (j >= o.size()) {
-      emit(d.data() + i, n, at(o.size()), at(o.size()));
-      i += n;
-      continue;
-    }
-    const char c = o[j];
-    if (c == '&') {
-      const EntityMatch m = match_entity(d, i, o, j);
-      if (m.dlen > 0) {
-        for (std::size_t k = i; k < i + m.dlen;) {
-          const std::size_t cn = std::min(utf8_len(static_cast<unsigned char>(d[k])), i + m.dlen - k);
-          emit(d.data() + k, cn, at(j), at(m.oend));
-          k += cn;
-        }
-        i += m.dlen;
-        j = m.oend;
-        continue;
-      }
-    }
-    if (c == '\r' && d[i] == '\n') {
-      const std::size_t end = (j + 1 < o.size() && o[j + 1] == '\n') ? j + 2 : j + 1;
-      emit(d.data() + i, 1, at(j), at(end));
-      i += 1;
-      j = end;
-      continue;
-    }
-    if (j + n <= o.size() && o.compare(j, n, d.substr(i, n)) == 0) {
-      emit(d.data() + i, n, at(j), at(j + n));
-      i += n;
-      j += n;
-      continue;
-    }
-    if (c == '\0') {  // dropped, or replaced by U+FFFD
-      if (d.compare(i, 3, "\xEF\xBF\xBD") == 0) {
-        emit(d.data() + i, 3, at(j), at(j + 1));
-        i += 3;
-      }
-      ++j;
-      continue;
-    }
-    if (c == '<') {  // a tag the tree builder ignored, inside a run of text
-      const std::size_t gt = o.find('>', j);
-      if (gt != npos) {
-        j = gt + 1;
-        continue;
-      }
-    }
-    if (d.compare(i, 3, "\xEF\xBF\xBD") == 0) {  // an invalid byte sequence in the source
-      emit(d.data() + i, 3, at(j), at(j + 1));
-      i += 3;
-      ++j;
-      while (j < o.size() && (static_cast<unsigned char>(o[j]) & 0xC0) == 0x80) ++j;
-      continue;
-    }
-    // Anything else: look a little ahead in the source for this character, else map it here.
-    const std::size_t found = o.substr(0, std::min(o.size(), j + 64)).find(d.substr(i, n), j);
-    if (found != npos) {
-      j = found;
-      continue;
-    }
-    emit(d.data() + i, n, at(j), at(j));
-    i += n;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Skipping
@@ -1023,13 +479,11 @@ struct RowRec {
   std::uint32_t end_offset = 0;
 };
 
+// Places the cells by the HTML table model (a cell takes the first column not covered from a
+// row above; a rowspan covers the rows below it, at most to the end of its row group).
 ExtractedTable build_grid(const std::vector<RowRec>& rows, Span span) {
-  ExtractedTable table;
-  table.span = span;
-  std::vector<ExtractedCell> origins;
-  std::vector<std::vector<std::int32_t>> grid;
+  TableGridBuilder grid;
   std::vector<std::pair<std::uint32_t, std::int32_t>> cover;  // per column: rows still covered, cell
-  std::uint32_t columns = 0;
   std::size_t group_end = 0;
   for (std::size_t r = 0; r < rows.size(); ++r) {
     if (r == 0 || rows[r].group != rows[r - 1].group) {
@@ -1045,14 +499,12 @@ ExtractedTable build_grid(const std::vector<RowRec>& rows, Span span) {
         --cover[x].first;
       }
     }
-    const std::size_t origins_before = origins.size();
     std::uint32_t x = 0;
     for (const CellRec& cell : rows[r].cells) {
       while (x < slots.size() && slots[x] != kNone) ++x;
       if (x >= kMaxGridColumns) break;
       const std::uint32_t cs = std::min(cell.colspan, kMaxGridColumns - x);
       const std::uint32_t rs = cell.rowspan_to_end ? left : std::min(cell.rowspan, left);
-      const auto id = static_cast<std::int32_t>(origins.size());
       ExtractedCell out;
       out.row = static_cast<std::uint32_t>(r);
       out.column = x;
@@ -1060,7 +512,7 @@ ExtractedTable build_grid(const std::vector<RowRec>& rows, Span span) {
       out.col_span = cs;
       out.text = cell.text;
       out.span = cell.span;
-      origins.push_back(std::move(out));
+      const std::int32_t id = grid.add_cell(std::move(out));
       if (slots.size() < x + cs) slots.resize(x + cs, kNone);
       if (cover.size() < x + cs) cover.resize(x + cs, {0, kNone});
       for (std::uint32_t k = x; k < x + cs; ++k) {
@@ -1070,41 +522,9 @@ ExtractedTable build_grid(const std::vector<RowRec>& rows, Span span) {
       }
       x += cs;
     }
-    const auto width = std::max(columns, static_cast<std::uint32_t>(slots.size()));
-    if (static_cast<std::uint64_t>(r + 1) * width > kMaxTableSlots) {
-      origins.resize(origins_before);
-      for (ExtractedCell& c : origins) c.row_span = std::min<std::uint32_t>(c.row_span, static_cast<std::uint32_t>(r) - c.row);
-      break;
-    }
-    columns = width;
-    grid.push_back(std::move(slots));
+    if (!grid.end_row(std::move(slots), rows[r].end_offset)) break;
   }
-  table.rows = static_cast<std::uint32_t>(grid.size());
-  table.columns = columns;
-  table.cells.reserve(static_cast<std::size_t>(table.rows) * columns);
-  for (std::uint32_t r = 0; r < table.rows; ++r) {
-    for (std::uint32_t c = 0; c < columns; ++c) {
-      const std::int32_t id = c < grid[r].size() ? grid[r][c] : kNone;
-      ExtractedCell cell;
-      cell.row = r;
-      cell.column = c;
-      if (id == kNone) {
-        cell.span = Span{rows[r].end_offset, rows[r].end_offset};
-      } else {
-        const ExtractedCell& o = origins[static_cast<std::size_t>(id)];
-        if (o.row == r && o.column == c) {
-          cell = o;
-        } else {
-          cell.row_span = o.row_span;
-          cell.col_span = o.col_span;
-          cell.continuation = true;
-          cell.span = o.span;
-        }
-      }
-      table.cells.push_back(std::move(cell));
-    }
-  }
-  return table;
+  return grid.finish(span, ContinuationSpans::Origin);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1195,9 +615,11 @@ class Walker {
     const std::uint32_t base = o.data() ? offset_of(o.data(), t.start_pos.offset) : clamp(t.start_pos.offset);
     Sink& s = sink();
     if (pre_ > 0)
-      align(d, o, base, limit_, [&](const char* b, std::size_t k, std::uint32_t src, std::uint32_t end) { s.pre_char(b, k, src, end); });
+      align_html_text(d, o, base, limit_,
+                      [&](const char* b, std::size_t k, std::uint32_t src, std::uint32_t end) { s.pre_char(b, k, src, end); });
     else
-      align(d, o, base, limit_, [&](const char* b, std::size_t k, std::uint32_t src, std::uint32_t end) { s.text_char(b, k, src, end); });
+      align_html_text(d, o, base, limit_,
+                      [&](const char* b, std::size_t k, std::uint32_t src, std::uint32_t end) { s.text_char(b, k, src, end); });
   }
 
   void comment(GumboNode* n) {
@@ -1436,8 +858,8 @@ HtmlText read_html(std::string_view html) {
   if (html.size() > kMaxInput) html = html.substr(0, kMaxInput);
   HtmlText result;
   try {
-    std::string limited;
-    const std::string_view buf = NestingLimiter(html).run(limited) ? std::string_view(limited) : html;
+    const std::optional<std::string> guarded = guard_html_nesting(html);  // points 2–4
+    const std::string_view buf = guarded ? std::string_view(*guarded) : html;
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // see the file comment, point 1
     std::unique_ptr<GumboOutput, GumboOutputDeleter> output(

@@ -43,84 +43,119 @@ std::size_t period_statement(std::u32string_view line) {
 constexpr std::array<std::u32string_view, 6> kPublicationLabels = {
     U"发布日期", U"公开日期", U"发布时间", U"生成日期", U"成文日期", U"印发日期"};
 
+using Dates = std::vector<grammar::DateMatch>;
+
+// Looks at one line at a time; each fact keeps the first line that states it. The line's dates
+// are found once and shared by every fact.
+class FactFinder {
+ public:
+  explicit FactFinder(Report& report) : report_(report), folded_(report.folded), all_(folded_.text) {
+    for (const Section& s : report.sections)
+      if (s.heading.rank <= 1 && s.heading.style != NumberingStyle::MarkdownOnly) {
+        first_heading_line_ = s.heading.line;
+        break;
+      }
+  }
+
+  void line(std::uint32_t line_no, std::size_t begin, std::size_t end) {
+    line_no_ = line_no;
+    begin_ = begin;
+    line_ = all_.substr(begin, end - begin);
+    const Dates dates = grammar::find_dates(line_);
+    const bool before_body = line_no < first_heading_line_;
+    if (!report_.title && before_body && line_no <= kTitleSearchLines) title(dates);
+    if (!report_.preamble_year && before_body) preamble(dates);
+    mentions(dates);
+    if (!report_.period) period(dates);
+    if (!report_.published) publication(dates);
+  }
+
+ private:
+  DateValue value(const grammar::DateMatch& m) const { return to_value(folded_, begin_, m); }
+
+  void title(const Dates& dates) {
+    std::size_t b = 0, e = line_.size();
+    trim(line_, b, e);
+    while (b < e && line_[b] == U'#') ++b;  // a Markdown "# …" line may be the title
+    trim(line_, b, e);
+    if (line_.substr(b, e - b).starts_with(U"标题:")) b += 3;  // crawler metadata: 标题: …
+    trim(line_, b, e);
+    const std::u32string_view t = line_.substr(b, e - b);
+    if (!looks_like_title(t) || contains(t, U"《")) return;
+    TitleFact title{folded_.source_span(begin_ + b, begin_ + e), line_no_, std::nullopt};
+    for (const auto& m : dates)
+      if (m.begin >= b && m.year > 0) {
+        title.year = value(m);
+        break;
+      }
+    report_.title = title;
+  }
+
+  // 现将我办2022年度政府信息公开情况报告如下: the opening names the year when no title does.
+  void preamble(const Dates& dates) {
+    if (!contains(line_, U"报告") || !(contains(line_, U"信息公开") || contains(line_, U"政务公开"))) return;
+    for (const auto& m : dates)
+      if (m.year > 0 && m.month == 0) {
+        report_.preamble_year = value(m);
+        return;
+      }
+  }
+
+  void mentions(const Dates& dates) {
+    for (const auto& m : dates)
+      if (m.year > 0 && m.form == grammar::DateMatch::Form::Cjk) {
+        YearMentions& mention = report_.year_mentions[m.year];
+        if (mention.count++ == 0) mention.first = value(m).span;
+      }
+  }
+
+  void period(const Dates& dates) {
+    const std::size_t at = period_statement(line_);
+    if (at == std::u32string_view::npos) return;
+    // Only dates from the statement on: "现将2012年度…报告如下。本报告…统计期限自…" has an
+    // earlier year that is not the period's.
+    auto first = dates.begin();
+    while (first != dates.end() && first->begin < at) ++first;
+    if (first == dates.end() || first->year == 0) return;
+    PeriodFact period{folded_.source_span(begin_, begin_ + line_.size()), value(*first), std::nullopt};
+    if (first + 1 != dates.end()) {
+      period.to = value(*(first + 1));
+      if (period.to->year == 0) period.to->year = period.from->year;  // 至12月31日
+    }
+    report_.period = period;
+  }
+
+  void publication(const Dates& dates) {
+    constexpr std::size_t kMaxGap = 4;  // the date follows its label: 发布日期：2018-01-29
+    for (auto label : kPublicationLabels) {
+      const auto at = line_.find(label);
+      if (at == std::u32string_view::npos) continue;
+      const std::size_t after = at + label.size();
+      for (const auto& m : dates) {
+        if (m.begin < after) continue;
+        if (m.year == 0 || m.day == 0 || m.begin - after > kMaxGap) break;
+        report_.published = PublicationFact{folded_.source_span(begin_ + at, begin_ + after), value(m)};
+        return;
+      }
+    }
+  }
+
+  Report& report_;
+  const NormalizedText& folded_;
+  const std::u32string_view all_;
+  std::uint32_t first_heading_line_ = UINT32_MAX;
+  std::uint32_t line_no_ = 0;
+  std::size_t begin_ = 0;
+  std::u32string_view line_;
+};
+
 }  // namespace
 
 void find_report_facts(Report& report) {
-  const NormalizedText& folded = report.folded;
-  const std::u32string_view all(folded.text);
-  // The title: the first short line near the top naming a disclosure report, not a heading.
-  std::uint32_t first_heading_line = UINT32_MAX;
-  for (const Section& s : report.sections)
-    if (s.heading.rank <= 1 && s.heading.style != NumberingStyle::MarkdownOnly) {
-      first_heading_line = s.heading.line;
-      break;
-    }
+  FactFinder finder(report);
   std::uint32_t line_no = 0;
-  for_each_line(all, [&](std::size_t begin, std::size_t end) {
-    ++line_no;
-    std::u32string_view line = all.substr(begin, end - begin);
-    if (!report.title && line_no < first_heading_line && line_no <= kTitleSearchLines) {
-      std::size_t b = begin, e = end;
-      trim(all, b, e);
-      while (b < e && all[b] == U'#') ++b;  // a Markdown "# …" line may be the title
-      trim(all, b, e);
-      if (all.substr(b, e - b).starts_with(U"标题:")) b += 3;  // crawler metadata: 标题: …
-      trim(all, b, e);
-      const std::u32string_view t = all.substr(b, e - b);
-      if (looks_like_title(t) && !contains(t, U"《")) {
-        TitleFact title{folded.source_span(b, e), line_no, std::nullopt};
-        for (const auto& m : grammar::find_dates(t))
-          if (m.year > 0) {
-            title.year = to_value(folded, b, m);
-            break;
-          }
-        report.title = title;
-      }
-    }
-    // 现将我办2022年度政府信息公开情况报告如下: the preamble names the year when no title does.
-    if (!report.preamble_year && line_no < first_heading_line && contains(line, U"报告") &&
-        (contains(line, U"信息公开") || contains(line, U"政务公开"))) {
-      for (const auto& m : grammar::find_dates(line))
-        if (m.year > 0 && m.month == 0) {
-          report.preamble_year = to_value(folded, begin, m);
-          break;
-        }
-    }
-    for (const auto& m : grammar::find_dates(line))
-      if (m.year > 0 && m.form == grammar::DateMatch::Form::Cjk) {
-        auto& mention = report.year_mentions[m.year];
-        if (mention.count++ == 0) mention.first = folded.source_span(begin + m.begin, begin + m.end);
-      }
-    if (const std::size_t at = report.period ? std::u32string_view::npos : period_statement(line);
-        at != std::u32string_view::npos) {
-      // The dates after the statement's start: "现将2012年度…报告如下。本报告…统计期限自…" has
-      // an earlier year that is not the period's.
-      const std::size_t from = begin + at;
-      const auto dates = grammar::find_dates(all.substr(from, end - from));
-      if (!dates.empty() && dates[0].year > 0) {
-        PeriodFact period{folded.source_span(begin, end), to_value(folded, from, dates[0]), std::nullopt};
-        if (dates.size() > 1) {
-          period.to = to_value(folded, from, dates[1]);
-          if (period.to->year == 0) period.to->year = period.from->year;  // 至12月31日
-        }
-        report.period = period;
-      }
-    }
-    if (!report.published) {
-      for (auto label : kPublicationLabels) {
-        const auto at = line.find(label);
-        if (at == std::u32string_view::npos) continue;
-        const std::size_t after = at + label.size();
-        for (const auto& m : grammar::find_dates(line.substr(after))) {
-          if (m.year == 0 || m.day == 0 || m.begin > 4) break;  // the date must follow the label
-          report.published = PublicationFact{folded.source_span(begin + at, begin + after),
-                                             to_value(folded, begin + after, m)};
-          break;
-        }
-        if (report.published) break;
-      }
-    }
-  });
+  for_each_line(std::u32string_view(report.folded.text),
+                [&](std::size_t begin, std::size_t end) { finder.line(++line_no, begin, end); });
 }
 
 }  // namespace nblint

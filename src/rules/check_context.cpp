@@ -1,0 +1,19 @@
+#include "rules/check_context.h"
+
+#include <algorithm>
+
+namespace nblint {
+
+void CheckContext::emit(std::string_view rule, std::string message, Span span, Severity at_least) const {
+  Severity severity;
+  if (choice.pack) {
+    const auto it = choice.pack->rules.find(rule);
+    if (it == choice.pack->rules.end()) return;
+    severity = it->second;
+  } else {
+    severity = catalogue.find(rule)->severity;
+  }
+  out.push_back({std::string(rule), std::max(severity, at_least), std::move(message), span});
+}
+
+}  // namespace nblint

@@ -1,8 +1,9 @@
 // Spirit X3 grammar for calendar dates; see date.h for the facade.
 //
-// Input is FOLDED text (text/fold.h), so full-width digits are ASCII already.
+// Input is FOLDED text (text/fold.h), so full-width digits are ASCII already. The fold leaves
+// 〇 (U+3007) and ○ (U+25CB, used for 〇 in real reports) as they are; both are zero here.
 // EBNF:
-//   date       = cjk_date | dashed | dotted | slashed | month_day ;
+//   date       = cjk_date | dashed | dotted | slashed | month_day | cn_date ;
 //   cjk_date   = year , "年" , [ month , "月" , [ day , ( "日" | "号" ) ] ] ;
 //   dashed     = year , "-" , month , "-" , day ;
 //   dotted     = year , "." , month , "." , day ;
@@ -10,7 +11,27 @@
 //   month_day  = month , "月" , day , ( "日" | "号" ) ;
 //   year       = digit , digit , digit , digit ;
 //   month, day = digit , [ digit ] ;
-//   every form must not be followed by a further digit.
+//   every form above must not be followed by a further digit.
+//
+//   cn_date    = cn_year , "年" , [ cn_number , "月" , [ cn_number , ( "日" | "号" ) ] ] ;
+//   cn_year    = cn_digit0 , cn_digit0 , cn_digit0 , cn_digit0 ;
+//   cn_number  = [ cn_digit ] , "十" , [ cn_digit ] | cn_digit ;      (* 1 … 99 *)
+//   cn_digit   = "一" | "二" | "三" | "四" | "五" | "六" | "七" | "八" | "九" ;
+//   cn_digit0  = cn_digit | "〇" | "○" | "零" ;
+//   a cn_date must not start in the middle of a run of cn_digit0.
+//
+//   malformed  = century , digit , digit , ( digit , digit , digit , [ digit ] , no_number
+//                                          | digit , { digit } , "年" ) ;
+//   century    = "19" | "20" ;
+//   no_number  = not followed by a digit, nor by ( "." | "," ) , digit ;
+//   (tried only when no well-formed date matches, and only when asked for)
+//
+//   range      = [ "自" ] , date , [ "起" ] , ( "至" | "到" ) , range_end , [ "止" ]
+//              | [ "自" ] , full_date , [ "起" ] , dash , full_date , [ "止" ] ;
+//   range_end  = date | month_day | month , "月" | cn_number , "月" , [ cn_number , ( "日" | "号" ) ] ;
+//   dash       = ( "-" | "—" | "–" | "~" ) , { "—" } ;
+//   full_date  = a date with year, month and day;
+//   spaces are allowed around the connector.
 #define BOOST_SPIRIT_X3_UNICODE
 #include "grammar/date.h"
 
@@ -24,71 +45,187 @@ namespace u = boost::spirit::x3::unicode;
 namespace {
 
 using Iter = std::u32string_view::const_iterator;
+using CnSymbols = x3::symbols_parser<boost::spirit::char_encoding::unicode, int>;
 
 const x3::uint_parser<int, 10, 4, 4> year;
 const x3::uint_parser<int, 10, 1, 2> month_or_day;
 const auto day_suffix = u::lit(U"日") | u::lit(U"号");
 const auto no_more_digits = !u::digit;
 
+const CnSymbols cn_digit({{U"一", 1}, {U"二", 2}, {U"三", 3}, {U"四", 4}, {U"五", 5},
+                          {U"六", 6}, {U"七", 7}, {U"八", 8}, {U"九", 9}});
+const CnSymbols cn_digit0({{U"〇", 0}, {U"○", 0}, {U"零", 0}, {U"一", 1}, {U"二", 2}, {U"三", 3},
+                           {U"四", 4}, {U"五", 5}, {U"六", 6}, {U"七", 7}, {U"八", 8}, {U"九", 9}});
+
+struct cn_number_class;
+const x3::rule<cn_number_class, int> cn_number = "cn_number";
+const auto tens_value = [](auto& ctx) {
+  const auto& a = x3::_attr(ctx);
+  const auto& tens = boost::fusion::at_c<0>(a);
+  const auto& ones = boost::fusion::at_c<1>(a);
+  x3::_val(ctx) = (tens ? *tens : 1) * 10 + (ones ? *ones : 0);
+};
+const auto copy_value = [](auto& ctx) { x3::_val(ctx) = x3::_attr(ctx); };
+const auto cn_number_def = (-cn_digit >> u::lit(U"十") >> -cn_digit)[tens_value] | cn_digit[copy_value];
+BOOST_SPIRIT_DEFINE(cn_number)
+
+const auto century = u::lit(U"19") | u::lit(U"20");
+
 bool is_ascii_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+bool is_cn_digit0(char32_t c) {
+  switch (c) {
+    case U'〇': case U'○': case U'零': case U'一': case U'二': case U'三':
+    case U'四': case U'五': case U'六': case U'七': case U'八': case U'九':
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_cn_number_char(char32_t c) { return c == U'十' || (is_cn_digit0(c) && c != U'〇' && c != U'○' && c != U'零'); }
+
+// A parse of `p` at `pos` filling `m` (through the actions) with form `form`.
+struct Attempt {
+  std::u32string_view text;
+  std::size_t pos;
+  DateMatch& m;
+
+  template <typename Parser>
+  bool operator()(const Parser& p, DateMatch::Form form) const {
+    Iter it = text.begin() + static_cast<std::ptrdiff_t>(pos);
+    m = DateMatch{pos};
+    if (!x3::parse(it, text.end(), p)) return false;
+    m.end = static_cast<std::size_t>(it - text.begin());
+    m.form = form;
+    return true;
+  }
+};
+
+std::optional<DateMatch> parse_chinese_at(std::u32string_view text, std::size_t pos) {
+  DateMatch m;
+  const Attempt attempt{text, pos, m};
+  const auto add_y = [&](auto& ctx) { m.year = m.year * 10 + x3::_attr(ctx); };
+  const auto set_m = [&](auto& ctx) { m.month = x3::_attr(ctx); };
+  const auto set_d = [&](auto& ctx) { m.day = x3::_attr(ctx); };
+  if (attempt(x3::repeat(4)[cn_digit0[add_y]] >> u::lit(U"年") >>
+                  -(cn_number[set_m] >> u::lit(U"月") >> -(cn_number[set_d] >> day_suffix)),
+              DateMatch::Form::ChineseNumeral))
+    return m;
+  return std::nullopt;
+}
+
+// The end of a range after 至/到: a date, or year-less / day-less 12月31日, 12月, 十二月三十一日.
+std::optional<DateMatch> parse_range_end_at(std::u32string_view text, std::size_t pos) {
+  if (auto d = parse_date_at(text, pos)) return d;
+  DateMatch m;
+  const Attempt attempt{text, pos, m};
+  const auto set_m = [&](auto& ctx) { m.month = x3::_attr(ctx); };
+  const auto set_d = [&](auto& ctx) { m.day = x3::_attr(ctx); };
+  if (pos < text.size() && is_ascii_digit(text[pos]) &&
+      attempt(month_or_day[set_m] >> u::lit(U"月") >> no_more_digits, DateMatch::Form::MonthDay))
+    return m;
+  if (pos < text.size() && is_cn_number_char(text[pos]) &&
+      attempt(cn_number[set_m] >> u::lit(U"月") >> -(cn_number[set_d] >> day_suffix),
+              DateMatch::Form::ChineseNumeral))
+    return m;
+  return std::nullopt;
+}
+
+bool is_full(const DateMatch& d) { return d.year > 0 && d.month > 0 && d.day > 0; }
+
+std::size_t skip_spaces(std::u32string_view text, std::size_t i) {
+  while (i < text.size() && (text[i] == U' ' || text[i] == U'\t' || text[i] == U'\u3000')) ++i;
+  return i;
+}
 
 }  // namespace
 
-std::optional<DateMatch> parse_date_at(std::u32string_view text, std::size_t pos) {
-  if (pos >= text.size() || !is_ascii_digit(text[pos])) return std::nullopt;
-  const Iter begin = text.begin() + static_cast<std::ptrdiff_t>(pos);
+std::optional<DateMatch> parse_date_at(std::u32string_view text, std::size_t pos, MalformedDates malformed) {
+  if (pos >= text.size()) return std::nullopt;
+  if (is_cn_digit0(text[pos])) return parse_chinese_at(text, pos);
+  if (!is_ascii_digit(text[pos])) return std::nullopt;
   DateMatch m;
-  m.begin = pos;
-  const auto finish = [&](Iter it, DateMatch::Form form) {
-    m.end = static_cast<std::size_t>(it - text.begin());
-    m.form = form;
-    return m;
-  };
+  const Attempt attempt{text, pos, m};
   const auto set_y = [&](auto& ctx) { m.year = x3::_attr(ctx); };
   const auto set_m = [&](auto& ctx) { m.month = x3::_attr(ctx); };
   const auto set_d = [&](auto& ctx) { m.day = x3::_attr(ctx); };
 
   for (const char32_t sep : {U'-', U'.', U'/'}) {
-    Iter it = begin;
-    m = DateMatch{pos};
     const auto s = u::char_(sep);
-    if (x3::parse(it, text.end(),
-                  year[set_y] >> x3::omit[s] >> month_or_day[set_m] >> x3::omit[s] >> month_or_day[set_d] >>
-                      no_more_digits))
-      return finish(it, sep == U'-'   ? DateMatch::Form::Dashed
-                        : sep == U'.' ? DateMatch::Form::Dotted
-                                      : DateMatch::Form::Slashed);
+    if (attempt(year[set_y] >> x3::omit[s] >> month_or_day[set_m] >> x3::omit[s] >> month_or_day[set_d] >>
+                    no_more_digits,
+                sep == U'-'   ? DateMatch::Form::Dashed
+                : sep == U'.' ? DateMatch::Form::Dotted
+                              : DateMatch::Form::Slashed))
+      return m;
   }
-  {
-    Iter it = begin;
-    m = DateMatch{pos};
-    if (x3::parse(it, text.end(),
-                  year[set_y] >> u::lit(U"年") >>
-                      -(month_or_day[set_m] >> u::lit(U"月") >>
-                        -(month_or_day[set_d] >> day_suffix))))
-      return finish(it, DateMatch::Form::Cjk);
-  }
-  {
-    Iter it = begin;
-    m = DateMatch{pos};
-    if (x3::parse(it, text.end(),
-                  month_or_day[set_m] >> u::lit(U"月") >> month_or_day[set_d] >> day_suffix))
-      return finish(it, DateMatch::Form::MonthDay);
+  if (attempt(year[set_y] >> u::lit(U"年") >>
+                  -(month_or_day[set_m] >> u::lit(U"月") >> -(month_or_day[set_d] >> day_suffix)),
+              DateMatch::Form::Cjk))
+    return m;
+  if (attempt(month_or_day[set_m] >> u::lit(U"月") >> month_or_day[set_d] >> day_suffix, DateMatch::Form::MonthDay))
+    return m;
+
+  if (malformed == MalformedDates::Keep) {
+    // Not in the middle of a number: no digit, nor digit followed by "." or ",", just before.
+    const bool inside_number =
+        pos > 0 && (is_ascii_digit(text[pos - 1]) ||
+                    (pos > 1 && (text[pos - 1] == U'.' || text[pos - 1] == U',') && is_ascii_digit(text[pos - 2])));
+    const auto no_number = !u::digit >> !(u::char_(U".,") >> u::digit);
+    if (!inside_number &&
+        (attempt(&century >> year[set_y] >> x3::repeat(1, x3::inf)[u::digit] >> u::lit(U"年"),
+                 DateMatch::Form::Malformed) ||
+         attempt(&century >> year[set_y] >> x3::repeat(3, 4)[u::digit] >> no_number, DateMatch::Form::Malformed)))
+      return m;
   }
   return std::nullopt;
 }
 
-std::vector<DateMatch> find_dates(std::u32string_view text) {
+std::vector<DateMatch> find_dates(std::u32string_view text, MalformedDates malformed) {
   std::vector<DateMatch> out;
   for (std::size_t i = 0; i < text.size();) {
-    if (is_ascii_digit(text[i]) && (i == 0 || !is_ascii_digit(text[i - 1]))) {
-      if (auto m = parse_date_at(text, i)) {
+    const char32_t prev = i == 0 ? U'\0' : text[i - 1];
+    const bool starts_digits = is_ascii_digit(text[i]) && !is_ascii_digit(prev);
+    const bool starts_numerals = is_cn_digit0(text[i]) && !is_cn_digit0(prev) && !is_ascii_digit(prev);
+    if (starts_digits || starts_numerals) {
+      if (auto m = parse_date_at(text, i, malformed)) {
         out.push_back(*m);
         i = m->end;
         continue;
       }
     }
     ++i;
+  }
+  return out;
+}
+
+std::vector<DateRange> find_date_ranges(std::u32string_view text) {
+  std::vector<DateRange> out;
+  const std::vector<DateMatch> dates = find_dates(text);
+  std::size_t covered = 0;  // ranges do not overlap
+  for (const DateMatch& from : dates) {
+    if (from.begin < covered) continue;
+    std::size_t i = skip_spaces(text, from.end);
+    if (i < text.size() && text[i] == U'起') i = skip_spaces(text, i + 1);
+    if (i >= text.size()) continue;
+    std::optional<DateMatch> to;
+    if (text[i] == U'至' || text[i] == U'到') {
+      i = skip_spaces(text, i + 1);
+      to = parse_range_end_at(text, i);
+    } else if (is_full(from)) {
+      DateMatch dash;
+      if (!Attempt{text, i, dash}((u::char_(U'-') | u::char_(U'—') | u::char_(U'–') | u::char_(U'~')) >> *u::char_(U'—'), DateMatch::Form::Cjk)) continue;
+      i = skip_spaces(text, dash.end);
+      to = parse_date_at(text, i);
+      if (to && !is_full(*to)) to.reset();
+    }
+    if (!to) continue;
+    DateRange r{from, *to, from.begin, to->end};
+    if (r.begin > 0 && text[r.begin - 1] == U'自') --r.begin;
+    if (r.end < text.size() && text[r.end] == U'止') ++r.end;
+    covered = r.end;
+    out.push_back(r);
   }
   return out;
 }

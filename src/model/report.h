@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/numbering_style.h"
+#include "model/organ_level.h"
 #include "model/span.h"
 #include "text/normalizer.h"
 
@@ -61,10 +62,16 @@ struct DateValue {
   Span span;
 };
 
+struct OrganName {  // 青山县交通运输局 in its title
+  Span span;
+  OrganLevel level = OrganLevel::Unknown;
+};
+
 struct TitleFact {
   Span span;
   std::uint32_t line = 0;
   std::optional<DateValue> year;  // the "2019年" inside the title
+  std::optional<OrganName> organ;
 };
 
 struct PeriodFact {  // 统计期限自2020年1月1日起至2020年12月31日止

@@ -1,5 +1,6 @@
 #include "cli/i18n.h"
 #include "output/printers.h"
+#include "parse/organ.h"
 
 namespace nblint {
 
@@ -29,6 +30,10 @@ void print_tree(std::ostream& out, const SourceText& source, const Report& repor
   if (report.title) {
     out << tr(lang, "标题", "title") << " (" << tr(lang, "第", "line ") << source.locate(report.title->span.begin).line
         << tr(lang, "行", "") << "): " << original(source, report.title->span) << '\n';
+    if (const auto& organ = report.title->organ) {
+      out << tr(lang, "机关", "organ") << ": " << original(source, organ->span) << " (" << organ_level_name(organ->level)
+          << ")\n";
+    }
   } else {
     out << tr(lang, "标题：未找到", "title: not found") << '\n';
   }

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "grammar/date.h"
+#include "parse/organ.h"
 #include "parse/text_scan.h"
 
 namespace nblint {
@@ -82,12 +83,14 @@ class FactFinder {
     trim(line_, b, e);
     const std::u32string_view t = line_.substr(b, e - b);
     if (!looks_like_title(t) || contains(t, U"《")) return;
-    TitleFact title{folded_.source_span(begin_ + b, begin_ + e), line_no_, std::nullopt};
+    TitleFact title{folded_.source_span(begin_ + b, begin_ + e), line_no_, std::nullopt, std::nullopt};
     for (const auto& m : dates)
       if (m.begin >= b && m.year > 0) {
         title.year = value(m);
         break;
       }
+    if (const auto organ = find_organ(t))
+      title.organ = OrganName{folded_.source_span(begin_ + b + organ->begin, begin_ + b + organ->end), organ->level};
     report_.title = title;
   }
 

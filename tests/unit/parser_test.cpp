@@ -112,3 +112,12 @@ TEST_CASE("parser: a publication line that names a statistics bureau is not a pe
   REQUIRE(r.published);
   CHECK(r.published->date.year == 2013);
 }
+
+TEST_CASE("parser: the title names the organ and its level") {
+  const std::string src = "青山县交通运输局2025年政府信息公開工作年度報告\n一、总体情况\n";
+  const Report r = parse_report(src);
+  REQUIRE(r.title);
+  REQUIRE(r.title->organ);
+  CHECK(text_of(src, r.title->organ->span) == "青山县交通运输局");
+  CHECK(r.title->organ->level == OrganLevel::Department);
+}

@@ -60,6 +60,14 @@ struct NoiseRun {  // all noise of one kind on one line
 struct DateValue {
   int year = 0, month = 0, day = 0;  // 0 where the text did not say
   Span span;
+  bool malformed = false;            // a digit run such as 2018213 (year = its first four digits)
+};
+
+struct MetadataField {  // 索引号：006382986K/2018-1309079
+  std::u32string label;  // canonical, folded: 索引号 (also when written 索 引 号)
+  Span label_span;
+  Span value_span;       // may be empty (发布机构：)
+  std::optional<DateValue> date;  // when the value starts with a date
 };
 
 struct OrganName {  // 青山县交通运输局 in its title
@@ -96,6 +104,7 @@ struct Report {
   std::map<int, YearMentions> year_mentions;
   std::optional<PeriodFact> period;
   std::optional<PublicationFact> published;
+  std::vector<MetadataField> metadata;  // in document order
   std::vector<Section> sections;  // document order
   std::vector<Paragraph> paragraphs;
   std::vector<ChromeLine> chrome;

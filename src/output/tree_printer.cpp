@@ -49,6 +49,12 @@ void print_tree(std::ostream& out, const SourceText& source, const Report& repor
         << source.locate(report.published->label.begin).line << tr(lang, "行", "") << "): "
         << date_text(report.published->date) << '\n';
   }
+  for (const MetadataField& m : report.metadata) {
+    out << tr(lang, "元数据", "metadata") << " (" << tr(lang, "第", "line ") << source.locate(m.label_span.begin).line
+        << tr(lang, "行", "") << "): " << original(source, m.label_span) << " = " << original(source, m.value_span);
+    if (m.date) out << "  [" << (m.date->malformed ? tr(lang, "日期格式错误", "malformed date") : date_text(*m.date)) << "]";
+    out << '\n';
+  }
   out << tr(lang, "章节", "sections") << " (" << report.sections.size() << "):\n";
   for (const Section& s : report.sections) {
     const Heading& h = s.heading;

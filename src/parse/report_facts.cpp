@@ -14,7 +14,7 @@ constexpr std::size_t kTitleMaxChars = 80;      // a title is one short line
 constexpr std::uint32_t kTitleSearchLines = 40;  // titles sit above the body, near the top
 
 DateValue to_value(const NormalizedText& folded, std::size_t offset, const grammar::DateMatch& m) {
-  return {m.year, m.month, m.day, folded.source_span(offset + m.begin, offset + m.end)};
+  return {m.year, m.month, m.day, folded.source_span(offset + m.begin, offset + m.end), false};
 }
 
 bool looks_like_title(std::u32string_view line) {

@@ -1,5 +1,6 @@
 #include "parse/report_parser.h"
 
+#include "parse/metadata.h"
 #include "parse/noise.h"
 #include "parse/report_facts.h"
 #include "parse/section_tree.h"
@@ -14,6 +15,7 @@ Report parse(std::string_view text, const std::vector<std::uint32_t>* origin, st
   report.folded = normalize(text, origin, source);
   build_section_tree(report, outline_levels);
   find_report_facts(report);
+  find_metadata(report);
   report.noise = find_noise(report.folded.source, report.folded.pinyin_removed);
   return report;
 }

@@ -121,3 +121,26 @@ TEST_CASE("parser: the title names the organ and its level") {
   CHECK(text_of(src, r.title->organ->span) == "青山县交通运输局");
   CHECK(r.title->organ->level == OrganLevel::Department);
 }
+
+TEST_CASE("parser: labelled metadata, spaced labels, several per line, table cells, malformed dates") {
+  const std::string src =
+      "  • 索引号：006382986K/2018-1309079\n"
+      "索 引 号: | pjsrmzf-2019-000223 | 主题分类: | 年度报告 |\n"
+      "发布机构: 广东省人民政府 成文日期: 2025-03-31\n"
+      "填报单位（盖章）：禹山镇    填报日期：2018213\n"
+      "审查、发布时间节点要求定期抽查。\n";
+  const Report r = parse_report(src);
+  REQUIRE(r.metadata.size() == 7);
+  CHECK(r.metadata[0].label == U"索引号");
+  CHECK(text_of(src, r.metadata[0].value_span) == "006382986K/2018-1309079");
+  CHECK(r.metadata[1].label == U"索引号");
+  CHECK(text_of(src, r.metadata[1].value_span) == "pjsrmzf-2019-000223");
+  CHECK(text_of(src, r.metadata[2].value_span) == "年度报告");
+  CHECK(text_of(src, r.metadata[3].value_span) == "广东省人民政府");
+  REQUIRE(r.metadata[4].date);
+  CHECK(r.metadata[4].date->year == 2025);
+  CHECK(r.metadata[5].label == U"填报单位");
+  CHECK(text_of(src, r.metadata[5].value_span) == "禹山镇");
+  REQUIRE(r.metadata[6].date);
+  CHECK(r.metadata[6].date->malformed);
+}

@@ -1,0 +1,12 @@
+// Labelled page metadata (索引号：…, 发布机构：…, 成文日期：…, 填报日期：…): the label, its value
+// and, where the value starts with one, a date. Labels may be spaced (索 引 号) and share a line
+// (发布机构: 广东省人民政府 成文日期: 2025-03-31), or come as table cells (| 索引号: | … |).
+#pragma once
+#include "model/report.h"
+
+namespace nblint {
+
+// Fills report.metadata from report.folded.
+void find_metadata(Report& report);
+
+}  // namespace nblint

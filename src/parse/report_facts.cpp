@@ -1,5 +1,6 @@
 #include "parse/report_facts.h"
 
+#include <algorithm>
 #include <array>
 
 #include "grammar/date.h"
@@ -41,9 +42,6 @@ std::size_t period_statement(std::u32string_view line) {
   return std::u32string_view::npos;
 }
 
-constexpr std::array<std::u32string_view, 6> kPublicationLabels = {
-    U"发布日期", U"公开日期", U"发布时间", U"生成日期", U"成文日期", U"印发日期"};
-
 using Dates = std::vector<grammar::DateMatch>;
 
 // Looks at one line at a time; each fact keeps the first line that states it. The line's dates
@@ -68,7 +66,6 @@ class FactFinder {
     if (!report_.preamble_year && before_body) preamble(dates);
     mentions(dates);
     if (!report_.period) period(dates);
-    if (!report_.published) publication(dates);
   }
 
  private:
@@ -128,21 +125,6 @@ class FactFinder {
     report_.period = period;
   }
 
-  void publication(const Dates& dates) {
-    constexpr std::size_t kMaxGap = 4;  // the date follows its label: 发布日期：2018-01-29
-    for (auto label : kPublicationLabels) {
-      const auto at = line_.find(label);
-      if (at == std::u32string_view::npos) continue;
-      const std::size_t after = at + label.size();
-      for (const auto& m : dates) {
-        if (m.begin < after) continue;
-        if (m.year == 0 || m.day == 0 || m.begin - after > kMaxGap) break;
-        report_.published = PublicationFact{folded_.source_span(begin_ + at, begin_ + after), value(m)};
-        return;
-      }
-    }
-  }
-
   Report& report_;
   const NormalizedText& folded_;
   const std::u32string_view all_;
@@ -159,6 +141,17 @@ void find_report_facts(Report& report) {
   std::uint32_t line_no = 0;
   for_each_line(std::u32string_view(report.folded.text),
                 [&](std::size_t begin, std::size_t end) { finder.line(++line_no, begin, end); });
+}
+
+void find_publication_date(Report& report) {
+  static constexpr std::array<std::u32string_view, 6> kPublicationLabels = {
+      U"发布日期", U"公开日期", U"发布时间", U"生成日期", U"成文日期", U"印发日期"};
+  for (const MetadataField& m : report.metadata) {
+    if (!m.date || m.date->day == 0 || m.date->malformed) continue;
+    if (std::find(kPublicationLabels.begin(), kPublicationLabels.end(), m.label) == kPublicationLabels.end()) continue;
+    report.published = PublicationFact{m.label_span, *m.date};
+    return;
+  }
 }
 
 }  // namespace nblint

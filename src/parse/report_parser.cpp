@@ -16,6 +16,7 @@ Report parse(std::string_view text, const std::vector<std::uint32_t>* origin, st
   build_section_tree(report, outline_levels);
   find_report_facts(report);
   find_metadata(report);
+  find_publication_date(report);
   report.noise = find_noise(report.folded.source, report.folded.pinyin_removed);
   return report;
 }

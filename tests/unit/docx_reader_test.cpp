@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "support/split_lines.h"
+
 #include "ingest/docx_reader.h"
 #include "support/docx_writer.h"
 #include "util/utf8.h"
@@ -67,17 +69,6 @@ DocxLimits no_ratio() {
   return l;
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t begin = 0;
-  for (;;) {
-    const std::size_t end = text.find('\n', begin);
-    out.push_back(text.substr(begin, end == std::string::npos ? std::string::npos : end - begin));
-    if (end == std::string::npos) break;
-    begin = end + 1;
-  }
-  return out;
-}
 
 DocxError::Kind error_kind(const std::variant<DocxText, DocxError>& r) {
   REQUIRE(std::holds_alternative<DocxError>(r));

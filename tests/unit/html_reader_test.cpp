@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "support/split_lines.h"
+
 #include "ingest/html_reader.h"
 #include "support/run.h"
 
@@ -17,17 +19,9 @@ using nblint::read_html;
 
 namespace {
 
+// Lines of extracted content; empty content has none.
 std::vector<std::string> lines_of(const std::string& s) {
-  std::vector<std::string> out;
-  if (s.empty()) return out;
-  std::size_t b = 0;
-  for (;;) {
-    const std::size_t e = s.find('\n', b);
-    out.push_back(s.substr(b, e == std::string::npos ? std::string::npos : e - b));
-    if (e == std::string::npos) break;
-    b = e + 1;
-  }
-  return out;
+  return s.empty() ? std::vector<std::string>() : nblint::test::split_lines(s);
 }
 
 // The invariants every result must keep, whatever the input.

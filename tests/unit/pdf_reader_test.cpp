@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "support/split_lines.h"
+
 #include "ingest/pdf_reader.h"
 #include "support/run.h"
 #include "util/utf8.h"
@@ -23,17 +25,7 @@ std::string fixture(const char* name) {
   return nblint::test::read_file(nblint::test::source_dir() / "tests" / "fixtures" / "pdf" / name);
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::size_t s = 0;
-  while (true) {
-    const std::size_t e = text.find('\n', s);
-    out.push_back(text.substr(s, e == std::string::npos ? std::string::npos : e - s));
-    if (e == std::string::npos) break;
-    s = e + 1;
-  }
-  return out;
-}
+using nblint::test::split_lines;
 
 struct Extracted {
   PdfText pdf;

@@ -1,7 +1,7 @@
 #include "cli/lint_file.h"
 
 #include "cli/i18n.h"
-#include "parse/report_parser.h"
+#include "bind/analysis.h"
 
 namespace nblint {
 
@@ -15,8 +15,8 @@ FileResult lint_file(const std::string& path, const LintOptions& options) {
     return result;
   }
   result.document = std::move(std::get<Document>(ingested));
-  const Report report = parse_report(result.document);
-  RuleOutcome outcome = run_rules(result.document.source, report, options.rules);
+  const Analysis analysis = analyze(result.document, options.rules.forced_pack);
+  RuleOutcome outcome = run_rules(result.document.source, analysis.report, analysis.choice, options.rules);
   if (outcome.choice.pack) result.pack = outcome.choice.pack->id;
   result.diagnostics = std::move(outcome.diagnostics);
   return result;

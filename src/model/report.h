@@ -9,6 +9,8 @@
 
 #include "model/numbering_style.h"
 #include "model/organ_level.h"
+#include "model/prose_fact.h"
+#include "model/table.h"
 #include "model/span.h"
 #include "text/normalizer.h"
 
@@ -110,6 +112,10 @@ struct Report {
   std::vector<ChromeLine> chrome;
   std::vector<NoiseRun> noise;
   std::vector<Span> comments;  // lines that are HTML comments (inline suppressions live there)
+  std::vector<ProseFact> prose_facts;          // in document order
+  std::vector<DataPeriodClaim> period_claims;  // in document order
+  // Filled after the pack is chosen (src/bind/): one entry per table the pack declares.
+  std::vector<BoundTable> tables;
   std::uint32_t line_count = 0;
 
   std::u32string_view paragraph_text(const Paragraph& p) const {

@@ -2,6 +2,7 @@
 
 #include "parse/metadata.h"
 #include "parse/noise.h"
+#include "parse/prose_facts.h"
 #include "parse/report_facts.h"
 #include "parse/section_tree.h"
 
@@ -17,6 +18,7 @@ Report parse(std::string_view text, const std::vector<std::uint32_t>* origin, st
   find_report_facts(report);
   find_metadata(report);
   find_publication_date(report);
+  find_prose_facts(report);
   report.noise = find_noise(report.folded.source, report.folded.pinyin_removed);
   return report;
 }

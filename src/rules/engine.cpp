@@ -8,9 +8,10 @@
 
 namespace nblint {
 
-RuleOutcome run_rules(const SourceText& source, const Report& report, const RuleOptions& options) {
+RuleOutcome run_rules(const SourceText& source, const Report& report, const PackChoice& choice,
+                      const RuleOptions& options) {
   RuleOutcome outcome;
-  outcome.choice = choose_pack(report, PackRegistry::builtin(), options.forced_pack);
+  outcome.choice = choice;
   const CheckContext ctx{source, report, outcome.choice, Catalogue::builtin(), options.lang, outcome.diagnostics};
   check_meta_pack(ctx);
   check_text(ctx);

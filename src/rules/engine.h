@@ -10,7 +10,7 @@
 namespace nblint {
 
 struct RuleOptions {
-  const Pack* forced_pack = nullptr;  // --pack
+  const Pack* forced_pack = nullptr;  // --pack (read by analyze(), not by run_rules)
   Lang lang = Lang::Zh;
 };
 
@@ -19,6 +19,8 @@ struct RuleOutcome {
   std::vector<Diagnostic> diagnostics;  // in source order (position, then rule id)
 };
 
-RuleOutcome run_rules(const SourceText& source, const Report& report, const RuleOptions& options);
+// `choice` is the pack chosen for the report (see bind/analysis.h); its tables are bound.
+RuleOutcome run_rules(const SourceText& source, const Report& report, const PackChoice& choice,
+                      const RuleOptions& options);
 
 }  // namespace nblint

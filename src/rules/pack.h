@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "model/table_spec.h"
 #include "rules/pattern.h"
 #include "rules/severity.h"
 #include "util/lang.h"
@@ -28,6 +29,8 @@ struct Pack {
   bool ordered = true;             // sections.order: template (true) or free
   bool match_anywhere = false;     // sections.match: anywhere (headings at any level + mentions)
   std::vector<SectionSpec> sections;
+  std::vector<TableSpec> tables;   // the statistics tables, in template order
+  std::vector<std::u32string> outdated_labels;  // label keys of another era's template (table/outdated-template)
   std::map<std::string, Severity, std::less<>> rules;  // enabled rules and their severities
   std::string source_name;         // "rules/fmt2021.yaml"
 

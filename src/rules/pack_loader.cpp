@@ -1,5 +1,7 @@
 #include "rules/pack_loader.h"
 
+#include "rules/table_spec_loader.h"
+
 namespace nblint {
 
 namespace {
@@ -39,7 +41,7 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   const YamlReader in(file_name);
   const YAML::Node root = in.parse(yaml);
   in.require_map(root, "a rule pack");
-  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "rules"});
+  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "outdated_labels", "rules"});
   Pack pack;
   pack.source_name = file_name;
   pack.id = in.scalar(in.required(root, "pack"), "pack");
@@ -70,6 +72,11 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
       if (pack.sections[i].key == pack.sections.back().key)
         in.fail(item["key"], "section key '" + pack.sections.back().key + "' is used twice");
   }
+
+  std::vector<std::string> section_keys;
+  for (const SectionSpec& s : pack.sections) section_keys.push_back(s.key);
+  pack.tables = load_table_specs(in, root["tables"], section_keys);
+  pack.outdated_labels = load_keywords(in, root["outdated_labels"], "outdated_labels");
 
   const YAML::Node rules = in.required(root, "rules");
   in.require_map(rules, "rules");

@@ -1,0 +1,16 @@
+#include "bind/analysis.h"
+
+#include "bind/table_binder.h"
+#include "parse/report_parser.h"
+
+namespace nblint {
+
+Analysis analyze(const Document& document, const Pack* forced) {
+  Analysis a;
+  a.report = parse_report(document);
+  a.choice = choose_pack(a.report, PackRegistry::builtin(), forced);
+  if (a.choice.pack) a.report.tables = bind_tables(a.report, *a.choice.pack);
+  return a;
+}
+
+}  // namespace nblint

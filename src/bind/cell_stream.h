@@ -1,0 +1,35 @@
+// A table as a stream of cells in reading order, whatever shape the text gave it: pipe rows
+// ("规章 | 0 | 0 | 5", HTML and DOCX rows arrive this way too), tab rows, Markdown rows, one
+// cell per line (with or without blank lines between cells), a line of numbers, and a label
+// with its numbers glued on ("（七）总计23 0 00 0 023"). Rows are not reconstructed here: the
+// binder finds them by their labels.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "model/report.h"
+
+namespace nblint {
+
+enum class CellKind {
+  Text,       // a label, header or continuation
+  Number,     // exactly one number (with its unit)
+  Blank,      // empty, "/", "—", "-", "无": blank is not zero
+  DigitRun,   // digits that are not one clean number: "230 000023", "6400204702", "000023"
+  Unit,       // a unit alone (条, 件, 万元): the unit column of the pre-2019 table
+};
+
+struct StreamCell {
+  CellKind kind = CellKind::Text;
+  std::size_t begin = 0, end = 0;  // trimmed range in Report::folded.text (empty for a blank)
+  std::uint32_t line = 0;          // 1-based line
+  Quantity value;                  // when kind == Number
+};
+
+// Cells of the folded text's lines [first_line, last_line) (1-based, last exclusive). Web
+// chrome and comment lines are skipped, so a table split by page furniture reads as one.
+std::vector<StreamCell> cell_stream(const Report& report, std::uint32_t first_line, std::uint32_t last_line);
+
+}  // namespace nblint

@@ -1,0 +1,277 @@
+#include "bind/table_binder.h"
+
+#include <algorithm>
+
+#include "bind/cell_stream.h"
+#include "bind/label_key.h"
+#include "rules/section_matcher.h"
+
+namespace nblint {
+
+namespace {
+
+// How far ahead of the next expected row a label may match: rows may be missing, but a header
+// cell such as 总计 must not match the (七)总计 row from the table's first line.
+constexpr std::size_t kRowWindow = 8;
+// Longer cells are prose, not labels (the longest template label has 40 characters).
+constexpr std::size_t kMaxLabelChars = 64;
+
+bool is_value(CellKind k) { return k == CellKind::Number || k == CellKind::Blank || k == CellKind::DigitRun; }
+
+struct Region {
+  std::uint32_t first_line = 1, last_line = 1;  // [first, last)
+  bool found = false;                           // the section's heading was found
+  bool run_on = false;  // the section shares its line with the next one (crawler output)
+};
+
+bool is_descendant(const Report& r, int s, int ancestor) {
+  for (int p = r.sections[s].parent; p >= 0; p = r.sections[p].parent)
+    if (p == ancestor) return true;
+  return false;
+}
+
+Region section_region(const Report& report, int section) {
+  Region region;
+  region.last_line = report.line_count + 1;
+  if (section < 0) return region;
+  region.found = true;
+  region.first_line = report.sections[section].heading.line + 1;
+  for (std::size_t t = section + 1; t < report.sections.size(); ++t)
+    if (!is_descendant(report, static_cast<int>(t), section)) {
+      region.last_line = report.sections[t].heading.line;
+      region.run_on = region.last_line < region.first_line;
+      break;
+    }
+  return region;
+}
+
+class TableBinder {
+ public:
+  TableBinder(const Report& report, const TableSpec& spec, const std::vector<StreamCell>& cells,
+              std::size_t begin, std::size_t end)
+      : report_(report), spec_(spec), cells_(cells), begin_(begin), end_(end) {
+    table_.key = spec.key;
+    table_.section = spec.section;
+  }
+
+  BoundTable bind(bool caption_found, bool section_found, bool run_on, Span where) {
+    if (!caption_found && !spec_.anchors.empty()) note(BindIssue::CaptionNotFound, "", where);
+    if (spec_.unlabelled) {
+      // Without row labels only the section's own heading says where the numbers are.
+      if (section_found) bind_unlabelled();
+    } else {
+      bind_labelled();
+    }
+    table_.found = !table_.rows.empty();
+    if (!table_.found) {
+      table_.notes.clear();
+      // On a run-on line the cells ran together: say so rather than "no table".
+      note(run_on ? BindIssue::Unreadable : BindIssue::NoTable, "", where);
+    }
+    return std::move(table_);
+  }
+
+ private:
+  std::u32string_view text(const StreamCell& c) const {
+    return std::u32string_view(report_.folded.text).substr(c.begin, c.end - c.begin);
+  }
+  Span span(const StreamCell& c) const { return report_.folded.source_span(c.begin, c.end); }
+
+  void note(BindIssue issue, std::string row, Span at, int expected = 0, int found = 0, std::string column = {}) {
+    table_.notes.push_back({issue, std::move(row), std::move(column), at, expected, found});
+  }
+
+  // The spec row a label cell names, searching from the next expected row onwards.
+  int match_row(const StreamCell& c, std::size_t from) const {
+    if (c.kind != CellKind::Text) return -1;
+    const std::u32string key = label_key(text(c));
+    if (key.empty() || key.size() > kMaxLabelChars) return -1;
+    const std::size_t to = std::min(spec_.rows.size(), from + kRowWindow);
+    for (std::size_t r = from; r < to; ++r)
+      if (spec_.rows[r].matches(key)) return static_cast<int>(r);
+    return -1;
+  }
+
+  BoundCell bound(const StreamCell& c) const {
+    BoundCell b;
+    b.span = span(c);
+    b.line = c.line;
+    b.text = std::u32string(text(c));
+    switch (c.kind) {
+      case CellKind::Number: b.state = CellState::Number; b.value = c.value; break;
+      case CellKind::Blank: b.state = CellState::Blank; break;
+      default: b.state = CellState::NotANumber; break;
+    }
+    return b;
+  }
+
+  // Collects up to one value per column from cells[i…), stopping at the next row label. Text
+  // before the first value continues the label (a label split across lines); a unit alone is
+  // the pre-2019 table's unit column. Returns the index after the last cell used.
+  std::size_t collect(std::size_t i, std::size_t next_row, std::vector<std::size_t>& values) const {
+    const std::size_t n = spec_.columns.size();
+    for (; i < end_ && values.size() < n; ++i) {
+      const StreamCell& c = cells_[i];
+      if (is_value(c.kind)) {
+        values.push_back(i);
+      } else if (c.kind == CellKind::Unit) {
+        continue;
+      } else if (match_row(c, next_row) >= 0 || !values.empty()) {
+        break;
+      }
+    }
+    return i;
+  }
+
+  void bind_row(std::size_t r, Span label, std::uint32_t line, const std::vector<std::size_t>& values, Span after) {
+    const TableRowSpec& rs = spec_.rows[r];
+    bool run_together = false;
+    for (std::size_t v : values) run_together = run_together || cells_[v].kind == CellKind::DigitRun;
+    if (run_together) {
+      note(BindIssue::Unreadable, rs.key, values.empty() ? label : span(cells_[values.front()]));
+      return;
+    }
+    BoundRow row;
+    row.key = rs.key;
+    row.label = label;
+    row.line = line;
+    for (std::size_t v : values) row.cells.push_back(bound(cells_[v]));
+    while (row.cells.size() < spec_.columns.size()) {
+      BoundCell missing;
+      missing.span = {after.end, after.end};
+      missing.line = line;
+      row.cells.push_back(missing);
+    }
+    if (values.size() < spec_.columns.size())
+      note(BindIssue::ShortRow, rs.key, label.empty() ? after : label, static_cast<int>(spec_.columns.size()),
+           static_cast<int>(values.size()));
+    extend(row.cells.empty() ? label : Span{label.empty() ? row.cells.front().span.begin : label.begin, after.end});
+    table_.rows.push_back(std::move(row));
+  }
+
+  void extend(Span s) {
+    if (table_.rows.empty() && table_.span.empty()) {
+      table_.span = s;
+    } else {
+      table_.span.begin = std::min(table_.span.begin, s.begin);
+      table_.span.end = std::max(table_.span.end, s.end);
+    }
+  }
+
+  void bind_labelled() {
+    std::size_t next_row = 0;
+    std::vector<bool> seen(spec_.rows.size(), false);
+    std::vector<std::size_t> header;  // text cells before the first row label
+    for (std::size_t i = begin_; i < end_; ++i) {
+      const int r = match_row(cells_[i], next_row);
+      if (r < 0) {
+        if (table_.rows.empty() && cells_[i].kind == CellKind::Text) header.push_back(i);
+        continue;
+      }
+      std::vector<std::size_t> values;
+      const std::size_t after = collect(i + 1, static_cast<std::size_t>(r) + 1, values);
+      seen[r] = true;
+      next_row = static_cast<std::size_t>(r) + 1;
+      if (spec_.rows[r].group && values.empty()) continue;
+      const Span label = span(cells_[i]);
+      const Span last = values.empty() ? label : span(cells_[values.back()]);
+      bind_row(r, label, cells_[i].line, values, last);
+      // Numbers beyond the columns before the next label: the table has more columns than the
+      // template, so positions may be shifted.
+      if (values.size() == spec_.columns.size() && after < end_ && cells_[after].kind == CellKind::Number &&
+          match_row(cells_[after], next_row) < 0)
+        note(BindIssue::ExtraCells, spec_.rows[r].key, span(cells_[after]));
+      i = after - 1;
+    }
+    for (const std::size_t h : header) table_.header.emplace_back(text(cells_[h]));
+    if (table_.rows.empty()) return;
+    for (std::size_t r = 0; r < spec_.rows.size(); ++r)
+      if (!seen[r] && !spec_.rows[r].group) note(BindIssue::RowNotFound, spec_.rows[r].key, table_.span);
+    check_header(header);
+  }
+
+  void check_header(const std::vector<std::size_t>& header) {
+    for (const LabelSpec& column : spec_.columns) {
+      bool found = false;
+      // Header labels may be broken across cells (本年新 / 制作数量): try each with its successor.
+      for (std::size_t k = 0; k < header.size() && !found; ++k) {
+        std::u32string key = label_key(text(cells_[header[k]]));
+        found = column.matches(key);
+        if (!found && k + 1 < header.size()) found = column.matches(key + label_key(text(cells_[header[k + 1]])));
+      }
+      if (!found) note(BindIssue::HeaderNotFound, "", table_.span, 0, 0, column.key);
+    }
+  }
+
+  // Section 四: one row of numbers after the (often run-together) header cells.
+  void bind_unlabelled() {
+    std::size_t i = begin_;
+    while (i < end_ && cells_[i].kind != CellKind::Number && cells_[i].kind != CellKind::DigitRun) {
+      if (cells_[i].kind == CellKind::Text) table_.header.emplace_back(text(cells_[i]));
+      ++i;
+    }
+    if (i == end_) return;
+    std::vector<std::size_t> values;
+    for (; i < end_ && values.size() < spec_.columns.size() && is_value(cells_[i].kind); ++i) values.push_back(i);
+    bind_row(0, Span{}, cells_[values.front()].line, values, span(cells_[values.back()]));
+  }
+
+  const Report& report_;
+  const TableSpec& spec_;
+  const std::vector<StreamCell>& cells_;
+  std::size_t begin_, end_;
+  BoundTable table_;
+};
+
+bool names_anchor(const Report& report, const StreamCell& c, const TableSpec& spec) {
+  if (c.kind != CellKind::Text || spec.anchors.empty()) return false;
+  const std::u32string key = label_key(std::u32string_view(report.folded.text).substr(c.begin, c.end - c.begin));
+  if (key.size() > kMaxLabelChars) return false;
+  for (const std::u32string& a : spec.anchors)
+    if (key.find(a) != std::u32string::npos) return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<BoundTable> bind_tables(const Report& report, const Pack& pack) {
+  std::vector<BoundTable> out;
+  if (pack.tables.empty()) return out;
+  const std::vector<SectionMatch> matches = match_sections(report, pack);
+  // Cell streams per section, built once for the tables that share a section.
+  std::vector<std::vector<StreamCell>> streams(pack.sections.size());
+  std::vector<Region> regions(pack.sections.size());
+  std::vector<bool> built(pack.sections.size(), false);
+  for (const TableSpec& spec : pack.tables) {
+    std::size_t s = 0;
+    while (s < pack.sections.size() && pack.sections[s].key != spec.section) ++s;
+    if (!built[s]) {
+      regions[s] = section_region(report, matches[s].section);
+      streams[s] = cell_stream(report, regions[s].first_line, regions[s].last_line);
+      built[s] = true;
+    }
+    const std::vector<StreamCell>& cells = streams[s];
+    const Span where = regions[s].found ? report.sections[matches[s].section].heading.text : Span{};
+    // The table runs from its caption to the next caption of a table in the same section.
+    std::size_t begin = 0, end = cells.size();
+    bool caption_found = false;
+    for (std::size_t i = 0; i < cells.size(); ++i)
+      if (names_anchor(report, cells[i], spec)) {
+        begin = i;
+        caption_found = true;
+        break;
+      }
+    if (caption_found) {
+      for (std::size_t i = begin + 1; i < cells.size() && end == cells.size(); ++i)
+        for (const TableSpec& other : pack.tables)
+          if (&other != &spec && other.section == spec.section && names_anchor(report, cells[i], other)) {
+            end = i;
+            break;
+          }
+    }
+    out.push_back(TableBinder(report, spec, cells, begin, end).bind(caption_found, regions[s].found, regions[s].run_on, where));
+  }
+  return out;
+}
+
+}  // namespace nblint

@@ -1,0 +1,30 @@
+// A number as written in the report: exact (mantissa / 10^scale), never floating point.
+#pragma once
+#include <cstdint>
+#include <string>
+
+namespace nblint {
+
+struct Quantity {
+  std::int64_t mantissa = 0;
+  int scale = 0;          // digits after the decimal point as written
+  bool negative = false;
+  std::u32string unit;    // 件, 条, 万元, … as written; empty when none
+
+  bool is_integer() const { return scale == 0; }
+  std::int64_t integer() const { return negative ? -mantissa : mantissa; }  // when is_integer()
+  // The value × 1000 rounded half away from zero, for comparing decimals (fees in 万元).
+  std::int64_t milli() const {
+    std::int64_t v = mantissa;
+    if (scale <= 3) {
+      for (int i = scale; i < 3; ++i) v *= 10;
+    } else {
+      std::int64_t div = 1;
+      for (int i = 3; i < scale; ++i) div *= 10;
+      v = v / div + ((v % div) * 2 >= div ? 1 : 0);
+    }
+    return negative ? -v : v;
+  }
+};
+
+}  // namespace nblint

@@ -20,8 +20,11 @@
 //   cn_digit0  = cn_digit | "〇" | "○" | "零" ;
 //   a cn_date must not start in the middle of a run of cn_digit0.
 //
-//   malformed  = century , digit , digit , ( digit , digit , digit , [ digit ] , no_number
-//                                          | digit , { digit } , "年" ) ;
+//   malformed  = century , digit , digit , ( digit , { digit } , "年" , [ month , "月" , [ day , ( "日" | "号" ) ] ]
+//                                          | digit , [ digit ] , [ digit ] , [ digit ] , ( "日" | "号" | "月" )
+//                                          | digit , digit , digit , [ digit ] , no_number ) ;
+//              (* 202020年12月31日 (the month and day are part of the match but not read),
+//                 201911日 / 20191231日 (年 and 月 lost), 2018213 / 20180213 *)
 //   century    = "19" | "20" ;
 //   no_number  = not followed by a digit, nor by ( "." | "," ) , digit ;
 //   (tried only when no well-formed date matches, and only when asked for)
@@ -173,8 +176,11 @@ std::optional<DateMatch> parse_date_at(std::u32string_view text, std::size_t pos
         pos > 0 && (is_ascii_digit(text[pos - 1]) ||
                     (pos > 1 && (text[pos - 1] == U'.' || text[pos - 1] == U',') && is_ascii_digit(text[pos - 2])));
     const auto no_number = !u::digit >> !(u::char_(U".,") >> u::digit);
+    const auto month_day_tail = -(month_or_day >> u::lit(U"月") >> -(month_or_day >> day_suffix));
     if (!inside_number &&
-        (attempt(&century >> year[set_y] >> x3::repeat(1, x3::inf)[u::digit] >> u::lit(U"年"),
+        (attempt(&century >> year[set_y] >> x3::repeat(1, x3::inf)[u::digit] >> u::lit(U"年") >> x3::omit[month_day_tail],
+                 DateMatch::Form::Malformed) ||
+         attempt(&century >> year[set_y] >> x3::repeat(1, 4)[u::digit] >> (day_suffix | u::lit(U"月")),
                  DateMatch::Form::Malformed) ||
          attempt(&century >> year[set_y] >> x3::repeat(3, 4)[u::digit] >> no_number, DateMatch::Form::Malformed)))
       return m;

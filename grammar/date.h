@@ -1,6 +1,6 @@
 // Calendar dates in folded text: 2020年1月1日, 2020年1月, 2020年, 2020-01-01, 2020.1.1,
 // 2020/1/1, year-less 12月31日, Chinese-numeral dates (二〇二〇年一月一日, 二○一二年二月二十日,
-// 二零二零年十二月三十一日), malformed ones kept as malformed (2018213, 202020年) on request,
+// 二零二零年十二月三十一日), malformed ones kept as malformed (2018213, 202020年, 201911日) on request,
 // and ranges (自…起至…止, …至…, …到…, …—…). Facade over the Spirit X3 grammar in date.cpp.
 // The grammar only recognises shapes; whether a date is possible is for the rules to judge
 // (2019年13月 is a Cjk date with month 13).
@@ -21,7 +21,8 @@ struct DateMatch {
     Slashed,
     MonthDay,
     ChineseNumeral,  // 二〇二〇年一月一日 / 二○一二年二月二十日 / 二零二零年 (year is 4 numeral characters)
-    Malformed,       // 2018213 / 20180213 (a 7–8 digit run), 202020年 (more than 4 digits before 年)
+    Malformed,       // 2018213 / 20180213 (a 7–8 digit run), 202020年 (more than 4 digits before 年,
+                     // with any 12月31日 after it), 201911日 / 20191231日 (a run of 5–8 digits before 日 or 月)
   };
   std::size_t begin = 0, end = 0;  // characters of the date in the scanned text
   int year = 0;                    // 0 when the form has no year (MonthDay); Malformed: the first 4 digits

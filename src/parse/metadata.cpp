@@ -10,15 +10,22 @@ namespace nblint {
 namespace {
 
 // Longest first, so 文章来源 wins over 来源 and 发文字号 over 文号.
-constexpr std::array<std::u32string_view, 26> kLabels = {
-    U"单位负责人", U"发文机关", U"发文字号", U"发布机构", U"发布日期", U"发布时间", U"公开日期", U"公开范围",
-    U"公开方式", U"生成日期", U"成文日期", U"印发日期", U"主题分类", U"文章来源", U"信息来源", U"填报单位",
-    U"填报日期", U"填报人", U"审核人", U"联系电话", U"索引号", U"标题", U"来源", U"文号", U"分类", U"时间"};
+constexpr std::array<std::u32string_view, 28> kLabels = {
+    U"单位负责人", U"发文机关", U"发文字号", U"发文日期", U"发布机构", U"发布日期", U"发布时间", U"公开日期",
+    U"公开范围", U"公开方式", U"生成日期", U"成文日期", U"印发日期", U"主题分类", U"文章来源", U"信息来源",
+    U"填报单位", U"填报日期", U"填报人", U"审核人", U"联系电话", U"索引号", U"有效性", U"标题",
+    U"来源", U"文号", U"分类", U"时间"};
 
 struct LabelAt {
   std::u32string_view label;
-  std::size_t begin, colon;  // in the line: label start, and the ':' after it
+  std::size_t begin, colon;  // in the line: label start, and the ':' (or cell '|') after it
 };
+
+// Whether position i starts a table cell: the line's start or a '|', blanks allowed between.
+bool at_cell_start(std::u32string_view line, std::size_t i) {
+  while (i > 0 && is_blank(line[i - 1])) --i;
+  return i == 0 || line[i - 1] == U'|';
+}
 
 bool at_field_start(std::u32string_view line, std::size_t i) {
   if (i == 0) return true;
@@ -26,7 +33,8 @@ bool at_field_start(std::u32string_view line, std::size_t i) {
   return is_blank(c) || c == U'|' || c == U'•' || c == U'·' || c == U'*' || c == U'-';
 }
 
-// A label at i, letters possibly spaced out (索 引 号), then an optional (盖章) and ':'.
+// A label at i, letters possibly spaced out (索 引 号), then an optional (盖章) and ':'; or a
+// label that fills a whole table cell, without a colon (| 发文日期 | 2018-02-28 |).
 std::optional<LabelAt> label_at(std::u32string_view line, std::size_t i) {
   if (!at_field_start(line, i)) return std::nullopt;
   for (auto label : kLabels) {
@@ -44,6 +52,7 @@ std::optional<LabelAt> label_at(std::u32string_view line, std::size_t i) {
     }
     while (j < line.size() && is_blank(line[j])) ++j;
     if (j < line.size() && line[j] == U':') return LabelAt{label, i, j};
+    if (j < line.size() && line[j] == U'|' && at_cell_start(line, i)) return LabelAt{label, i, j};
   }
   return std::nullopt;
 }
@@ -55,7 +64,7 @@ void find_metadata(Report& report) {
   const std::u32string_view all(folded.text);
   for_each_line(all, [&](std::size_t begin, std::size_t end) {
     const std::u32string_view line = all.substr(begin, end - begin);
-    if (line.find(U':') == std::u32string_view::npos) return;
+    if (line.find_first_of(U":|") == std::u32string_view::npos) return;
     std::vector<LabelAt> labels;
     for (std::size_t i = 0; i < line.size(); ++i)
       if (auto l = label_at(line, i)) {

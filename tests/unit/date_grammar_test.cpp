@@ -169,3 +169,30 @@ TEST_CASE("date grammar: dash ranges need two full dates") {
   CHECK(grammar::find_date_ranges(U"2020年，至12月28日").empty());
   CHECK(grammar::find_date_ranges(U"截至2020年12月31日").empty());
 }
+
+TEST_CASE("date grammar: malformed dates that lost 年 and 月, and a doubled year with its month and day") {
+  const auto lost = grammar::find_dates(U"自201911日起至20191231日止", MalformedDates::Keep);
+  REQUIRE(lost.size() == 2);
+  CHECK(lost[0].form == DateMatch::Form::Malformed);
+  CHECK(lost[0].year == 2019);
+  CHECK(lost[0].month == 0);
+  CHECK(lost[0].begin == 1);
+  CHECK(lost[0].end == 1 + 7);  // the digits and 日
+  CHECK(lost[1].form == DateMatch::Form::Malformed);
+  CHECK(lost[1].end - lost[1].begin == 9);
+  CHECK(grammar::find_dates(U"自201911日起至20191231日止").empty());  // only when asked
+
+  const auto month = grammar::find_dates(U"截至201912月", MalformedDates::Keep);
+  REQUIRE(month.size() == 1);
+  CHECK(month[0].malformed());
+
+  const auto doubled = grammar::find_dates(U"起至202020年12月31日止", MalformedDates::Keep);
+  REQUIRE(doubled.size() == 1);
+  CHECK(doubled[0].malformed());
+  CHECK(doubled[0].year == 2020);
+  CHECK(doubled[0].month == 0);  // not read: the date is malformed
+  CHECK(doubled[0].end == 2 + 13);  // 202020年12月31日 in full
+
+  // Not malformed: other leading digits, runs too long, numbers with a unit.
+  CHECK(grammar::find_dates(U"共30191日，2019123456日，12019日", MalformedDates::Keep).empty());
+}

@@ -66,3 +66,138 @@ TEST_CASE("noise: replacement characters and mojibake") {
   CHECK(runs[2].kind == NoiseKind::Mojibake);
   CHECK(runs[2].count == 2);  // "Café" is one accented letter, not a run: no finding
 }
+
+// --- Title, organ, period and publication facts, in the shapes of the corpus reports
+// (tests/corpus/expect/*.model hold the hand-checked facts of the reports themselves).
+
+namespace {
+std::string_view span_text(std::string_view src, Span s) { return src.substr(s.begin, s.end - s.begin); }
+}  // namespace
+
+TEST_CASE("report facts: a title line of the report's own wins over an earlier 标题: field") {
+  const std::string src =
+      "先创区中埠镇\n"
+      "标题: 中埠镇人民政府2020年政府信息公开工作年度报告\n"
+      "发文日期: 2021-01-30 发布机构: 中埠镇人民政府\n"
+      "中埠镇人民政府2020年政府信息公开工作年度报告\n"
+      "一、总体情况\n";
+  const Report r = parse_report(src);
+  REQUIRE(r.title);
+  CHECK(r.title->line == 4);
+  REQUIRE(r.title->organ);
+  CHECK(span_text(src, r.title->organ->span) == "中埠镇人民政府");
+}
+
+TEST_CASE("report facts: a 标题: field is the title when the text has no title line") {
+  const std::string src =
+      "标题: 平潭综合实验区2023年度政府信息公开工作年度报告\n"
+      "标题: 另一个2022年政府信息公开工作年度报告\n"
+      "发布时间: 2024-03-08 15:34\n"
+      "本报告根据《中华人民共和国政府信息公开条例》编制。一、总体情况……\n";
+  const Report r = parse_report(src);
+  REQUIRE(r.title);
+  CHECK(r.title->line == 1);  // the first field stands
+  REQUIRE(r.title->year);
+  CHECK(r.title->year->year == 2023);
+}
+
+TEST_CASE("report facts: the issuer alone on the line above a title that names no organ") {
+  const std::string src = "阎良区信访局\n\n2021年度政府信息公开工作年度报告\n一、总体情况\n";
+  const Report r = parse_report(src);
+  REQUIRE(r.title);
+  CHECK(r.title->line == 3);
+  REQUIRE(r.title->organ);
+  CHECK(span_text(src, r.title->organ->span) == "阎良区信访局");
+  CHECK(r.title->organ->level == OrganLevel::Department);
+
+  // Not an issuer: a site name that is no organ, a sentence, a title that names its own organ.
+  CHECK_FALSE(parse_report("政府信息公开专栏\n2021年度政府信息公开工作年度报告\n").title->organ);
+  CHECK_FALSE(parse_report("我局认真落实条例,现报告如下。\n关于2022年度政府信息公开情况的报告\n").title->organ);
+  const std::string own = "某县人民政府\n青山县交通运输局2025年政府信息公开工作年度报告\n";
+  const Report o = parse_report(own);
+  REQUIRE(o.title->organ);
+  CHECK(span_text(own, o.title->organ->span) == "青山县交通运输局");
+}
+
+TEST_CASE("report facts: malformed period dates are kept as malformed") {
+  // 年 doubled in the end date: not read as 12月31日 of the start's year.
+  const std::string doubled = "本报告中所列数据的统计期限自2020年1月1日起至202020年12月31日止。\n";
+  const Report d = parse_report(doubled);
+  REQUIRE(d.period);
+  REQUIRE(d.period->from);
+  CHECK_FALSE(d.period->from->malformed);
+  CHECK(d.period->from->year == 2020);
+  REQUIRE(d.period->to);
+  CHECK(d.period->to->malformed);
+  CHECK(d.period->to->year == 2020);
+  CHECK(span_text(doubled, d.period->to->span) == "202020年12月31日");
+
+  // 年 and 月 lost from both dates.
+  const std::string lost = "本年度报告中所列数据的统计期限自201911日起至20191231日止。\n";
+  const Report l = parse_report(lost);
+  REQUIRE(l.period);
+  CHECK(l.period->from->malformed);
+  CHECK(l.period->from->year == 2019);
+  CHECK(span_text(lost, l.period->from->span) == "201911日");
+  REQUIRE(l.period->to);
+  CHECK(l.period->to->malformed);
+  CHECK(span_text(lost, l.period->to->span) == "20191231日");
+}
+
+TEST_CASE("report facts: 统计期为 states a period; 统计局 and 统计数据 do not") {
+  const Report r = parse_report("报告中所列数据统计期为2019年1月1日至2019年12月31日。\n");
+  REQUIRE(r.period);
+  CHECK(r.period->from->year == 2019);
+  CHECK(r.period->to->month == 12);
+  CHECK(r.period->to->day == 31);
+  CHECK_FALSE(parse_report("市统计局定期发布2019年1月1日起的统计数据。\n").period);
+}
+
+TEST_CASE("report facts: a date alone on its line at the top of the page is the publication date") {
+  const std::string src = "2015年3月13日\n引 言\n本年报是根据《条例》要求编制而成。\n一、概 述\n";
+  const Report r = parse_report(src);
+  REQUIRE(r.published);
+  CHECK(r.published->date.year == 2015);
+  CHECK(r.published->date.month == 3);
+  CHECK(r.published->date.day == 13);
+  CHECK(span_text(src, r.published->date.span) == "2015年3月13日");
+
+  // with a time after it
+  const Report t = parse_report("某县统计局2015年政府信息公开工作年度报告\n2016-02-14 09:30\n一、概述\n");
+  REQUIRE(t.published);
+  CHECK(t.published->date.month == 2);
+
+  // A labelled date wins; a date in a sentence, a date below the prose or below the first
+  // heading (a signature) is not a publication date.
+  const Report l = parse_report("2015年3月13日\n发布日期：2015-03-20\n一、概述\n");
+  REQUIRE(l.published);
+  CHECK(l.published->date.day == 20);
+  CHECK_FALSE(parse_report("2015年3月13日，我县召开会议。\n一、概述\n").published);
+  CHECK_FALSE(parse_report("根据《中华人民共和国政府信息公开条例》(以下简称《条例》)要求，现公布本单位2014年政府信息公开工作年度报告，本年报中所列数据的统计期限自2014年1月1日起至12月31日止。\n2015年3月13日\n").published);
+  CHECK_FALSE(parse_report("一、概述\n全年工作正常。\n二○一二年二月二十日\n").published);
+}
+
+TEST_CASE("report facts: CMS metadata cells without colons, and 发文日期 as the publication date") {
+  const std::string src =
+      "索 引 号 | 014416330/2018-04736 | 分 类 | 政府信息公开年报 |\n"
+      "发布机构 | 市政府办 | 发文日期 | 2018-02-28 |\n"
+      "文 号 | 有 效 性 |\n"
+      "一、主要工作概述\n"
+      "规章 | 0 | 0 | 0 |\n";
+  const Report r = parse_report(src);
+  REQUIRE(r.metadata.size() == 6);
+  CHECK(r.metadata[0].label == U"索引号");
+  CHECK(span_text(src, r.metadata[0].value_span) == "014416330/2018-04736");
+  CHECK(r.metadata[1].label == U"分类");
+  CHECK(span_text(src, r.metadata[2].value_span) == "市政府办");
+  CHECK(r.metadata[3].label == U"发文日期");
+  CHECK(r.metadata[4].label == U"文号");
+  CHECK(r.metadata[4].value_span.empty());
+  CHECK(r.metadata[5].label == U"有效性");
+  REQUIRE(r.published);
+  CHECK(r.published->date.year == 2018);
+  CHECK(r.published->date.month == 2);
+  CHECK(r.published->date.day == 28);
+  // A label must fill its cell: text that only starts with one is no label.
+  CHECK(parse_report("来源说明 | 市政府办 |\n").metadata.empty());
+}

@@ -2,11 +2,11 @@
 
 #include <iostream>
 
+#include "bind/analysis.h"
 #include "cli/i18n.h"
 #include "cli/lint_file.h"
 #include "cli/path_walker.h"
 #include "output/printers.h"
-#include "parse/report_parser.h"
 #include "rules/catalogue.h"
 #include "rules/pack_registry.h"
 #include "util/resources.h"
@@ -110,20 +110,28 @@ int run_check(const CheckOptions& options) {
   return failed ? kExitFindings : kExitClean;
 }
 
-int run_tree(const std::string& path, const std::string& pack_name, const std::string& encoding, Lang lang) {
+int run_tree(const TreeOptions& options) {
+  const Lang lang = options.lang;
   const Pack* pack = nullptr;
-  if (!resolve_pack(pack_name, pack, lang)) return kExitTrouble;
-  IngestOptions options;
-  options.encoding = encoding;
-  auto ingested = ingest_file(path, options);
+  if (!resolve_pack(options.pack, pack, lang)) return kExitTrouble;
+  IngestOptions ingest;
+  ingest.encoding = options.encoding;
+  auto ingested = ingest_file(options.path, ingest);
   if (auto* e = std::get_if<IngestError>(&ingested)) {
-    std::cerr << "nblint: " << path << tr(lang, "：无法读取，", ": cannot read: ") << ingest_error_reason(*e, lang) << '\n';
+    std::cerr << "nblint: " << options.path << tr(lang, "：无法读取，", ": cannot read: ") << ingest_error_reason(*e, lang)
+              << '\n';
     return kExitTrouble;
   }
   const Document& document = std::get<Document>(ingested);
-  const Report report = parse_report(document);
-  print_tree(std::cout, document.source, report, lang);
-  const PackChoice choice = choose_pack(report, PackRegistry::builtin(), pack);
+  // The same pipeline as `check`: parse, choose the pack, bind the tables to it.
+  const Analysis analysis = analyze(document, pack);
+  const Report& report = analysis.report;
+  const PackChoice& choice = analysis.choice;
+  if (options.format == "json") {
+    print_tree_json(std::cout, document.source, report, &choice, lang);
+    return kExitClean;
+  }
+  print_tree(std::cout, document.source, report, lang, options.verbose);
   std::cout << tr(lang, "规则包：", "rule pack: ") << (choice.pack ? choice.pack->id : "-");
   if (choice.year) std::cout << tr(lang, "（报告年度 ", " (report year ") << *choice.year << tr(lang, "）", ")");
   std::cout << '\n';

@@ -21,8 +21,17 @@ struct CheckOptions {
   Lang lang = Lang::Zh;
 };
 
+struct TreeOptions {
+  std::string path;
+  std::string format = "text";  // text | json
+  std::string pack;             // forced pack id, empty for automatic
+  std::string encoding;         // --encoding; empty = detect
+  bool verbose = false;         // text: the binder's notes on what it could not bind
+  Lang lang = Lang::Zh;
+};
+
 int run_check(const CheckOptions& options);
-int run_tree(const std::string& path, const std::string& pack, const std::string& encoding, Lang lang);
+int run_tree(const TreeOptions& options);
 int run_rules(const std::string& pack, Lang lang);
 int run_explain(const std::string& rule_id, Lang lang);
 

@@ -55,11 +55,15 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--max-file-size", check.max_file_size, tr(lang, "单个文件大小上限（字节，默认 64 MiB）", "largest file to read, in bytes (default 64 MiB)"));
   check_cmd->add_flag("-v,--verbose", check.verbose, tr(lang, "说明每个文件的编码与规则包，以及跳过的文件", "say each file's encoding and pack, and which files were skipped"));
 
-  std::string tree_path, tree_pack, tree_encoding;
-  auto* tree_cmd = app.add_subcommand("tree", tr(lang, "显示解析出的章节树（标题、层级、编号、行号）", "print the parsed section tree (headings with level, numbering, line)"));
-  tree_cmd->add_option("file", tree_path, tr(lang, "报告文件，或 - 表示标准输入", "report file, or - for standard input"))->required();
-  tree_cmd->add_option("--pack", tree_pack, tr(lang, "强制使用规则包", "force a rule pack"));
-  tree_cmd->add_option("--encoding", tree_encoding, tr(lang, "指定文本编码，默认自动识别", "text encoding; detected by default"));
+  nblint::TreeOptions tree;
+  tree.lang = lang;
+  auto* tree_cmd = app.add_subcommand("tree", tr(lang, "显示解析出的报告模型：标题、日期、章节树、正文数字和表格", "print the parsed report model: title, dates, section tree, prose facts and tables"));
+  tree_cmd->add_option("file", tree.path, tr(lang, "报告文件，或 - 表示标准输入", "report file, or - for standard input"))->required();
+  tree_cmd->add_option("--format", tree.format, tr(lang, "输出格式：text（默认）或 json（完整模型，见 docs/model.md）", "output format: text (default) or json (the whole model, see docs/model.md)"))
+      ->check(CLI::IsMember({"text", "json"}));
+  tree_cmd->add_option("--pack", tree.pack, tr(lang, "强制使用规则包", "force a rule pack"));
+  tree_cmd->add_option("--encoding", tree.encoding, tr(lang, "指定文本编码，默认自动识别", "text encoding; detected by default"));
+  tree_cmd->add_flag("-v,--verbose", tree.verbose, tr(lang, "说明表格中未能绑定的内容及原因", "say what in the tables could not be bound, and why"));
 
   std::string rules_pack;
   auto* rules_cmd = app.add_subcommand("rules", tr(lang, "列出各规则包的规则（编号、级别、说明）", "list each pack's rules (id, severity, summary)"));
@@ -88,7 +92,7 @@ int main(int argc, char** argv) {
                                            : nblint::FailOn::Error;
       return nblint::run_check(check);
     }
-    if (*tree_cmd) return nblint::run_tree(tree_path, tree_pack, tree_encoding, lang);
+    if (*tree_cmd) return nblint::run_tree(tree);
     if (*rules_cmd) return nblint::run_rules(rules_pack, lang);
     if (*explain_cmd) return nblint::run_explain(explain_id, lang);
   } catch (const nblint::PackError& e) {

@@ -5,6 +5,7 @@
 
 #include "cli/lint_file.h"
 #include "model/report.h"
+#include "rules/pack_selector.h"
 #include "util/lang.h"
 
 namespace nblint {
@@ -17,7 +18,14 @@ void print_text(std::ostream& out, const FileResult& file, Lang lang);
 // DOCX diagnostics carry a "location" (第12段 / 表2 第5行 第3列).
 void print_json(std::ostream& out, const std::vector<FileResult>& files, Lang lang);
 
-// The parsed model of one report, for `nblint tree`.
-void print_tree(std::ostream& out, const SourceText& source, const Report& report, Lang lang);
+// The parsed model of one report, for `nblint tree`: title, dates, metadata, the section tree,
+// prose facts, data period claims and bound tables (one line per row). `verbose` adds the
+// binder's notes on what it could not bind.
+void print_tree(std::ostream& out, const SourceText& source, const Report& report, Lang lang, bool verbose = false);
+
+// The whole model as one JSON document, for `nblint tree --format json` (docs/model.md).
+// `choice` (may be null) gives the pack, which names the tables' columns.
+void print_tree_json(std::ostream& out, const SourceText& source, const Report& report, const PackChoice* choice,
+                     Lang lang);
 
 }  // namespace nblint

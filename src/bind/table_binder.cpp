@@ -84,8 +84,13 @@ class TableBinder {
   // The spec row a label cell names, searching from the next expected row onwards.
   int match_row(const StreamCell& c, std::size_t from) const {
     if (c.kind != CellKind::Text) return -1;
-    const std::u32string key = label_key(text(c));
+    const std::u32string_view t = text(c);
+    // A sentence ("本年新收政府信息公开申请3件。") names a row but is prose, not its label.
+    if (!t.empty() && (t.back() == U'。' || t.back() == U';')) return -1;
+    const std::u32string key = label_key(t);
     if (key.empty() || key.size() > kMaxLabelChars) return -1;
+    for (char32_t ch : key)
+      if (ch >= U'0' && ch <= U'9') return -1;
     const std::size_t to = std::min(spec_.rows.size(), from + kRowWindow);
     for (std::size_t r = from; r < to; ++r)
       if (spec_.rows[r].matches(key)) return static_cast<int>(r);

@@ -1,0 +1,60 @@
+#include <doctest/doctest.h>
+
+#include "bind/analysis.h"
+#include "ingest/ingest.h"
+
+using namespace nblint;
+
+namespace {
+
+Analysis analyze_text(const std::string& text) {
+  auto ingested = ingest_bytes("report.txt", text, Format::Text, IngestOptions{});
+  REQUIRE(std::holds_alternative<Document>(ingested));
+  return analyze(std::get<Document>(ingested), nullptr);
+}
+
+const BoundTable& table(const Analysis& a, std::string_view key) {
+  for (const BoundTable& t : a.report.tables)
+    if (t.key == key) return t;
+  FAIL("no table " << key);
+  throw 0;
+}
+
+}  // namespace
+
+TEST_CASE("binder: a prose sentence naming a row is not the row's label") {
+  const Analysis a = analyze_text(
+      "青山县交通运输局2023年政府信息公开工作年度报告\n"
+      "三、收到和处理政府信息公开申请情况\n"
+      "本年新收政府信息公开申请3件。\n"
+      "自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计\n"
+      "一、本年新收政府信息公开申请数量 | 2 | 1 | 0 | 0 | 0 | 0 | 3\n");
+  REQUIRE(a.choice.pack);
+  const BoundRow* row = table(a, "requests").row("new");
+  REQUIRE(row);
+  CHECK(row->line == 5);
+  REQUIRE(row->cells.size() == 7);
+  CHECK(row->cells[0].value.integer() == 2);
+  CHECK(row->cells[6].value.integer() == 3);
+}
+
+TEST_CASE("binder: a blank cell stays blank and a short row is noted") {
+  const Analysis a = analyze_text(
+      "青山县交通运输局2023年政府信息公开工作年度报告\n"
+      "二、主动公开政府信息情况\n"
+      "第二十条第（一）项\n"
+      "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数\n"
+      "规章 | 0 | / | 5\n"
+      "行政规范性文件 | 3 |\n");
+  const BoundTable& t = table(a, "proactive_rules");
+  const BoundRow* rules = t.row("regulations");
+  REQUIRE(rules);
+  CHECK(rules->cells[1].state == CellState::Blank);
+  CHECK(rules->cells[2].value.integer() == 5);
+  const BoundRow* docs = t.row("normative_documents");
+  REQUIRE(docs);
+  CHECK(docs->cells[1].state == CellState::Missing);
+  bool short_row = false;
+  for (const BindNote& n : t.notes) short_row = short_row || (n.issue == BindIssue::ShortRow && n.row == "normative_documents");
+  CHECK(short_row);
+}

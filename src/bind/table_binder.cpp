@@ -15,6 +15,8 @@ namespace {
 constexpr std::size_t kRowWindow = 8;
 // Longer cells are prose, not labels (the longest template label has 40 characters).
 constexpr std::size_t kMaxLabelChars = 64;
+// Text this short among a row's numbers is a cell that holds a word instead of a number.
+constexpr std::size_t kMaxWordInCell = 6;
 
 bool is_value(CellKind k) { return k == CellKind::Number || k == CellKind::Blank || k == CellKind::DigitRun; }
 
@@ -121,8 +123,12 @@ class TableBinder {
         values.push_back(i);
       } else if (c.kind == CellKind::Unit) {
         continue;
-      } else if (match_row(c, next_row) >= 0 || !values.empty()) {
+      } else if (match_row(c, next_row) >= 0) {
         break;
+      } else if (!values.empty()) {
+        // A short word where a number belongs (见说明, 不适用) is that cell, not the row's end.
+        if (label_key(text(c)).size() > kMaxWordInCell) break;
+        values.push_back(i);
       }
     }
     return i;
@@ -177,7 +183,11 @@ class TableBinder {
       const std::size_t after = collect(i + 1, static_cast<std::size_t>(r) + 1, values);
       seen[r] = true;
       next_row = static_cast<std::size_t>(r) + 1;
-      if (spec_.rows[r].group && values.empty()) continue;
+      // A group label has no numbers of its own; empty cells beside it (a Markdown or HTML row
+      // keeps them) are not a row of blanks.
+      bool all_blank = true;
+      for (std::size_t v : values) all_blank = all_blank && cells_[v].kind == CellKind::Blank;
+      if (spec_.rows[r].group && all_blank) continue;
       const Span label = span(cells_[i]);
       const Span last = values.empty() ? label : span(cells_[values.back()]);
       bind_row(r, label, cells_[i].line, values, last);

@@ -180,7 +180,15 @@ class TableBinder {
         continue;
       }
       std::vector<std::size_t> values;
-      const std::size_t after = collect(i + 1, static_cast<std::size_t>(r) + 1, values);
+      std::size_t after = collect(i + 1, static_cast<std::size_t>(r) + 1, values);
+      // A spreadsheet copy keeps the empty slots of merged label cells: when the row's own line
+      // holds more cells than columns, the numbers are its last cells.
+      while (!values.empty() && cells_[values.front()].kind == CellKind::Blank && after < end_ &&
+             cells_[after].line == cells_[i].line && cells_[values.front()].line == cells_[i].line &&
+             is_value(cells_[after].kind)) {
+        values.erase(values.begin());
+        values.push_back(after++);
+      }
       seen[r] = true;
       next_row = static_cast<std::size_t>(r) + 1;
       // A group label has no numbers of its own; empty cells beside it (a Markdown or HTML row

@@ -1,5 +1,8 @@
 #include "bind/cell_stream.h"
 
+#include <algorithm>
+
+#include "grammar/heading.h"
 #include "grammar/number.h"
 #include "parse/text_scan.h"
 #include "parse/web_chrome.h"
@@ -92,9 +95,23 @@ class Builder {
     bool clean = true;
     for (auto [gb, ge] : groups)
       clean = clean && grammar::parse_cell_value(text_.substr(gb, ge - gb)).kind == grammar::CellValueKind::Number;
-    if (head_end > b) cell(b, head_end, line);
+    if (head_end > b) label_cells(b, head_end, line);
     if (!clean || groups.size() == 1) return cell(tail, e, line);
     for (auto [gb, ge] : groups) cell(gb, ge, line);
+  }
+
+  // "三、本年度办理结果 （一）予以公开": a group label and its first row label on one line (PDF
+  // text, space-separated rows) are two labels; a blank before a numbering marker divides them.
+  void label_cells(std::size_t b, std::size_t e, std::uint32_t line) {
+    std::size_t start = b;
+    for (std::size_t p = b + 1; p < e; ++p) {
+      if (!is_blank(text_[p - 1]) || is_blank(text_[p])) continue;
+      const auto marker = grammar::parse_heading_marker(text_.substr(p, std::min<std::size_t>(e - p, 16)));
+      if (!marker || marker->marker_begin != 0) continue;
+      cell(start, p, line);
+      start = p;
+    }
+    cell(start, e, line);
   }
 
   // "规章 | 0 | | 5 |": one cell per separated piece. A trailing separator ends the row without

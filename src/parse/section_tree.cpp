@@ -68,6 +68,20 @@ std::size_t run_on_heading_end(std::u32string_view line, std::size_t text_begin)
   return cut;
 }
 
+// "一、本年新收政府信息公开申请数量 76 4 2 3 5 1 91": a label with its row of numbers.
+bool ends_with_numbers(std::u32string_view line) {
+  std::size_t e = line.size();
+  while (e > 0 && is_blank(line[e - 1])) --e;
+  int groups = 0;
+  while (e > 0 && line[e - 1] >= U'0' && line[e - 1] <= U'9') {
+    while (e > 0 && ((line[e - 1] >= U'0' && line[e - 1] <= U'9') || line[e - 1] == U',' || line[e - 1] == U'.')) --e;
+    ++groups;
+    if (e == 0 || !is_blank(line[e - 1])) break;
+    while (e > 0 && is_blank(line[e - 1])) --e;
+  }
+  return groups >= 2;
+}
+
 // A row label with its cells run on ("二、上年结转政府信息公开申请数量000000"): digits follow
 // the label closely, without a sentence break, and are not a year ("一、总体情况2023年，").
 bool has_glued_cells(std::u32string_view text) {
@@ -165,7 +179,7 @@ std::vector<bool> find_table_labels(std::u32string_view all, const std::vector<U
     const std::size_t j = next(i);
     if (kind[i] == Cell) cellish[i] = true;
     if (kind[i] == BlankCell) cellish[i] = j < n && (cellish[j] || label[j]);
-    if (kind[i] == Candidate && units[i].piece &&
+    if (kind[i] == Candidate && (units[i].piece || ends_with_numbers(all.substr(units[i].begin, units[i].end - units[i].begin))) &&
         has_glued_cells(all.substr(units[i].begin + markers[i]->text_begin, units[i].end - units[i].begin - markers[i]->text_begin)))
       label[i] = true;
     else if (kind[i] == Candidate && j < n)

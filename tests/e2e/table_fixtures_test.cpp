@@ -390,8 +390,7 @@ std::vector<std::string> check_fixture(const fs::path& report_path, const Expect
 // header positions that differ from the template (outdated 2019 columns under a 2021 pack),
 // and labels whose one-cell-per-line layout the section tree still reads as headings.
 const std::set<std::string> kNotYetBound = {
-    "broken-labels.txt", "outdated-2019-template.txt",
-    "review-one-line.txt", "run-together-digits.txt",
+    "broken-labels.txt", "outdated-2019-template.txt", "run-together-digits.txt",
 };
 
 }  // namespace

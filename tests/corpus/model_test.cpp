@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "bind/table_binder.h"
 #include "parse/organ.h"
 #include "parse/report_parser.h"
 #include "parse/text_scan.h"
@@ -48,6 +49,7 @@ struct ModelFile {
   std::map<std::string, std::string> facts;  // key → value, for the single-valued keys
   std::vector<ExpectedSection> sections;
   std::vector<std::string> errors;  // malformed lines of the .model file itself
+  std::vector<std::string> cells;  // bound table rows, as "TABLE.ROW v1 v2 …"
 };
 
 std::string trim_copy(std::string s) {
@@ -82,8 +84,12 @@ ModelFile read_model(const fs::path& path) {
     }
     const std::string key = trim_copy(line.substr(0, colon));
     const std::string value = trim_copy(line.substr(colon + 1));
+    if (key == "cell") {  // cell: TABLE.ROW v1 v2 … (one per column; _ blank, ? missing, x not a number)
+      model.cells.push_back(value);
+      continue;
+    }
     if (!kFactKeys.count(key)) {
-      // table facts: checked in tables_expect_test.cpp
+      model.errors.push_back("line " + std::to_string(n) + ": unknown key '" + key + "'");
       continue;
     }
     if (key == "section") {
@@ -182,6 +188,48 @@ void section_diff(const std::vector<std::string>& want, const std::vector<std::s
   }
 }
 
+std::string cell_form(const BoundCell& c) {
+  switch (c.state) {
+    case CellState::Number: {
+      std::string digits = std::to_string(c.value.mantissa);
+      if (c.value.scale > 0) {
+        while (digits.size() <= static_cast<std::size_t>(c.value.scale)) digits.insert(digits.begin(), '0');
+        digits.insert(digits.end() - c.value.scale, '.');
+      }
+      return (c.value.negative ? "-" : "") + digits;
+    }
+    case CellState::Blank: return "_";
+    case CellState::Missing: return "?";
+    case CellState::NotANumber: return "x";
+  }
+  return "?";
+}
+
+// Each "TABLE.ROW v1 v2 …" line against the tables bound with the chosen pack.
+void check_cells(const Report& report, const PackChoice& choice, const std::vector<std::string>& cells, Mismatches& m) {
+  if (cells.empty()) return;
+  if (!choice.pack) return m.add("cell", "a pack to bind tables with", "no pack");
+  const std::vector<BoundTable> tables = bind_tables(report, *choice.pack);
+  for (const std::string& line : cells) {
+    std::istringstream in(line);
+    std::string address;
+    in >> address;
+    const auto dot = address.find('.');
+    std::string want, v;
+    while (in >> v) want += (want.empty() ? "" : " ") + v;
+    const BoundRow* row = nullptr;
+    for (const BoundTable& t : tables)
+      if (t.key == address.substr(0, dot)) row = t.row(address.substr(dot + 1));
+    if (!row) {
+      m.add("cell " + address, want, "(row not bound)");
+      continue;
+    }
+    std::string got;
+    for (const BoundCell& c : row->cells) got += (got.empty() ? "" : " ") + cell_form(c);
+    if (got != want) m.add("cell " + address, want, got);
+  }
+}
+
 void check_report(const fs::path& report_path, const fs::path& model_path, Mismatches& m) {
   const ModelFile model = read_model(model_path);
   for (const std::string& e : model.errors) m.add("model file", "well-formed", model_path.filename().string() + " " + e);
@@ -195,6 +243,7 @@ void check_report(const fs::path& report_path, const fs::path& model_path, Misma
   const Document& doc = std::get<Document>(ingested);
   const Report report = parse_report(doc);
   const PackChoice choice = choose_pack(report, PackRegistry::builtin(), nullptr);
+  check_cells(report, choice, model.cells, m);
   const auto line_of = [&](std::uint32_t offset) { return doc.source.locate(offset).line; };
 
   const auto fact = [&](const std::string& key) -> std::optional<std::string> {

@@ -96,8 +96,13 @@ class Builder {
     for (auto [gb, ge] : groups)
       clean = clean && grammar::parse_cell_value(text_.substr(gb, ge - gb)).kind == grammar::CellValueKind::Number;
     if (head_end > b) label_cells(b, head_end, line);
-    if (!clean || groups.size() == 1) return cell(tail, e, line);
-    for (auto [gb, ge] : groups) cell(gb, ge, line);
+    const std::size_t first = out_.size();
+    if (!clean || groups.size() == 1) {
+      cell(tail, e, line);
+    } else {
+      for (auto [gb, ge] : groups) cell(gb, ge, line);
+    }
+    for (std::size_t i = first; i < out_.size(); ++i) out_[i].glued = head_end > b;
   }
 
   // "三、本年度办理结果 （一）予以公开": a group label and its first row label on one line (PDF

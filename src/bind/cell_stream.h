@@ -26,6 +26,7 @@ struct StreamCell {
   std::size_t begin = 0, end = 0;  // trimmed range in Report::folded.text (empty for a blank)
   std::uint32_t line = 0;          // 1-based line
   Quantity value;                  // when kind == Number
+  bool glued = false;  // split off a label's line by blanks ("…数量 76 4 2"), not by separators
 };
 
 // Cells of the folded text's lines [first_line, last_line) (1-based, last exclusive). Web

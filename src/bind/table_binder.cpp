@@ -66,9 +66,12 @@ class TableBinder {
     }
     table_.found = !table_.rows.empty();
     if (!table_.found) {
-      table_.notes.clear();
+      // Rows whose digits ran together say more than "no table": keep those notes alone.
+      bool unreadable_rows = false;
+      for (const BindNote& n : table_.notes) unreadable_rows = unreadable_rows || n.issue == BindIssue::Unreadable;
+      std::erase_if(table_.notes, [](const BindNote& n) { return n.issue != BindIssue::Unreadable; });
       // On a run-on line the cells ran together: say so rather than "no table".
-      note(run_on ? BindIssue::Unreadable : BindIssue::NoTable, "", where);
+      if (!unreadable_rows) note(run_on ? BindIssue::Unreadable : BindIssue::NoTable, "", where);
     }
     return std::move(table_);
   }
@@ -138,6 +141,11 @@ class TableBinder {
     const TableRowSpec& rs = spec_.rows[r];
     bool run_together = false;
     for (std::size_t v : values) run_together = run_together || cells_[v].kind == CellKind::DigitRun;
+    // Fewer numbers than columns on the label's own line, split only by blanks: some cells ran
+    // together (640020470 is 64,0,0,2,0,4,70), so taking them from the left would invent values.
+    bool all_glued = !values.empty() && values.size() < spec_.columns.size();
+    for (std::size_t v : values) all_glued = all_glued && cells_[v].glued;
+    run_together = run_together || all_glued;
     if (run_together) {
       note(BindIssue::Unreadable, rs.key, values.empty() ? label : span(cells_[values.front()]));
       return;

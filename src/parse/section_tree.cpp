@@ -68,7 +68,8 @@ std::size_t run_on_heading_end(std::u32string_view line, std::size_t text_begin)
   return cut;
 }
 
-// "一、本年新收政府信息公开申请数量 76 4 2 3 5 1 91": a label with its row of numbers.
+// "一、本年新收政府信息公开申请数量 76 4 2 3 5 1 91": a label with its row of numbers after a
+// blank (digits glued to the text are checked by has_glued_cells).
 bool ends_with_numbers(std::u32string_view line) {
   std::size_t e = line.size();
   while (e > 0 && is_blank(line[e - 1])) --e;
@@ -79,7 +80,7 @@ bool ends_with_numbers(std::u32string_view line) {
     if (e == 0 || !is_blank(line[e - 1])) break;
     while (e > 0 && is_blank(line[e - 1])) --e;
   }
-  return groups >= 2;
+  return groups >= 1;  // one group too: a crawler's digit run (…申请数量 640020470)
 }
 
 // A row label with its cells run on ("二、上年结转政府信息公开申请数量000000"): digits follow

@@ -58,3 +58,25 @@ TEST_CASE("binder: a blank cell stays blank and a short row is noted") {
   for (const BindNote& n : t.notes) short_row = short_row || (n.issue == BindIssue::ShortRow && n.row == "normative_documents");
   CHECK(short_row);
 }
+
+TEST_CASE("binder: digits that ran together are never read as values") {
+  const Analysis a = analyze_text(
+      "青山县交通运输局2023年政府信息公开工作年度报告\n"
+      "三、收到和处理政府信息公开申请情况\n"
+      "一、本年新收政府信息公开申请数量 640020470\n"
+      "二、上年结转政府信息公开申请数量 230 000023\n"
+      "（一）予以公开 0 0 0 0 0 0 0\n");
+  const BoundTable& t = table(a, "requests");
+  CHECK_FALSE(t.row("new"));
+  CHECK_FALSE(t.row("carried_in"));
+  const BoundRow* out = t.row("granted");
+  REQUIRE(out);
+  CHECK(out->cells[6].state == CellState::Number);
+  int unreadable = 0;
+  for (const BindNote& n : t.notes) unreadable += n.issue == BindIssue::Unreadable ? 1 : 0;
+  CHECK(unreadable == 2);
+  // The rows are labels, not sections: section 三 holds the whole table.
+  int top_level = 0;
+  for (const Section& s : a.report.sections) top_level += s.parent < 0 ? 1 : 0;
+  CHECK(top_level == 1);
+}

@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "model/quantity.h"
+
 namespace nblint::grammar {
 
 struct NumberMatch {
@@ -34,17 +36,9 @@ struct NumberMatch {
     return negative ? -mantissa : mantissa;
   }
   // The signed value × 1000, rounded half away from zero (5949.088667 → 5949089, 0.0005 → 1).
-  std::int64_t value_milli() const {
-    std::int64_t v = mantissa;
-    if (scale <= 3) {
-      for (int i = scale; i < 3; ++i) v *= 10;
-    } else {
-      std::int64_t div = 1;
-      for (int i = 3; i < scale; ++i) div *= 10;
-      v = v / div + ((v % div) * 2 >= div ? 1 : 0);
-    }
-    return negative ? -v : v;
-  }
+  std::int64_t value_milli() const { return milli_of(mantissa, scale, negative); }
+  // The value as the model keeps it.
+  Quantity quantity() const { return {mantissa, scale, negative, std::u32string(unit)}; }
   // For display and rough comparisons only; rules compare mantissa/scale or value_milli().
   double value() const {
     double v = static_cast<double>(mantissa);

@@ -18,13 +18,6 @@ struct Line {
 
 bool is_separator(char32_t c) { return c == U'|' || c == U'\t'; }
 
-bool is_unit(std::u32string_view s) {
-  static constexpr std::u32string_view kUnits[] = {U"条", U"件", U"个", U"次", U"人", U"人次", U"项", U"万元", U"元", U"篇", U"期", U"场"};
-  for (auto u : kUnits)
-    if (s == u) return true;
-  return false;
-}
-
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 bool is_tail_char(char32_t c) { return is_digit(c) || is_blank(c) || c == U',' || c == U'.' || c == U'-'; }
@@ -53,14 +46,10 @@ class Builder {
     const grammar::CellValue v = grammar::parse_cell_value(s);
     if (v.kind == grammar::CellValueKind::Number) {
       c.kind = CellKind::Number;
-      const grammar::NumberMatch& n = v.number;
-      c.value.mantissa = n.mantissa;
-      c.value.scale = n.scale;
-      c.value.negative = n.negative;
-      c.value.unit = std::u32string(n.unit);
+      c.value = v.number.quantity();
     } else if (v.kind == grammar::CellValueKind::Blank) {
       c.kind = CellKind::Blank;
-    } else if (is_unit(s)) {
+    } else if (is_unit_word(s)) {
       c.kind = CellKind::Unit;
     } else if (is_digit_like(s)) {
       c.kind = CellKind::DigitRun;

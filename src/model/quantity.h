@@ -5,6 +5,19 @@
 
 namespace nblint {
 
+// ±mantissa / 10^scale × 1000, rounded half away from zero (5949.088667 → 5949089).
+inline std::int64_t milli_of(std::int64_t mantissa, int scale, bool negative) {
+  std::int64_t v = mantissa;
+  if (scale <= 3) {
+    for (int i = scale; i < 3; ++i) v *= 10;
+  } else {
+    std::int64_t div = 1;
+    for (int i = 3; i < scale; ++i) div *= 10;
+    v = v / div + ((v % div) * 2 >= div ? 1 : 0);
+  }
+  return negative ? -v : v;
+}
+
 struct Quantity {
   std::int64_t mantissa = 0;
   int scale = 0;          // digits after the decimal point as written
@@ -14,17 +27,7 @@ struct Quantity {
   bool is_integer() const { return scale == 0; }
   std::int64_t integer() const { return negative ? -mantissa : mantissa; }  // when is_integer()
   // The value × 1000 rounded half away from zero, for comparing decimals (fees in 万元).
-  std::int64_t milli() const {
-    std::int64_t v = mantissa;
-    if (scale <= 3) {
-      for (int i = scale; i < 3; ++i) v *= 10;
-    } else {
-      std::int64_t div = 1;
-      for (int i = 3; i < scale; ++i) div *= 10;
-      v = v / div + ((v % div) * 2 >= div ? 1 : 0);
-    }
-    return negative ? -v : v;
-  }
+  std::int64_t milli() const { return milli_of(mantissa, scale, negative); }
 };
 
 }  // namespace nblint

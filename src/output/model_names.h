@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 
+#include "model/kind_names.h"
 #include "model/report.h"
 #include "util/lang.h"
 
@@ -24,26 +25,9 @@ inline const char* style_id(NumberingStyle style) {
   return "unknown";
 }
 
-inline const char* chrome_kind(ChromeKind kind) {
-  switch (kind) {
-    case ChromeKind::Breadcrumb: return "breadcrumb";
-    case ChromeKind::PrevNext: return "prev_next";
-    case ChromeKind::Share: return "share";
-    case ChromeKind::LeavingSite: return "leaving_site";
-    case ChromeKind::Counter: return "counter";
-    case ChromeKind::Toolbar: return "toolbar";
-  }
-  return "unknown";
-}
+inline const char* chrome_kind(ChromeKind kind) { return chrome_kind_name(kind); }
 
-inline const char* noise_kind(NoiseKind kind) {
-  switch (kind) {
-    case NoiseKind::Pinyin: return "pinyin";
-    case NoiseKind::Replacement: return "replacement";
-    case NoiseKind::Mojibake: return "mojibake";
-  }
-  return "unknown";
-}
+inline const char* noise_kind(NoiseKind kind) { return noise_kind_name(kind); }
 
 inline const char* cell_state(CellState state) {
   switch (state) {

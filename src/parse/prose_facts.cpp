@@ -168,10 +168,6 @@ bool is_count(const grammar::NumberMatch& m, Text text) {
   return e > 0 && text[e - 1] == U'为';
 }
 
-Quantity quantity_of(const grammar::NumberMatch& m) {
-  return {m.mantissa, m.scale, m.negative, std::u32string(m.unit)};
-}
-
 bool is_table_row(Text paragraph) { return paragraph.find_first_of(U"|\t") != npos; }
 
 // --- Period claims --------------------------------------------------------------------------
@@ -248,7 +244,7 @@ class ProseScanner {
                          kNotACount);
         end = tail;
       }
-      if (kinds) emit(kinds, quantity_of(m), span(lead, end), span(m.numeral_begin, m.numeral_end));
+      if (kinds) emit(kinds, m.quantity(), span(lead, end), span(m.numeral_begin, m.numeral_end));
     }
   }
 

@@ -123,13 +123,6 @@ bool is_contents_line(std::u32string_view line, std::size_t text_begin) {
   return false;
 }
 
-bool is_unit_cell(std::u32string_view t) {
-  static constexpr std::u32string_view kUnits[] = {U"条", U"件", U"个", U"次", U"人", U"人次", U"项", U"万元", U"元"};
-  for (std::u32string_view u : kUnits)
-    if (t == u) return true;
-  return false;
-}
-
 bool is_table_row_unit(std::u32string_view all, const Unit& u) {
   return all.substr(u.begin, u.end - u.begin).find_first_of(U"|\t") != std::u32string_view::npos;
 }
@@ -164,7 +157,7 @@ std::vector<bool> find_table_labels(std::u32string_view all, const std::vector<U
     const std::u32string_view t = all.substr(b, e - b);
     if (t.empty()) kind[i] = BlankCell;
     else if (t.front() == U'(' && t.back() == U')' && !markers[i]) kind[i] = Note;  // (不同渠道…计1条)
-    else if (is_unit_cell(t)) kind[i] = Unit;  // the pre-2019 table's unit column (万元)
+    else if (is_unit_word(t)) kind[i] = Unit;  // the pre-2019 table's unit column (万元)
     else if (markers[i]) kind[i] = Candidate;
     else if (is_cell_line(t)) kind[i] = Cell;
   }

@@ -32,6 +32,15 @@ void for_each_line(std::u32string_view text, F&& f) {
   }
 }
 
+// A counting unit standing alone in a cell: the unit column of the pre-2019 statistics table.
+inline bool is_unit_word(std::u32string_view s) {
+  static constexpr std::u32string_view kUnits[] = {U"条", U"件", U"个", U"次", U"人", U"人次", U"项",
+                                                   U"万元", U"元", U"篇", U"期", U"场"};
+  for (std::u32string_view u : kUnits)
+    if (s == u) return true;
+  return false;
+}
+
 inline bool contains(std::u32string_view s, std::u32string_view needle) {
   return s.find(needle) != std::u32string_view::npos;
 }

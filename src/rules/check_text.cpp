@@ -1,32 +1,13 @@
 #include "rules/check_text.h"
 
+#include "model/kind_names.h"
+
 namespace nblint {
 
 namespace {
 
 constexpr std::string_view kNoise = "text/encoding-noise";
 constexpr std::string_view kChrome = "text/web-chrome";
-
-const char* noise_key(NoiseKind k) {
-  switch (k) {
-    case NoiseKind::Pinyin: return "pinyin";
-    case NoiseKind::Replacement: return "replacement";
-    case NoiseKind::Mojibake: return "mojibake";
-  }
-  return "mojibake";
-}
-
-const char* chrome_key(ChromeKind k) {
-  switch (k) {
-    case ChromeKind::Breadcrumb: return "breadcrumb";
-    case ChromeKind::PrevNext: return "prev_next";
-    case ChromeKind::Share: return "share";
-    case ChromeKind::LeavingSite: return "leaving_site";
-    case ChromeKind::Counter: return "counter";
-    case ChromeKind::Toolbar: return "toolbar";
-  }
-  return "toolbar";
-}
 
 // Furniture lines can be long (a breadcrumb trail); quote the start only.
 std::string shorten(std::string_view s) {
@@ -42,13 +23,13 @@ std::string shorten(std::string_view s) {
 void check_text(const CheckContext& ctx) {
   for (const NoiseRun& n : ctx.report.noise)
     ctx.emit(kNoise,
-             ctx.message(kNoise, noise_key(n.kind),
+             ctx.message(kNoise, noise_kind_name(n.kind),
                          {{"count", std::to_string(n.count)}, {"example", std::string(ctx.original(n.example))}}),
              n.span);
   for (const ChromeLine& c : ctx.report.chrome)
     ctx.emit(kChrome,
              ctx.message(kChrome, "default",
-                         {{"text", shorten(ctx.original(c.span))}, {"kind", ctx.message(kChrome, chrome_key(c.kind), {})}}),
+                         {{"text", shorten(ctx.original(c.span))}, {"kind", ctx.message(kChrome, chrome_kind_name(c.kind), {})}}),
              c.span);
 }
 

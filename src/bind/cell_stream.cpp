@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "bind/label_key.h"
 #include "grammar/heading.h"
 #include "grammar/number.h"
 #include "parse/text_scan.h"
@@ -53,6 +54,8 @@ class Builder {
       c.kind = CellKind::Unit;
     } else if (is_digit_like(s)) {
       c.kind = CellKind::DigitRun;
+    } else {
+      c.key = label_key(s);
     }
     out_.push_back(c);
   }

@@ -26,6 +26,7 @@ struct StreamCell {
   std::size_t begin = 0, end = 0;  // trimmed range in Report::folded.text (empty for a blank)
   std::uint32_t line = 0;          // 1-based line
   Quantity value;                  // when kind == Number
+  std::u32string key;  // label_key() of a Text cell, computed once: the binder compares it often
   bool glued = false;  // split off a label's line by blanks ("…数量 76 4 2"), not by separators
 };
 

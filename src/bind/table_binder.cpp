@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "bind/cell_stream.h"
-#include "bind/label_key.h"
 #include "rules/section_matcher.h"
 
 namespace nblint {
@@ -92,7 +91,7 @@ class TableBinder {
     const std::u32string_view t = text(c);
     // A sentence ("本年新收政府信息公开申请3件。") names a row but is prose, not its label.
     if (!t.empty() && (t.back() == U'。' || t.back() == U';')) return -1;
-    const std::u32string key = label_key(t);
+    const std::u32string& key = c.key;
     if (key.empty() || key.size() > kMaxLabelChars) return -1;
     for (char32_t ch : key)
       if (ch >= U'0' && ch <= U'9') return -1;
@@ -130,7 +129,7 @@ class TableBinder {
         break;
       } else if (!values.empty()) {
         // A short word where a number belongs (见说明, 不适用) is that cell, not the row's end.
-        if (label_key(text(c)).size() > kMaxWordInCell) break;
+        if (c.key.size() > kMaxWordInCell) break;
         values.push_back(i);
       }
     }
@@ -226,9 +225,9 @@ class TableBinder {
       bool found = false;
       // Header labels may be broken across cells (本年新 / 制作数量): try each with its successor.
       for (std::size_t k = 0; k < header.size() && !found; ++k) {
-        std::u32string key = label_key(text(cells_[header[k]]));
+        const std::u32string& key = cells_[header[k]].key;
         found = column.matches(key);
-        if (!found && k + 1 < header.size()) found = column.matches(key + label_key(text(cells_[header[k + 1]])));
+        if (!found && k + 1 < header.size()) found = column.matches(key + cells_[header[k + 1]].key);
       }
       if (!found) note(BindIssue::HeaderNotFound, "", table_.span, 0, 0, column.key);
     }
@@ -254,9 +253,9 @@ class TableBinder {
   BoundTable table_;
 };
 
-bool names_anchor(const Report& report, const StreamCell& c, const TableSpec& spec) {
+bool names_anchor(const StreamCell& c, const TableSpec& spec) {
   if (c.kind != CellKind::Text || spec.anchors.empty()) return false;
-  const std::u32string key = label_key(std::u32string_view(report.folded.text).substr(c.begin, c.end - c.begin));
+  const std::u32string& key = c.key;
   if (key.size() > kMaxLabelChars) return false;
   for (const std::u32string& a : spec.anchors)
     if (key.find(a) != std::u32string::npos) return true;
@@ -287,7 +286,7 @@ std::vector<BoundTable> bind_tables(const Report& report, const Pack& pack) {
     std::size_t begin = 0, end = cells.size();
     bool caption_found = false;
     for (std::size_t i = 0; i < cells.size(); ++i)
-      if (names_anchor(report, cells[i], spec)) {
+      if (names_anchor(cells[i], spec)) {
         begin = i;
         caption_found = true;
         break;
@@ -295,7 +294,7 @@ std::vector<BoundTable> bind_tables(const Report& report, const Pack& pack) {
     if (caption_found) {
       for (std::size_t i = begin + 1; i < cells.size() && end == cells.size(); ++i)
         for (const TableSpec& other : pack.tables)
-          if (&other != &spec && other.section == spec.section && names_anchor(report, cells[i], other)) {
+          if (&other != &spec && other.section == spec.section && names_anchor(cells[i], other)) {
             end = i;
             break;
           }

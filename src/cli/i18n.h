@@ -1,4 +1,4 @@
-// User-facing strings of the command line itself (rule messages live in rules/catalogue.yaml).
+// User-facing strings of the command line itself (rule messages live in rules/catalogue/).
 #pragma once
 #include <string>
 

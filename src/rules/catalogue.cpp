@@ -12,18 +12,23 @@ const Localized& RuleInfo::message(std::string_view key) const {
 }
 
 Catalogue Catalogue::load(std::string_view yaml, const std::string& file_name) {
+  Catalogue c;
+  c.add(yaml, file_name);
+  return c;
+}
+
+void Catalogue::add(std::string_view yaml, const std::string& file_name) {
   const YamlReader in(file_name);
   const YAML::Node root = in.parse(yaml);
   in.require_map(root, "the catalogue");
   in.check_keys(root, {"rules"});
   const YAML::Node rules = in.required(root, "rules");
   in.require_map(rules, "rules");
-  Catalogue c;
   for (const auto& kv : rules) {
     RuleInfo r;
     r.id = in.scalar(kv.first, "a rule id");
     if (r.id.find('/') == std::string::npos) in.fail(kv.first, "rule id must be group/name");
-    if (c.find(r.id)) in.fail(kv.first, "rule '" + r.id + "' is defined twice");
+    if (find(r.id)) in.fail(kv.first, "rule '" + r.id + "' is defined twice");
     in.require_map(kv.second, "a rule");
     in.check_keys(kv.second, {"severity", "summary", "messages"});
     const auto severity = parse_severity(in.scalar(in.required(kv.second, "severity"), "severity"));
@@ -33,16 +38,17 @@ Catalogue Catalogue::load(std::string_view yaml, const std::string& file_name) {
     const YAML::Node messages = in.required(kv.second, "messages");
     in.require_map(messages, "messages");
     for (const auto& m : messages) r.messages.emplace(in.scalar(m.first, "a message key"), in.localized(m.second));
-    c.rules_.push_back(std::move(r));
+    rules_.push_back(std::move(r));
   }
-  return c;
 }
 
 const Catalogue& Catalogue::builtin() {
   static const Catalogue catalogue = [] {
-    const auto yaml = resources::find("rules/catalogue.yaml");
-    if (!yaml) throw std::logic_error("rules/catalogue.yaml is not embedded");
-    return load(*yaml, "rules/catalogue.yaml");
+    Catalogue c;
+    for (const auto& res : resources::all())
+      if (is_catalogue_file(res.path)) c.add(res.data, std::string(res.path));
+    if (c.rules_.empty()) throw std::logic_error("no rules/catalogue/*.yaml is embedded");
+    return c;
   }();
   return catalogue;
 }

@@ -1,4 +1,5 @@
-// The rule catalogue (rules/catalogue.yaml): ids, default severities, summaries, messages.
+// The rule catalogue (rules/catalogue/<group>.yaml, one file per rule group): ids, default
+// severities, summaries, messages.
 #pragma once
 #include <map>
 #include <string>
@@ -25,8 +26,11 @@ class Catalogue {
  public:
   // Parses catalogue YAML; throws PackError (rules/pack_loader.h) with file:line:column.
   static Catalogue load(std::string_view yaml, const std::string& file_name);
-  // The catalogue compiled into the binary.
+  // Adds the rules of one more catalogue file; a rule id defined twice is a PackError.
+  void add(std::string_view yaml, const std::string& file_name);
+  // The catalogue compiled into the binary: every embedded rules/catalogue/*.yaml.
   static const Catalogue& builtin();
+  static bool is_catalogue_file(std::string_view path) { return path.starts_with("rules/catalogue/") && path.ends_with(".yaml"); }
 
   const RuleInfo* find(std::string_view id) const;
   const std::vector<RuleInfo>& rules() const { return rules_; }

@@ -12,7 +12,7 @@ const PackRegistry& PackRegistry::builtin() {
     PackRegistry r;
     for (const auto& res : resources::all()) {
       if (!res.path.starts_with("rules/") || !res.path.ends_with(".yaml") ||
-          res.path == "rules/catalogue.yaml")
+          Catalogue::is_catalogue_file(res.path))
         continue;
       r.packs_.push_back(load_pack(res.data, std::string(res.path), Catalogue::builtin()));
     }

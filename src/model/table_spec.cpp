@@ -13,4 +13,9 @@ bool LabelSpec::matches(std::u32string_view label_key) const {
   return false;
 }
 
+CellDomain TableSpec::cell_domain(std::size_t row, std::size_t column) const {
+  if (row < rows.size() && rows[row].domain) return *rows[row].domain;
+  return column < column_domains.size() ? column_domains[column] : domain;
+}
+
 }  // namespace nblint

@@ -1,6 +1,8 @@
 // What a rule pack declares about one statistics table: where it sits, its row and column keys,
 // and the keywords that recognise their labels. Plain data, loaded from rules/*.yaml.
 #pragma once
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,12 +18,14 @@ struct LabelSpec {
   bool matches(std::u32string_view label_key) const;
 };
 
+enum class CellDomain { Count, Signed, Amount };  // non-negative integer; integer; decimal ≥ 0
+
 struct TableRowSpec : LabelSpec {
   bool group = false;  // a group label with no numbers of its own (三、本年度办理结果)
   std::string parent;  // key of the group or parent row, if any (for messages and part/whole)
+  // The pre-2019 table has one value column whose rows differ: counts, and amounts in 万元.
+  std::optional<CellDomain> domain;  // overrides the column's domain on this row
 };
-
-enum class CellDomain { Count, Signed, Amount };  // non-negative integer; integer; decimal ≥ 0
 
 struct TableSpec {
   std::string key;                // "requests"
@@ -33,6 +37,9 @@ struct TableSpec {
   CellDomain domain = CellDomain::Count;
   std::vector<CellDomain> column_domains;  // per column when they differ (fmt2019 本年增/减)
   bool unlabelled = false;        // section 四: a single row of numbers after the header
+
+  // What a cell may hold: the row's domain where it has one, else its column's.
+  CellDomain cell_domain(std::size_t row, std::size_t column) const;
 };
 
 }  // namespace nblint

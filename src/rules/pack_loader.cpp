@@ -41,7 +41,9 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   const YamlReader in(file_name);
   const YAML::Node root = in.parse(yaml);
   in.require_map(root, "a rule pack");
-  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "outdated_labels", "rules"});
+  // `relations` (the tables' arithmetic) is accepted and not read yet: its loader and checker
+  // are being written on another branch; until they land, the block is ignored here.
+  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "relations", "outdated_labels", "rules"});
   Pack pack;
   pack.source_name = file_name;
   pack.id = in.scalar(in.required(root, "pack"), "pack");

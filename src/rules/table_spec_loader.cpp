@@ -93,7 +93,7 @@ std::vector<TableSpec> load_table_specs(const YamlReader& in, const YAML::Node& 
     std::vector<std::string> row_keys;
     for (const auto& r : rows) {
       in.require_map(r, "a row");
-      in.check_keys(r, {"key", "label", "keywords", "group", "parent"});
+      in.check_keys(r, {"key", "label", "keywords", "group", "parent", "domain"});
       TableRowSpec row;
       row.key = in.scalar(in.required(r, "key"), "key");
       check_unique_key(in, r["key"], row_keys, row.key, "row");
@@ -113,6 +113,7 @@ std::vector<TableSpec> load_table_specs(const YamlReader& in, const YAML::Node& 
         if (std::find(row_keys.begin(), row_keys.end(), row.parent) == row_keys.end())
           in.fail(r["parent"], "parent '" + row.parent + "' is not a row declared above");
       }
+      if (r["domain"]) row.domain = domain(in, r["domain"]);
       row_keys.push_back(row.key);
       t.rows.push_back(std::move(row));
     }

@@ -82,6 +82,40 @@ TEST_CASE("pack loader: mistakes are reported with file, line and column") {
   check_error(std::string(kMinimalPack) + "  bad: [\n", 13, "");  // yaml-cpp stops at the end
 }
 
+namespace {
+// kMinimalPack with one statistics table of two rows; `row_extra` is added to the second row.
+std::string pack_with_table(const std::string& row_extra) {
+  return replace(kMinimalPack, "rules:\n",
+                 "tables:\n"
+                 "  - key: stats\n"
+                 "    section: a\n"
+                 "    caption: 统计表\n"
+                 "    columns:\n"
+                 "      - {key: value, label: 统计数, keywords: [统计数]}\n"
+                 "    rows:\n"
+                 "      - {key: requests, label: 收到申请数, keywords: [收到申请数]}\n"
+                 "      - {key: fees, label: 收取的费用, keywords: [收取的费用]" + row_extra + "}\n"
+                 "rules:\n");
+}
+}  // namespace
+
+TEST_CASE("pack loader: a table row may give its own domain, which wins over its column's") {
+  const Pack p = load_pack(pack_with_table(", domain: amount"), "custom.yaml", Catalogue::builtin());
+  const TableSpec& t = p.tables.at(0);
+  CHECK_FALSE(t.rows.at(0).domain);
+  CHECK(t.cell_domain(0, 0) == CellDomain::Count);
+  CHECK(t.rows.at(1).domain == CellDomain::Amount);
+  CHECK(t.cell_domain(1, 0) == CellDomain::Amount);
+  // Checked like every other key: its place in the file is named.
+  check_error(pack_with_table(", domain: money"), 18, "domain must be count, signed or amount");
+  check_error(pack_with_table(", domian: amount"), 18, "unknown key 'domian'");
+}
+
+TEST_CASE("pack loader: a top-level relations block is accepted (read by the relations loader)") {
+  const Pack p = load_pack(pack_with_table("") + "relations:\n  - rule: table/sum\n", "custom.yaml", Catalogue::builtin());
+  CHECK(p.tables.size() == 1);
+}
+
 TEST_CASE("pack selector: title before preamble before period before publication date") {
   const PackRegistry& packs = PackRegistry::builtin();
   {

@@ -4,11 +4,13 @@
 
 #include "support/u32_printing.h"
 
+#include "bind/label_key.h"
 #include "rules/message_format.h"
 #include "rules/pack_loader.h"
 #include "rules/pack_registry.h"
 #include "rules/pack_selector.h"
 #include "parse/report_parser.h"
+#include "text/normalizer.h"
 
 using namespace nblint;
 
@@ -114,6 +116,28 @@ TEST_CASE("pack loader: a table row may give its own domain, which wins over its
 TEST_CASE("pack loader: a top-level relations block is accepted (read by the relations loader)") {
   const Pack p = load_pack(pack_with_table("") + "relations:\n  - rule: table/sum\n", "custom.yaml", Catalogue::builtin());
   CHECK(p.tables.size() == 1);
+}
+
+TEST_CASE("reg2008: the 2014 statistics table, its amounts, and labels that name only their own row") {
+  const Pack& pack = *PackRegistry::builtin().find("reg2008");
+  REQUIRE(pack.tables.size() == 1);
+  const TableSpec& t = pack.tables.at(0);
+  CHECK(t.key == "stats2014");
+  REQUIRE(t.columns.size() == 1);
+  CHECK(t.columns[0].key == "value");
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    CAPTURE(t.rows[r].key);
+    const bool amount = t.rows[r].key == "fees" || t.rows[r].key == "special_funds";
+    CHECK(t.cell_domain(r, 0) == (amount ? CellDomain::Amount : CellDomain::Count));
+    // The template wording of each row names that row and no other, except the labels that
+    // 四、行政复议 and 五、行政诉讼 share (（二）被依法纠错数, （三）其他情形数).
+    const std::u32string key = label_key(normalize(t.rows[r].label).text);
+    for (std::size_t o = 0; o < t.rows.size(); ++o) {
+      CAPTURE(t.rows[o].key);
+      const bool same_label = label_key(normalize(t.rows[o].label).text) == key;
+      CHECK(t.rows[o].matches(key) == (o == r || same_label));
+    }
+  }
 }
 
 TEST_CASE("pack selector: title before preamble before period before publication date") {

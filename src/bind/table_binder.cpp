@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bind/cell_stream.h"
+#include "grammar/heading.h"
 #include "rules/section_matcher.h"
 
 namespace nblint {
@@ -93,7 +94,12 @@ class TableBinder {
     if (!t.empty() && (t.back() == U'。' || t.back() == U';')) return -1;
     const std::u32string& key = c.key;
     if (key.empty() || key.size() > kMaxLabelChars) return -1;
-    for (char32_t ch : key)
+    // Digits make a cell prose or a label with its numbers, except in a note bracketed after
+    // the label: the 2014 table has two ("主动公开政府信息数（不同渠道和方式公开相同信息计1条）").
+    std::u32string_view head = t;
+    if (const auto marker = grammar::parse_heading_marker(t); marker && marker->text_begin < t.size())
+      head.remove_prefix(marker->text_begin);
+    for (char32_t ch : head.substr(0, head.find(U'(', 1)))
       if (ch >= U'0' && ch <= U'9') return -1;
     const std::size_t to = std::min(spec_.rows.size(), from + kRowWindow);
     for (std::size_t r = from; r < to; ++r)

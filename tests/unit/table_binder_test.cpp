@@ -80,3 +80,34 @@ TEST_CASE("binder: digits that ran together are never read as values") {
   for (const Section& s : a.report.sections) top_level += s.parent < 0 ? 1 : 0;
   CHECK(top_level == 1);
 }
+
+TEST_CASE("binder: a note bracketed after a label may hold digits; digits before it may not") {
+  const Analysis a = analyze_text(
+      "禹溪镇人民政府2016年政府信息公开工作年度报告\n"
+      "政府信息公开情况统计表\n"
+      "统计指标 | 单位 | 统计数\n"
+      "（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条） | 条 | 40\n"
+      "其中：主动公开规范性文件数 | 件 | 2\n"
+      "制发规范性文件总数 | 件 | 5\n"
+      "（政府网站公开政府信息按1条计） | 条 | 9\n"
+      "2.政府网站公开政府信息数 | 条 | 40\n"
+      "其中微博公开政府信息3条 | 条 | 3\n"
+      "5.其他方式公开政府信息数 | 条 | 0\n");
+  REQUIRE(a.choice.pack);
+  CHECK(a.choice.pack->id == "reg2008");
+  const BoundTable& t = table(a, "stats2014");
+  const BoundRow* published = t.row("proactive_published");
+  REQUIRE(published);
+  CHECK(published->line == 4);
+  CHECK(published->cells.at(0).value.integer() == 40);
+  // A cell that is only a bracketed note is no label, though it holds the next row's words.
+  const BoundRow* website = t.row("channel_website");
+  REQUIRE(website);
+  CHECK(website->line == 8);
+  CHECK(website->cells.at(0).value.integer() == 40);
+  // Digits before any bracket: prose, not the label of 微博公开政府信息数.
+  CHECK_FALSE(t.row("channel_weibo"));
+  const BoundRow* other = t.row("channel_other");
+  REQUIRE(other);
+  CHECK(other->cells.at(0).value.integer() == 0);
+}

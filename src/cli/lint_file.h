@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "rules/check_crossyear.h"
 #include "rules/engine.h"
 
 namespace nblint {
@@ -16,6 +17,7 @@ struct FileResult {
   Document document;                  // what was read (source text, format, DOCX locations)
   std::string pack;                   // empty when none was applied
   std::vector<Diagnostic> diagnostics;
+  CarryOverRecord carry_over;         // for the cross-year checks of the whole run
 
   const SourceText& source() const { return document.source; }
 };

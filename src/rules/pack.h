@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,13 @@ struct SectionSpec {
   std::vector<Pattern> mentions;  // match body text (packs with match: anywhere)
 };
 
+// crossyear/carry-over: row `into` of `table` equals the previous year's row `from`, per column.
+struct CarryOverSpec {
+  std::string table;  // "requests"
+  std::string from;   // "carried_out" (read in the previous year's report)
+  std::string into;   // "carried_in" (read in this year's report)
+};
+
 struct Pack {
   std::string id;  // "fmt2021"
   Localized name;
@@ -31,6 +39,7 @@ struct Pack {
   std::vector<SectionSpec> sections;
   std::vector<TableSpec> tables;   // the statistics tables, in template order
   std::vector<std::u32string> outdated_labels;  // label keys of another era's template (table/outdated-template)
+  std::optional<CarryOverSpec> carry_over;
   std::map<std::string, Severity, std::less<>> rules;  // enabled rules and their severities
   std::string source_name;         // "rules/fmt2021.yaml"
 

@@ -1,5 +1,7 @@
 #include "rules/pack_loader.h"
 
+#include <algorithm>
+
 #include "rules/table_spec_loader.h"
 
 namespace nblint {
@@ -35,13 +37,32 @@ SectionSpec section(const YamlReader& in, const YAML::Node& node, bool anywhere)
   return s;
 }
 
+// carry_over: {table: requests, from: carried_out, into: carried_in}: both rows must be data
+// rows of that table.
+CarryOverSpec carry_over(const YamlReader& in, const YAML::Node& node, const std::vector<TableSpec>& tables) {
+  in.require_map(node, "carry_over");
+  in.check_keys(node, {"table", "from", "into"});
+  CarryOverSpec spec;
+  spec.table = in.scalar(in.required(node, "table"), "carry_over.table");
+  const auto table = std::find_if(tables.begin(), tables.end(), [&](const TableSpec& t) { return t.key == spec.table; });
+  if (table == tables.end()) in.fail(node["table"], "carry_over.table '" + spec.table + "' is not a table of this pack");
+  for (const char* key : {"from", "into"}) {
+    const std::string row = in.scalar(in.required(node, key), std::string("carry_over.") + key);
+    const auto it = std::find_if(table->rows.begin(), table->rows.end(), [&](const TableRowSpec& r) { return r.key == row; });
+    if (it == table->rows.end() || it->group)
+      in.fail(node[key], "carry_over." + std::string(key) + " '" + row + "' is not a data row of table '" + spec.table + "'");
+    (std::string_view(key) == "from" ? spec.from : spec.into) = row;
+  }
+  return spec;
+}
+
 }  // namespace
 
 Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalogue& catalogue) {
   const YamlReader in(file_name);
   const YAML::Node root = in.parse(yaml);
   in.require_map(root, "a rule pack");
-  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "outdated_labels", "rules"});
+  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "outdated_labels", "carry_over", "rules"});
   Pack pack;
   pack.source_name = file_name;
   pack.id = in.scalar(in.required(root, "pack"), "pack");
@@ -77,6 +98,7 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   for (const SectionSpec& s : pack.sections) section_keys.push_back(s.key);
   pack.tables = load_table_specs(in, root["tables"], section_keys);
   pack.outdated_labels = load_keywords(in, root["outdated_labels"], "outdated_labels");
+  if (root["carry_over"]) pack.carry_over = carry_over(in, root["carry_over"], pack.tables);
 
   const YAML::Node rules = in.required(root, "rules");
   in.require_map(rules, "rules");

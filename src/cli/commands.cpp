@@ -42,15 +42,12 @@ bool fails(Severity s, FailOn threshold) {
   return true;
 }
 
-// Findings that need every report of the run (same organ, consecutive years).
-void add_cross_year_findings(std::vector<FileResult>& results, Lang lang) {
-  std::vector<CarryOverRecord> records;
-  std::vector<std::string> names;
-  for (const FileResult& r : results) {
-    records.push_back(r.carry_over);
-    names.push_back(r.error ? r.path : r.source().display_path);
-  }
-  auto findings = check_carry_over(records, names, lang);
+// Findings that need every report of the run (same organ's previous year, other organs).
+void add_cross_report_findings(std::vector<FileResult>& results, Lang lang) {
+  std::vector<ReportRecord> records;
+  records.reserve(results.size());
+  for (const FileResult& r : results) records.push_back(r.record);
+  auto findings = check_across_reports(records, lang);
   for (std::size_t i = 0; i < results.size(); ++i) {
     if (findings[i].empty()) continue;
     auto& diagnostics = results[i].diagnostics;
@@ -110,7 +107,7 @@ int run_check(const CheckOptions& options) {
     }
     results.push_back(std::move(r));
   }
-  add_cross_year_findings(results, lang);
+  add_cross_report_findings(results, lang);
 
   std::size_t errors = 0, warnings = 0;
   bool failed = false;

@@ -56,13 +56,42 @@ CarryOverSpec carry_over(const YamlReader& in, const YAML::Node& node, const std
   return spec;
 }
 
+// copied_text: {sections: [overview, problems], min_chars: 100, similarity: 0.8}
+CopiedTextSpec copied_text(const YamlReader& in, const YAML::Node& node, const std::vector<SectionSpec>& sections) {
+  in.require_map(node, "copied_text");
+  in.check_keys(node, {"sections", "min_chars", "similarity"});
+  CopiedTextSpec spec;
+  const YAML::Node keys = in.required(node, "sections");
+  in.require_sequence(keys, "copied_text.sections");
+  for (const auto& k : keys) {
+    const std::string key = in.scalar(k, "a section key");
+    if (std::none_of(sections.begin(), sections.end(), [&](const SectionSpec& s) { return s.key == key; }))
+      in.fail(k, "copied_text.sections: '" + key + "' is not a section of this pack");
+    spec.sections.push_back(key);
+  }
+  const int min_chars = in.integer(in.required(node, "min_chars"), "copied_text.min_chars");
+  if (min_chars < 1) in.fail(node["min_chars"], "copied_text.min_chars must be at least 1");
+  spec.min_chars = static_cast<std::size_t>(min_chars);
+  const std::string similarity = in.scalar(in.required(node, "similarity"), "copied_text.similarity");
+  try {
+    std::size_t used = 0;
+    spec.similarity = std::stod(similarity, &used);
+    if (used != similarity.size()) throw std::invalid_argument(similarity);
+  } catch (const std::exception&) {
+    in.fail(node["similarity"], "copied_text.similarity must be a number");
+  }
+  if (!(spec.similarity > 0 && spec.similarity <= 1))
+    in.fail(node["similarity"], "copied_text.similarity must be above 0 and at most 1");
+  return spec;
+}
+
 }  // namespace
 
 Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalogue& catalogue) {
   const YamlReader in(file_name);
   const YAML::Node root = in.parse(yaml);
   in.require_map(root, "a rule pack");
-  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "outdated_labels", "carry_over", "rules"});
+  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "outdated_labels", "carry_over", "copied_text", "rules"});
   Pack pack;
   pack.source_name = file_name;
   pack.id = in.scalar(in.required(root, "pack"), "pack");
@@ -99,6 +128,7 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   pack.tables = load_table_specs(in, root["tables"], section_keys);
   pack.outdated_labels = load_keywords(in, root["outdated_labels"], "outdated_labels");
   if (root["carry_over"]) pack.carry_over = carry_over(in, root["carry_over"], pack.tables);
+  if (root["copied_text"]) pack.copied_text = copied_text(in, root["copied_text"], pack.sections);
 
   const YAML::Node rules = in.required(root, "rules");
   in.require_map(rules, "rules");

@@ -143,3 +143,16 @@ TEST_CASE("pack loader: carry_over names a table of the pack and two of its data
   check_error(with_table + "carry_over: {table: t, from: out, into: g}\n", 21, "'g' is not a data row");
   check_error(with_table + "carry_over: {table: t, form: out, into: in}\n", 21, "unknown key 'form'");
 }
+
+TEST_CASE("pack loader: copied_text names sections of the pack, a length and a similarity") {
+  REQUIRE(PackRegistry::builtin().find("fmt2021")->copied_text);
+  CHECK(PackRegistry::builtin().find("fmt2021")->copied_text->similarity == doctest::Approx(0.8));
+  const std::string base = std::string(kMinimalPack);
+  const Pack p = load_pack(base + "copied_text: {sections: [a], min_chars: 50, similarity: 0.9}\n", "custom.yaml",
+                           Catalogue::builtin());
+  CHECK(p.copied_text->min_chars == 50);
+  check_error(base + "copied_text: {sections: [b], min_chars: 50, similarity: 0.9}\n", 12, "'b' is not a section");
+  check_error(base + "copied_text: {sections: [a], min_chars: 0, similarity: 0.9}\n", 12, "at least 1");
+  check_error(base + "copied_text: {sections: [a], min_chars: 50, similarity: 1.5}\n", 12, "at most 1");
+  check_error(base + "copied_text: {sections: [a], min_chars: 50, similarity: high}\n", 12, "must be a number");
+}

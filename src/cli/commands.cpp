@@ -42,6 +42,20 @@ bool fails(Severity s, FailOn threshold) {
   return true;
 }
 
+// Findings that need every report of the run (same organ's previous year, other organs).
+void add_cross_report_findings(std::vector<FileResult>& results, Lang lang) {
+  std::vector<ReportRecord> records;
+  records.reserve(results.size());
+  for (const FileResult& r : results) records.push_back(r.record);
+  auto findings = check_across_reports(records, lang);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    if (findings[i].empty()) continue;
+    auto& diagnostics = results[i].diagnostics;
+    diagnostics.insert(diagnostics.end(), findings[i].begin(), findings[i].end());
+    sort_in_source_order(diagnostics);
+  }
+}
+
 }  // namespace
 
 int run_check(const CheckOptions& options) {
@@ -79,8 +93,6 @@ int run_check(const CheckOptions& options) {
 
   std::vector<FileResult> results;
   results.reserve(plan.files.size());
-  std::size_t errors = 0, warnings = 0;
-  bool failed = false;
   for (const std::string& path : plan.files) {
     FileResult r = lint_file(path, lint);
     if (r.error) {
@@ -93,13 +105,19 @@ int run_check(const CheckOptions& options) {
                 << tr(lang, "（依据：", " (by ") << r.source().detected_by << tr(lang, "），规则包 ", "), pack ")
                 << (r.pack.empty() ? "-" : r.pack) << '\n';
     }
+    results.push_back(std::move(r));
+  }
+  add_cross_report_findings(results, lang);
+
+  std::size_t errors = 0, warnings = 0;
+  bool failed = false;
+  for (const FileResult& r : results) {
     for (const Diagnostic& d : r.diagnostics) {
       errors += d.severity == Severity::Error;
       warnings += d.severity == Severity::Warning;
       failed = failed || fails(d.severity, options.fail_on);
     }
     if (options.format == "text") print_text(std::cout, r, lang);
-    results.push_back(std::move(r));
   }
   if (options.format == "json") print_json(std::cout, results, lang);
   if (options.format == "text") {

@@ -19,6 +19,7 @@ FileResult lint_file(const std::string& path, const LintOptions& options) {
   RuleOutcome outcome = run_rules(result.document.source, analysis.report, analysis.choice, options.rules);
   if (outcome.choice.pack) result.pack = outcome.choice.pack->id;
   result.diagnostics = std::move(outcome.diagnostics);
+  result.record = make_report_record(analysis.report, analysis.choice, result.source().display_path);
   return result;
 }
 

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ingest/ingest.h"
+#include "rules/cross_report.h"
 #include "rules/engine.h"
 
 namespace nblint {
@@ -16,6 +17,7 @@ struct FileResult {
   Document document;                  // what was read (source text, format, DOCX locations)
   std::string pack;                   // empty when none was applied
   std::vector<Diagnostic> diagnostics;
+  ReportRecord record;                // for the checks across the reports of the run
 
   const SourceText& source() const { return document.source; }
 };

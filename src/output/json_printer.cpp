@@ -2,6 +2,7 @@
 
 #include "output/location.h"
 #include "output/printers.h"
+#include "rules/catalogue.h"
 
 namespace nblint {
 
@@ -24,7 +25,9 @@ void print_json(std::ostream& out, const std::vector<FileResult>& files, Lang la
                                      {"line", begin.line},
                                      {"column", begin.column},
                                      {"end_line", end.line},
-                                     {"end_column", end.column}};
+                                     {"end_column", end.column},
+                                     // The rule's page, in the source tree and shown by `nblint explain`.
+                                     {"doc", RuleInfo::doc_path_of(d.rule)}};
       if (const std::string where = describe_location(f.document, d.span.begin, lang); !where.empty())
         diag["location"] = where;
       file["diagnostics"].push_back(std::move(diag));

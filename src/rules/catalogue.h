@@ -18,7 +18,8 @@ struct RuleInfo {
   std::map<std::string, Localized, std::less<>> messages;
 
   // "docs/rules/structure/missing-section.md"
-  std::string doc_path() const { return "docs/rules/" + id + ".md"; }
+  std::string doc_path() const { return doc_path_of(id); }
+  static std::string doc_path_of(std::string_view id) { return "docs/rules/" + std::string(id) + ".md"; }
   const Localized& message(std::string_view key) const;
 };
 

@@ -2,6 +2,7 @@
 #pragma once
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,22 @@ struct SectionSpec {
   std::vector<Pattern> mentions;  // match body text (packs with match: anywhere)
 };
 
+// crossyear/carry-over: row `into` of `table` equals the previous year's row `from`, per column.
+struct CarryOverSpec {
+  std::string table;  // "requests"
+  std::string from;   // "carried_out" (read in the previous year's report)
+  std::string into;   // "carried_in" (read in this year's report)
+};
+
+// crossyear/copied-text and text/copied-from-other: which sections' prose is compared, the
+// least prose worth comparing, and the similarity (estimated Jaccard of 4-character shingles,
+// numbers and dates ignored) from which a section counts as copied.
+struct CopiedTextSpec {
+  std::vector<std::string> sections;  // pack section keys
+  std::size_t min_chars = 0;
+  double similarity = 1.0;
+};
+
 struct Pack {
   std::string id;  // "fmt2021"
   Localized name;
@@ -31,6 +48,8 @@ struct Pack {
   std::vector<SectionSpec> sections;
   std::vector<TableSpec> tables;   // the statistics tables, in template order
   std::vector<std::u32string> outdated_labels;  // label keys of another era's template (table/outdated-template)
+  std::optional<CarryOverSpec> carry_over;
+  std::optional<CopiedTextSpec> copied_text;
   std::map<std::string, Severity, std::less<>> rules;  // enabled rules and their severities
   std::string source_name;         // "rules/fmt2021.yaml"
 

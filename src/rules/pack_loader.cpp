@@ -1,5 +1,7 @@
 #include "rules/pack_loader.h"
 
+#include <algorithm>
+
 #include "rules/table_spec_loader.h"
 
 namespace nblint {
@@ -35,6 +37,54 @@ SectionSpec section(const YamlReader& in, const YAML::Node& node, bool anywhere)
   return s;
 }
 
+// carry_over: {table: requests, from: carried_out, into: carried_in}: both rows must be data
+// rows of that table.
+CarryOverSpec carry_over(const YamlReader& in, const YAML::Node& node, const std::vector<TableSpec>& tables) {
+  in.require_map(node, "carry_over");
+  in.check_keys(node, {"table", "from", "into"});
+  CarryOverSpec spec;
+  spec.table = in.scalar(in.required(node, "table"), "carry_over.table");
+  const auto table = std::find_if(tables.begin(), tables.end(), [&](const TableSpec& t) { return t.key == spec.table; });
+  if (table == tables.end()) in.fail(node["table"], "carry_over.table '" + spec.table + "' is not a table of this pack");
+  for (const char* key : {"from", "into"}) {
+    const std::string row = in.scalar(in.required(node, key), std::string("carry_over.") + key);
+    const auto it = std::find_if(table->rows.begin(), table->rows.end(), [&](const TableRowSpec& r) { return r.key == row; });
+    if (it == table->rows.end() || it->group)
+      in.fail(node[key], "carry_over." + std::string(key) + " '" + row + "' is not a data row of table '" + spec.table + "'");
+    (std::string_view(key) == "from" ? spec.from : spec.into) = row;
+  }
+  return spec;
+}
+
+// copied_text: {sections: [overview, problems], min_chars: 100, similarity: 0.8}
+CopiedTextSpec copied_text(const YamlReader& in, const YAML::Node& node, const std::vector<SectionSpec>& sections) {
+  in.require_map(node, "copied_text");
+  in.check_keys(node, {"sections", "min_chars", "similarity"});
+  CopiedTextSpec spec;
+  const YAML::Node keys = in.required(node, "sections");
+  in.require_sequence(keys, "copied_text.sections");
+  for (const auto& k : keys) {
+    const std::string key = in.scalar(k, "a section key");
+    if (std::none_of(sections.begin(), sections.end(), [&](const SectionSpec& s) { return s.key == key; }))
+      in.fail(k, "copied_text.sections: '" + key + "' is not a section of this pack");
+    spec.sections.push_back(key);
+  }
+  const int min_chars = in.integer(in.required(node, "min_chars"), "copied_text.min_chars");
+  if (min_chars < 1) in.fail(node["min_chars"], "copied_text.min_chars must be at least 1");
+  spec.min_chars = static_cast<std::size_t>(min_chars);
+  const std::string similarity = in.scalar(in.required(node, "similarity"), "copied_text.similarity");
+  try {
+    std::size_t used = 0;
+    spec.similarity = std::stod(similarity, &used);
+    if (used != similarity.size()) throw std::invalid_argument(similarity);
+  } catch (const std::exception&) {
+    in.fail(node["similarity"], "copied_text.similarity must be a number");
+  }
+  if (!(spec.similarity > 0 && spec.similarity <= 1))
+    in.fail(node["similarity"], "copied_text.similarity must be above 0 and at most 1");
+  return spec;
+}
+
 }  // namespace
 
 Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalogue& catalogue) {
@@ -43,7 +93,8 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   in.require_map(root, "a rule pack");
   // `relations` (the tables' arithmetic) is accepted and not read yet: its loader and checker
   // are being written on another branch; until they land, the block is ignored here.
-  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "relations", "outdated_labels", "rules"});
+  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "relations", "outdated_labels",
+                       "carry_over", "copied_text", "rules"});
   Pack pack;
   pack.source_name = file_name;
   pack.id = in.scalar(in.required(root, "pack"), "pack");
@@ -79,6 +130,8 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   for (const SectionSpec& s : pack.sections) section_keys.push_back(s.key);
   pack.tables = load_table_specs(in, root["tables"], section_keys);
   pack.outdated_labels = load_keywords(in, root["outdated_labels"], "outdated_labels");
+  if (root["carry_over"]) pack.carry_over = carry_over(in, root["carry_over"], pack.tables);
+  if (root["copied_text"]) pack.copied_text = copied_text(in, root["copied_text"], pack.sections);
 
   const YAML::Node rules = in.required(root, "rules");
   in.require_map(rules, "rules");

@@ -176,3 +176,41 @@ TEST_CASE("message templates fill named placeholders and leave unknown ones visi
   CHECK(format_message("{unknown} {x}", {{"x", "1"}}) == "{unknown} 1");
   CHECK(format_message("{", {}) == "{");
 }
+
+TEST_CASE("pack loader: carry_over names a table of the pack and two of its data rows") {
+  const Pack& fmt2021 = *PackRegistry::builtin().find("fmt2021");
+  REQUIRE(fmt2021.carry_over);
+  CHECK(fmt2021.carry_over->from == "carried_out");
+  CHECK(fmt2021.carry_over->into == "carried_in");
+  CHECK_FALSE(PackRegistry::builtin().find("reg2008")->carry_over);
+  const std::string with_table = replace(kMinimalPack, "rules:\n",
+                                         "tables:\n"
+                                         "  - key: t\n"
+                                         "    section: a\n"
+                                         "    caption: 表\n"
+                                         "    columns: [{key: n, label: 数量, keywords: [数量]}]\n"
+                                         "    rows:\n"
+                                         "      - {key: in, label: 结转进, keywords: [结转进]}\n"
+                                         "      - {key: g, label: 分组, keywords: [分组], group: true}\n"
+                                         "      - {key: out, label: 结转出, keywords: [结转出]}\n"
+                                         "rules:\n");
+  CHECK(load_pack(with_table + "carry_over: {table: t, from: out, into: in}\n", "custom.yaml", Catalogue::builtin())
+            .carry_over->table == "t");
+  check_error(with_table + "carry_over: {table: x, from: out, into: in}\n", 21, "is not a table of this pack");
+  check_error(with_table + "carry_over: {table: t, from: nope, into: in}\n", 21, "'nope' is not a data row");
+  check_error(with_table + "carry_over: {table: t, from: out, into: g}\n", 21, "'g' is not a data row");
+  check_error(with_table + "carry_over: {table: t, form: out, into: in}\n", 21, "unknown key 'form'");
+}
+
+TEST_CASE("pack loader: copied_text names sections of the pack, a length and a similarity") {
+  REQUIRE(PackRegistry::builtin().find("fmt2021")->copied_text);
+  CHECK(PackRegistry::builtin().find("fmt2021")->copied_text->similarity == doctest::Approx(0.8));
+  const std::string base = std::string(kMinimalPack);
+  const Pack p = load_pack(base + "copied_text: {sections: [a], min_chars: 50, similarity: 0.9}\n", "custom.yaml",
+                           Catalogue::builtin());
+  CHECK(p.copied_text->min_chars == 50);
+  check_error(base + "copied_text: {sections: [b], min_chars: 50, similarity: 0.9}\n", 12, "'b' is not a section");
+  check_error(base + "copied_text: {sections: [a], min_chars: 0, similarity: 0.9}\n", 12, "at least 1");
+  check_error(base + "copied_text: {sections: [a], min_chars: 50, similarity: 1.5}\n", 12, "at most 1");
+  check_error(base + "copied_text: {sections: [a], min_chars: 50, similarity: high}\n", 12, "must be a number");
+}

@@ -1,0 +1,84 @@
+#include "rules/cross_report.h"
+
+#include <algorithm>
+
+#include "rules/section_matcher.h"
+
+namespace nblint {
+
+namespace {
+
+std::string organ_of(const Report& report) {
+  std::string organ;
+  if (!report.title || !report.title->organ) return organ;
+  const Span s = report.title->organ->span;
+  for (char c : report.folded.source.substr(s.begin, s.end - s.begin))
+    if (c != ' ' && c != '\t') organ += c;
+  return organ;
+}
+
+bool inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+
+// The wording of section `root` and its subsections' bodies, table cells left out (their labels
+// are the template's, the same in every report).
+std::u32string section_wording(const Report& report, int root) {
+  std::vector<bool> in_section(report.sections.size(), false);
+  in_section[root] = true;
+  for (std::size_t i = root + 1; i < report.sections.size(); ++i)  // children follow their parent
+    if (report.sections[i].parent >= 0 && in_section[report.sections[i].parent]) in_section[i] = true;
+  std::u32string wording;
+  for (const Paragraph& p : report.paragraphs) {
+    if (p.section < 0 || !in_section[p.section]) continue;
+    const std::u32string_view text = report.paragraph_text(p);
+    if (text.find_first_of(U"|\t") != std::u32string_view::npos) continue;  // a table row
+    const Span span = report.folded.source_span(p.folded_begin, p.folded_end);
+    bool in_table = false;
+    for (const BoundTable& t : report.tables) in_table = in_table || (t.found && inside(span, t.span));
+    if (!in_table) wording += wording_of(text);
+  }
+  return wording;
+}
+
+}  // namespace
+
+ReportRecord make_report_record(const Report& report, const PackChoice& choice, std::string name) {
+  ReportRecord record;
+  record.name = std::move(name);
+  record.organ = organ_of(report);
+  record.pack = choice.pack;
+  record.year = choice.year.value_or(0);
+  if (!choice.pack) return record;
+  const Pack& pack = *choice.pack;
+  if (pack.carry_over) {
+    for (const BoundTable& table : report.tables) {
+      if (table.key != pack.carry_over->table) continue;
+      if (const BoundRow* r = table.row(pack.carry_over->from)) record.carried_from = *r;
+      if (const BoundRow* r = table.row(pack.carry_over->into)) record.carried_into = *r;
+    }
+  }
+  if (pack.copied_text) {
+    const std::vector<SectionMatch> matches = match_sections(report, pack);
+    for (std::size_t i = 0; i < pack.sections.size(); ++i) {
+      const SectionSpec& spec = pack.sections[i];
+      if (matches[i].section < 0) continue;
+      const auto& keys = pack.copied_text->sections;
+      if (std::find(keys.begin(), keys.end(), spec.key) == keys.end()) continue;
+      const std::u32string wording = section_wording(report, matches[i].section);
+      if (wording.size() < pack.copied_text->min_chars) continue;
+      const Heading& h = report.sections[matches[i].section].heading;
+      const Span heading{h.marker.begin, h.text.end};
+      record.sections.push_back({spec.key, std::string(report.folded.source.substr(heading.begin, heading.end - heading.begin)),
+                                 heading, fingerprint(wording)});
+    }
+  }
+  return record;
+}
+
+std::vector<std::vector<Diagnostic>> check_across_reports(const std::vector<ReportRecord>& records, Lang lang) {
+  std::vector<std::vector<Diagnostic>> findings(records.size());
+  check_carry_over(records, lang, findings);
+  check_copied_text(records, lang, findings);
+  return findings;
+}
+
+}  // namespace nblint

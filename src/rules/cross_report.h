@@ -1,0 +1,44 @@
+// Checks across the reports of one run: a report against the same organ's report for the year
+// before (crossyear/*) and against other organs' reports (text/copied-from-other). Each report
+// leaves a small record when its model is gone; the checks run on the records of the whole run.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/report.h"
+#include "rules/diagnostic.h"
+#include "rules/pack_selector.h"
+#include "rules/text_fingerprint.h"
+#include "util/lang.h"
+
+namespace nblint {
+
+// The prose of one mandated section (pack copied_text.sections), as a fingerprint.
+struct SectionProse {
+  std::string key;      // pack section key, "overview"
+  std::string heading;  // the heading as written, "一、总体情况"
+  Span heading_span;
+  TextFingerprint fingerprint;
+};
+
+struct ReportRecord {
+  std::string name;              // the file, as output names it
+  std::string organ;             // the organ its title names, blanks removed; empty: unknown
+  int year = 0;                  // the report year; 0 when unknown
+  const Pack* pack = nullptr;    // the pack applied
+  std::optional<BoundRow> carried_from;  // pack carry_over.from (结转下年度继续办理)
+  std::optional<BoundRow> carried_into;  // pack carry_over.into (上年结转)
+  std::vector<SectionProse> sections;    // sections with at least copied_text.min_chars
+};
+
+ReportRecord make_report_record(const Report& report, const PackChoice& choice, std::string name);
+
+// findings[i] are the findings for records[i], in no particular order.
+std::vector<std::vector<Diagnostic>> check_across_reports(const std::vector<ReportRecord>& records, Lang lang);
+
+// The two kinds of cross-report check (check_crossyear.cpp, check_copied_text.cpp).
+void check_carry_over(const std::vector<ReportRecord>& records, Lang lang, std::vector<std::vector<Diagnostic>>& out);
+void check_copied_text(const std::vector<ReportRecord>& records, Lang lang, std::vector<std::vector<Diagnostic>>& out);
+
+}  // namespace nblint

@@ -1,0 +1,69 @@
+#include "rules/text_fingerprint.h"
+
+#include <functional>
+
+#include <unicode/uchar.h>
+
+namespace nblint {
+
+namespace {
+
+constexpr std::size_t kShingle = 4;  // four characters: about two Chinese words
+
+std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+}  // namespace
+
+std::u32string wording_of(std::u32string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (char32_t c : text)
+    if (u_isalpha(static_cast<UChar32>(c))) out += c;  // ideographs are alphabetic in ICU
+  return out;
+}
+
+TextFingerprint fingerprint(std::u32string_view wording) {
+  TextFingerprint f;
+  f.minhash.fill(UINT32_MAX);
+  f.chars = static_cast<std::uint32_t>(wording.size());
+  const auto add = [&](std::uint64_t shingle) {
+    for (int i = 0; i < TextFingerprint::kHashes; ++i) {
+      const auto h = static_cast<std::uint32_t>(mix(shingle ^ (0x51ED270B27A3A2C1ull * (i + 1))) >> 32);
+      if (h < f.minhash[i]) f.minhash[i] = h;
+    }
+  };
+  if (wording.size() < kShingle) {
+    if (!wording.empty()) add(std::hash<std::u32string_view>{}(wording));
+    return f;
+  }
+  for (std::size_t i = 0; i + kShingle <= wording.size(); ++i) {
+    std::uint64_t h = 1469598103934665603ull;  // FNV-1a over the shingle's code points
+    for (std::size_t k = 0; k < kShingle; ++k) h = (h ^ wording[i + k]) * 1099511628211ull;
+    add(h);
+  }
+  return f;
+}
+
+double similarity(const TextFingerprint& a, const TextFingerprint& b) {
+  int same = 0;
+  for (int i = 0; i < TextFingerprint::kHashes; ++i) same += a.minhash[i] == b.minhash[i];
+  return static_cast<double>(same) / TextFingerprint::kHashes;
+}
+
+std::array<std::uint64_t, TextFingerprint::kBands> band_keys(const TextFingerprint& f) {
+  constexpr int rows = TextFingerprint::kHashes / TextFingerprint::kBands;
+  std::array<std::uint64_t, TextFingerprint::kBands> keys{};
+  for (int band = 0; band < TextFingerprint::kBands; ++band) {
+    std::uint64_t h = mix(static_cast<std::uint64_t>(band));
+    for (int r = 0; r < rows; ++r) h = mix(h ^ f.minhash[band * rows + r]);
+    keys[band] = h;
+  }
+  return keys;
+}
+
+}  // namespace nblint

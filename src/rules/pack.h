@@ -7,6 +7,7 @@
 
 #include "model/table_spec.h"
 #include "rules/pattern.h"
+#include "rules/relation.h"
 #include "rules/severity.h"
 #include "util/lang.h"
 
@@ -32,6 +33,8 @@ struct Pack {
   std::vector<TableSpec> tables;   // the statistics tables, in template order
   std::vector<std::u32string> outdated_labels;  // label keys of another era's template (table/outdated-template)
   std::map<std::string, Severity, std::less<>> rules;  // enabled rules and their severities
+  std::vector<Relation> relations;  // the tables' arithmetic (table/balance, table/row-total, …)
+  std::vector<ProseLink> prose;     // prose statements and the cells they must agree with
   std::string source_name;         // "rules/fmt2021.yaml"
 
   bool applies_to(int year) const { return year >= year_from && year <= year_to; }

@@ -1,5 +1,6 @@
 #include "rules/pack_loader.h"
 
+#include "rules/relation_loader.h"
 #include "rules/table_spec_loader.h"
 
 namespace nblint {
@@ -41,7 +42,7 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   const YamlReader in(file_name);
   const YAML::Node root = in.parse(yaml);
   in.require_map(root, "a rule pack");
-  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "outdated_labels", "rules"});
+  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "outdated_labels", "rules", "relations", "prose"});
   Pack pack;
   pack.source_name = file_name;
   pack.id = in.scalar(in.required(root, "pack"), "pack");
@@ -87,6 +88,8 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
     if (!severity) in.fail(kv.second, "severity must be error, warning or info");
     if (!pack.rules.emplace(id, *severity).second) in.fail(kv.first, "rule '" + id + "' is listed twice");
   }
+  pack.relations = load_relations(in, root["relations"], yaml, pack, catalogue);
+  pack.prose = load_prose_links(in, root["prose"], pack);
   return pack;
 }
 

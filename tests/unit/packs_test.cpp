@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "support/replace_once.h"
 #include "support/u32_printing.h"
 
 #include "rules/message_format.h"
@@ -45,11 +46,7 @@ const char* kMinimalPack =
     "rules:\n"
     "  structure/missing-section: error\n";
 
-std::string replace(std::string s, const std::string& from, const std::string& to) {
-  const auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  return s.replace(at, from.size(), to);
-}
+using test::replace_once;
 
 void check_error(const std::string& yaml, int line, const std::string& words) {
   try {
@@ -72,13 +69,13 @@ TEST_CASE("pack loader: a minimal user pack loads") {
 }
 
 TEST_CASE("pack loader: mistakes are reported with file, line and column") {
-  check_error(replace(kMinimalPack, "years:", "yeers:"), 4, "unknown key 'yeers'");
-  check_error(replace(kMinimalPack, "['总体情况']", "['总体(情况']"), 9, "not a valid ICU regular expression");
-  check_error(replace(kMinimalPack, "structure/missing-section: error", "structure/no-such: error"), 11, "unknown rule");
-  check_error(replace(kMinimalPack, "structure/missing-section: error", "structure/missing-section: loud"), 11,
+  check_error(replace_once(kMinimalPack, "years:", "yeers:"), 4, "unknown key 'yeers'");
+  check_error(replace_once(kMinimalPack, "['总体情况']", "['总体(情况']"), 9, "not a valid ICU regular expression");
+  check_error(replace_once(kMinimalPack, "structure/missing-section: error", "structure/no-such: error"), 11, "unknown rule");
+  check_error(replace_once(kMinimalPack, "structure/missing-section: error", "structure/missing-section: loud"), 11,
               "severity must be");
-  check_error(replace(kMinimalPack, "years: {from: 2021}", "years: {from: 2021, from: 2022}"), 4, "given twice");
-  check_error(replace(kMinimalPack, "years: {from: 2021}", "years: {from: next}"), 4, "whole number");
+  check_error(replace_once(kMinimalPack, "years: {from: 2021}", "years: {from: 2021, from: 2022}"), 4, "given twice");
+  check_error(replace_once(kMinimalPack, "years: {from: 2021}", "years: {from: next}"), 4, "whole number");
   check_error(std::string(kMinimalPack) + "  bad: [\n", 13, "");  // yaml-cpp stops at the end
 }
 

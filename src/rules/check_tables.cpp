@@ -42,8 +42,8 @@ std::string_view trimmed(std::string_view s) {
 
 // --- table/missing -----------------------------------------------------------------------------
 // Only in sections the report has and that are not empty (structure/missing-section and
-// structure/empty-section report those). A table the
-// binder saw but could not read is "unreadable", not "missing": the report may well be right.
+// structure/empty-section report those). A table the binder saw but could not read is
+// "unreadable", not "missing": the report may well be right.
 // Where all tables of a section are absent, or several unreadable, the section gets one finding.
 std::string captions(const std::vector<const TableSpec*>& specs) {
   std::string out;
@@ -136,12 +136,6 @@ std::string cell_name(const CheckContext& ctx, std::string_view rule, const Tabl
   return ctx.message(rule, "cell_in_row", {{"row", row_label(spec, row.key)}, {"column", col}});
 }
 
-bool is_group_row(const TableSpec& spec, std::string_view key) {
-  for (const TableRowSpec& r : spec.rows)
-    if (r.key == key) return r.group;
-  return false;
-}
-
 // One finding per row with blank cells, at its first blank cell: reports that leave zeros empty
 // do so across the whole table, and one line per cell would bury everything else. A single blank
 // cell is named with its text; several are listed by column; a wholly blank row says so.
@@ -216,9 +210,9 @@ std::optional<std::int64_t> table_value(const CheckContext& ctx, const ProseLink
   if (!spec || !row) return std::nullopt;
   std::int64_t total = 0;
   for (const std::string& column : link.columns) {
-    std::size_t i = 0;
-    while (i < spec->columns.size() && spec->columns[i].key != column) ++i;
-    if (i >= row->cells.size() || row->cells[i].state != CellState::Number) return std::nullopt;
+    const int i = column_index(*spec, column);
+    if (i < 0 || static_cast<std::size_t>(i) >= row->cells.size() || row->cells[i].state != CellState::Number)
+      return std::nullopt;
     total += row->cells[i].value.milli();
   }
   return total;

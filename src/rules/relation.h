@@ -27,7 +27,7 @@ struct Relation {
   std::string table;               // TableSpec key: "requests"
   RelationPer per = RelationPer::Column;
   std::vector<std::string> only;   // `columns:` (per column) or `rows:` (per row); empty = all
-  std::string text;                // the `check:` as written, for messages about the pack
+  std::string text;                // the `check:` as written
   std::vector<RelationTerm> lhs;
   RelationOp op = RelationOp::Equal;
   std::vector<RelationTerm> rhs;

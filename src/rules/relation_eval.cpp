@@ -1,23 +1,12 @@
 #include "rules/relation_eval.h"
 
-#include <algorithm>
 #include <optional>
+
+#include "rules/table_lookup.h"
 
 namespace nblint {
 
 namespace {
-
-int column_index(const TableSpec& spec, std::string_view key) {
-  for (std::size_t i = 0; i < spec.columns.size(); ++i)
-    if (spec.columns[i].key == key) return static_cast<int>(i);
-  return -1;
-}
-
-bool is_group(const TableSpec& spec, std::string_view row) {
-  for (const TableRowSpec& r : spec.rows)
-    if (r.key == row) return r.group;
-  return false;
-}
 
 // The cells of one place: per column, the row keys are looked up in a fixed column; per row,
 // the column keys in a fixed row.
@@ -32,8 +21,6 @@ class Place {
     if (!row || col < 0 || static_cast<std::size_t>(col) >= row->cells.size()) return nullptr;
     return &row->cells[col];
   }
-  const std::string& key() const { return key_; }
-
  private:
   const TableSpec& spec_;
   const BoundTable& table_;
@@ -87,7 +74,7 @@ std::vector<RelationFailure> evaluate_relation(const Relation& relation, const T
       for (const LabelSpec& c : spec.columns) places.push_back(c.key);
     else
       for (const BoundRow& r : table.rows)
-        if (!is_group(spec, r.key)) places.push_back(r.key);
+        if (!is_group_row(spec, r.key)) places.push_back(r.key);
   }
   const RelationTerm* pointed = pointed_term(relation);
   for (const std::string& key : places) {

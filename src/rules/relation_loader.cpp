@@ -4,6 +4,7 @@
 
 #include "grammar/equation.h"
 #include "model/prose_fact.h"
+#include "rules/table_lookup.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -16,9 +17,7 @@ const TableRowSpec* find_row(const TableSpec& t, std::string_view key) {
   return nullptr;
 }
 
-bool has_column(const TableSpec& t, std::string_view key) {
-  return std::any_of(t.columns.begin(), t.columns.end(), [&](const LabelSpec& c) { return c.key == key; });
-}
+bool has_column(const TableSpec& t, std::string_view key) { return column_index(t, key) >= 0; }
 
 bool has_children(const TableSpec& t, std::string_view key) {
   return std::any_of(t.rows.begin(), t.rows.end(), [&](const TableRowSpec& r) { return r.parent == key; });

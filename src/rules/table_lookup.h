@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "model/report.h"
+#include "model/table_spec.h"
 #include "rules/pack.h"
 
 namespace nblint {
@@ -26,6 +27,19 @@ inline std::string row_label(const TableSpec& spec, std::string_view key) {
   for (const TableRowSpec& r : spec.rows)
     if (r.key == key) return r.label;
   return std::string(key);
+}
+
+inline int column_index(const TableSpec& spec, std::string_view key) {
+  for (std::size_t i = 0; i < spec.columns.size(); ++i)
+    if (spec.columns[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
+// A group label row ("三、本年度办理结果") has no numbers of its own.
+inline bool is_group_row(const TableSpec& spec, std::string_view key) {
+  for (const TableRowSpec& r : spec.rows)
+    if (r.key == key) return r.group;
+  return false;
 }
 
 inline std::string column_label(const TableSpec& spec, std::string_view key) {

@@ -35,6 +35,14 @@ void collect_data_rows(const TableSpec& t, std::string_view key, std::vector<std
   }
 }
 
+// The templates rules/relation_report.cpp fills (the catalogue's &relation set).
+bool has_relation_messages(const RuleInfo& rule) {
+  for (const char* key : {"place_column", "place_row", "side_column", "side_row", "cell", "sum", "equal_cell", "equal",
+                          "not_greater", "not_less"})
+    if (rule.messages.find(key) == rule.messages.end()) return false;
+  return true;
+}
+
 bool known_fact(std::string_view key) {
   for (ProseFactKind k : {ProseFactKind::NewRequests, ProseFactKind::CarriedIn, ProseFactKind::CarriedOut,
                           ProseFactKind::ReviewTotal, ProseFactKind::LitigationTotal})
@@ -128,6 +136,8 @@ std::vector<Relation> load_relations(const YamlReader& in, const YAML::Node& lis
     rel.rule = in.scalar(in.required(node, "rule"), "rule");
     if (!catalogue.find(rel.rule)) in.fail(node["rule"], "unknown rule '" + rel.rule + "'");
     if (!pack.enables(rel.rule)) in.fail(node["rule"], "rule '" + rel.rule + "' is not listed in this pack's rules:");
+    if (!has_relation_messages(*catalogue.find(rel.rule)))
+      in.fail(node["rule"], "rule '" + rel.rule + "' does not report relations (its catalogue entry lacks the relation messages)");
     rel.table = in.scalar(in.required(node, "table"), "table");
     const TableSpec& t = table_of(in, node["table"], pack, rel.table);
     const std::string per = in.scalar(in.required(node, "per"), "per");

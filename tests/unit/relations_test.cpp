@@ -121,6 +121,8 @@ TEST_CASE("relations loader: each mistake is a PackError at its file, line and c
   check_error(replace_once(kPack, "rule: table/row-total", "rule: table/no-such"), "table/no-such", "unknown rule 'table/no-such'");
   check_error(replace_once(kPack, "rule: table/row-total", "rule: table/balance"), "table/balance",
               "'table/balance' is not listed in this pack's rules");
+  check_error(replace_once(kPack, "rule: table/row-total", "rule: table/prose-mismatch"), "table/prose-mismatch\n",
+              "'table/prose-mismatch' does not report relations");
   check_error(replace_once(kPack, "    table: t\n    per: row", "    table: u\n    per: row"), "u\n    per: row", "unknown table 'u'");
   check_error(replace_once(kPack, "per: row", "per: cell"), "cell", "per must be");
   check_error(replace_once(kPack, "total == x + y", "total == x +"), "\nprose:", "expected a name, sum(…)");

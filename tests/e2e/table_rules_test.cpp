@@ -98,3 +98,15 @@ TEST_CASE("e2e: table cell findings say what the cell holds") {
   CHECK(messages(kDir / "prose-mismatch.txt", "table/prose-mismatch").at(0) ==
         "正文“本局新收政府信息公开申请16件”为 16，统计表中“一、本年新收政府信息公开申请数量”行“总计”栏为 15，两者不一致");
 }
+
+TEST_CASE("e2e: every table rule has its page, shown by nblint explain") {
+  for (const char* id : {"table/missing", "table/outdated-template", "table/row-total", "table/results-total",
+                         "table/balance", "table/review-total", "table/part-exceeds-whole", "table/sum",
+                         "table/blank-cell", "table/invalid-number", "table/prose-mismatch"}) {
+    CAPTURE(id);
+    const RunResult r = run_nblint({"explain", id});
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.starts_with(std::string("# ") + id));
+    CHECK(r.out.find("## Summary") != std::string::npos);
+  }
+}

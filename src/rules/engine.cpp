@@ -4,6 +4,7 @@
 
 #include "rules/check_meta_pack.h"
 #include "rules/check_structure.h"
+#include "rules/check_tables.h"
 #include "rules/check_text.h"
 
 namespace nblint {
@@ -16,6 +17,7 @@ RuleOutcome run_rules(const SourceText& source, const Report& report, const Pack
   check_meta_pack(ctx);
   check_text(ctx);
   if (outcome.choice.pack) check_structure(ctx);
+  if (outcome.choice.pack) check_tables(ctx);
   sort_in_source_order(outcome.diagnostics);
   return outcome;
 }

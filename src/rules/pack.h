@@ -8,6 +8,7 @@
 
 #include "model/table_spec.h"
 #include "rules/pattern.h"
+#include "rules/relation.h"
 #include "rules/severity.h"
 #include "util/lang.h"
 
@@ -51,6 +52,8 @@ struct Pack {
   std::optional<CarryOverSpec> carry_over;
   std::optional<CopiedTextSpec> copied_text;
   std::map<std::string, Severity, std::less<>> rules;  // enabled rules and their severities
+  std::vector<Relation> relations;  // the tables' arithmetic (table/balance, table/row-total, …)
+  std::vector<ProseLink> prose;     // prose statements and the cells they must agree with
   std::string source_name;         // "rules/fmt2021.yaml"
 
   bool applies_to(int year) const { return year >= year_from && year <= year_to; }

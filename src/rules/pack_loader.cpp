@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "rules/relation_loader.h"
 #include "rules/table_spec_loader.h"
 
 namespace nblint {
@@ -91,9 +92,7 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   const YamlReader in(file_name);
   const YAML::Node root = in.parse(yaml);
   in.require_map(root, "a rule pack");
-  // `relations` (the tables' arithmetic) is accepted and not read yet: its loader and checker
-  // are being written on another branch; until they land, the block is ignored here.
-  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "relations", "outdated_labels",
+  in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "relations", "prose", "outdated_labels",
                        "carry_over", "copied_text", "rules"});
   Pack pack;
   pack.source_name = file_name;
@@ -142,6 +141,8 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
     if (!severity) in.fail(kv.second, "severity must be error, warning or info");
     if (!pack.rules.emplace(id, *severity).second) in.fail(kv.first, "rule '" + id + "' is listed twice");
   }
+  pack.relations = load_relations(in, root["relations"], yaml, pack, catalogue);
+  pack.prose = load_prose_links(in, root["prose"], pack);
   return pack;
 }
 

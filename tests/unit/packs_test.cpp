@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "support/replace_once.h"
 #include "support/u32_printing.h"
 
 #include "bind/label_key.h"
@@ -47,11 +48,7 @@ const char* kMinimalPack =
     "rules:\n"
     "  structure/missing-section: error\n";
 
-std::string replace(std::string s, const std::string& from, const std::string& to) {
-  const auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  return s.replace(at, from.size(), to);
-}
+using test::replace_once;
 
 void check_error(const std::string& yaml, int line, const std::string& words) {
   try {
@@ -74,20 +71,20 @@ TEST_CASE("pack loader: a minimal user pack loads") {
 }
 
 TEST_CASE("pack loader: mistakes are reported with file, line and column") {
-  check_error(replace(kMinimalPack, "years:", "yeers:"), 4, "unknown key 'yeers'");
-  check_error(replace(kMinimalPack, "['总体情况']", "['总体(情况']"), 9, "not a valid ICU regular expression");
-  check_error(replace(kMinimalPack, "structure/missing-section: error", "structure/no-such: error"), 11, "unknown rule");
-  check_error(replace(kMinimalPack, "structure/missing-section: error", "structure/missing-section: loud"), 11,
+  check_error(replace_once(kMinimalPack, "years:", "yeers:"), 4, "unknown key 'yeers'");
+  check_error(replace_once(kMinimalPack, "['总体情况']", "['总体(情况']"), 9, "not a valid ICU regular expression");
+  check_error(replace_once(kMinimalPack, "structure/missing-section: error", "structure/no-such: error"), 11, "unknown rule");
+  check_error(replace_once(kMinimalPack, "structure/missing-section: error", "structure/missing-section: loud"), 11,
               "severity must be");
-  check_error(replace(kMinimalPack, "years: {from: 2021}", "years: {from: 2021, from: 2022}"), 4, "given twice");
-  check_error(replace(kMinimalPack, "years: {from: 2021}", "years: {from: next}"), 4, "whole number");
+  check_error(replace_once(kMinimalPack, "years: {from: 2021}", "years: {from: 2021, from: 2022}"), 4, "given twice");
+  check_error(replace_once(kMinimalPack, "years: {from: 2021}", "years: {from: next}"), 4, "whole number");
   check_error(std::string(kMinimalPack) + "  bad: [\n", 13, "");  // yaml-cpp stops at the end
 }
 
 namespace {
 // kMinimalPack with one statistics table of two rows; `row_extra` is added to the second row.
 std::string pack_with_table(const std::string& row_extra) {
-  return replace(kMinimalPack, "rules:\n",
+  return replace_once(kMinimalPack, "rules:\n",
                  "tables:\n"
                  "  - key: stats\n"
                  "    section: a\n"
@@ -113,9 +110,17 @@ TEST_CASE("pack loader: a table row may give its own domain, which wins over its
   check_error(pack_with_table(", domian: amount"), 18, "unknown key 'domian'");
 }
 
-TEST_CASE("pack loader: a top-level relations block is accepted (read by the relations loader)") {
-  const Pack p = load_pack(pack_with_table("") + "relations:\n  - rule: table/sum\n", "custom.yaml", Catalogue::builtin());
-  CHECK(p.tables.size() == 1);
+TEST_CASE("reg2008: the 2014 table's relations load: sums and parts against their whole") {
+  const Pack& pack = *PackRegistry::builtin().find("reg2008");
+  REQUIRE(pack.relations.size() == 16);
+  int sums = 0, parts = 0;
+  for (const Relation& r : pack.relations) {
+    CHECK(r.table == "stats2014");
+    sums += r.rule == "table/sum";
+    parts += r.rule == "table/part-exceeds-whole";
+  }
+  CHECK(sums + parts == 16);
+  CHECK(parts > 0);
 }
 
 TEST_CASE("reg2008: the 2014 statistics table, its amounts, and labels that name only their own row") {
@@ -183,7 +188,7 @@ TEST_CASE("pack loader: carry_over names a table of the pack and two of its data
   CHECK(fmt2021.carry_over->from == "carried_out");
   CHECK(fmt2021.carry_over->into == "carried_in");
   CHECK_FALSE(PackRegistry::builtin().find("reg2008")->carry_over);
-  const std::string with_table = replace(kMinimalPack, "rules:\n",
+  const std::string with_table = replace_once(kMinimalPack, "rules:\n",
                                          "tables:\n"
                                          "  - key: t\n"
                                          "    section: a\n"

@@ -5,6 +5,8 @@
 
 #include "cli/commands.h"
 #include "cli/i18n.h"
+#include "config/baseline.h"
+#include "config/config_file.h"
 #include "rules/yaml_read.h"
 
 using nblint::Lang;
@@ -22,6 +24,9 @@ int main(int argc, char** argv) {
                   "  nblint check reports/ --format json  检查整个目录，输出 JSON\n"
                   "  nblint tree 年报.txt             查看解析出的章节树\n"
                   "  nblint explain structure/missing-section\n"
+                  "配置：从每个文件所在目录向上查找 .nblint.yaml（或用 --config 指定），可调整规则级别、\n"
+                  "按路径覆盖、指定机关层级和规则包；报告中可用 <!-- nblint-disable 规则ID --> 等注释抑制；\n"
+                  "--write-baseline / --baseline 用基线文件只报告新问题。详见 docs/configuration.md。\n"
                   "退出码：0 无问题；1 有达到 --fail-on 级别的问题；2 用法错误或文件无法读取。",
                   "nblint: a linter for Chinese government information disclosure annual reports.\n"
                   "Finds mandated sections that are missing, empty or out of order, choosing the rule\n"
@@ -31,6 +36,10 @@ int main(int argc, char** argv) {
                   "  nblint check reports/ --format json   check a directory, JSON output\n"
                   "  nblint tree report.txt                show the parsed section tree\n"
                   "  nblint explain structure/missing-section\n"
+                  "Configuration: .nblint.yaml, found by walking up from each file (or --config), sets rule\n"
+                  "severities, per-path overrides, the organ level and the pack; comments such as\n"
+                  "<!-- nblint-disable RULE-ID --> suppress findings in a report; --write-baseline and\n"
+                  "--baseline report only new findings. See docs/configuration.md.\n"
                   "Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage error or unreadable input."),
                "nblint"};
   app.require_subcommand(1);
@@ -53,7 +62,14 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   check_cmd->add_option("--encoding", check.encoding, tr(lang, "指定文本编码（如 gbk、big5、utf-16le），默认自动识别", "text encoding (e.g. gbk, big5, utf-16le); detected by default"));
   check_cmd->add_option("--max-file-size", check.max_file_size, tr(lang, "单个文件大小上限（字节，默认 64 MiB）", "largest file to read, in bytes (default 64 MiB)"));
-  check_cmd->add_flag("-v,--verbose", check.verbose, tr(lang, "说明每个文件的编码与规则包，以及跳过的文件", "say each file's encoding and pack, and which files were skipped"));
+  check_cmd->add_flag("-v,--verbose", check.verbose, tr(lang, "说明每个文件的编码、规则包和配置文件，以及跳过的文件", "say each file's encoding, pack and configuration file, and which files were skipped"));
+  check_cmd->add_option("--config", check.config, tr(lang, "使用这个配置文件，不再查找 .nblint.yaml", "use this configuration file instead of finding .nblint.yaml"))
+      ->check(CLI::ExistingFile);
+  check_cmd->add_option("--pack-file", check.pack_files, tr(lang, "加载自定义规则包（YAML，可重复）；与内置规则包同名时替换之", "load a user rule pack (YAML, repeatable); one with a built-in pack's id replaces it"))
+      ->check(CLI::ExistingFile);
+  auto* baseline_opt = check_cmd->add_option("--baseline", check.baseline, tr(lang, "只报告不在这个基线文件中的问题", "report only findings that are not in this baseline file"));
+  check_cmd->add_option("--write-baseline", check.write_baseline, tr(lang, "把当前的问题写入基线文件（退出码 0）", "record the current findings in a baseline file (exit code 0)"))
+      ->excludes(baseline_opt);
 
   nblint::TreeOptions tree;
   tree.lang = lang;
@@ -64,6 +80,10 @@ int main(int argc, char** argv) {
   tree_cmd->add_option("--pack", tree.pack, tr(lang, "强制使用规则包", "force a rule pack"));
   tree_cmd->add_option("--encoding", tree.encoding, tr(lang, "指定文本编码，默认自动识别", "text encoding; detected by default"));
   tree_cmd->add_flag("-v,--verbose", tree.verbose, tr(lang, "说明表格中未能绑定的内容及原因", "say what in the tables could not be bound, and why"));
+  tree_cmd->add_option("--config", tree.config, tr(lang, "使用这个配置文件，不再查找 .nblint.yaml", "use this configuration file instead of finding .nblint.yaml"))
+      ->check(CLI::ExistingFile);
+  tree_cmd->add_option("--pack-file", tree.pack_files, tr(lang, "加载自定义规则包（YAML，可重复）", "load a user rule pack (YAML, repeatable)"))
+      ->check(CLI::ExistingFile);
 
   std::string rules_pack;
   auto* rules_cmd = app.add_subcommand("rules", tr(lang, "列出各规则包的规则（编号、级别、说明）", "list each pack's rules (id, severity, summary)"));
@@ -95,6 +115,12 @@ int main(int argc, char** argv) {
     if (*tree_cmd) return nblint::run_tree(tree);
     if (*rules_cmd) return nblint::run_rules(rules_pack, lang);
     if (*explain_cmd) return nblint::run_explain(explain_id, lang);
+  } catch (const nblint::ConfigError& e) {
+    std::cerr << "nblint: " << tr(lang, "配置文件有误：", "broken configuration: ") << e.what() << '\n';
+    return 2;
+  } catch (const nblint::BaselineError& e) {
+    std::cerr << "nblint: " << tr(lang, "基线文件有误：", "broken baseline: ") << e.what() << '\n';
+    return 2;
   } catch (const nblint::PackError& e) {
     std::cerr << "nblint: " << tr(lang, "规则包有误：", "broken rule pack: ") << e.what() << '\n';
     return 2;

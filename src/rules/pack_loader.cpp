@@ -1,5 +1,8 @@
 #include "rules/pack_loader.h"
 
+#include <fstream>
+#include <sstream>
+
 #include "rules/table_spec_loader.h"
 
 namespace nblint {
@@ -88,6 +91,14 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
     if (!pack.rules.emplace(id, *severity).second) in.fail(kv.first, "rule '" + id + "' is listed twice");
   }
   return pack;
+}
+
+Pack load_pack_file(const std::filesystem::path& path, const Catalogue& catalogue) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in) throw PackError(path.string(), 1, 1, "cannot read the rule pack file");
+  return load_pack(text.str(), path.string(), catalogue);
 }
 
 }  // namespace nblint

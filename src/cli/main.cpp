@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--config", check.config, tr(lang, "使用这个配置文件，不再查找 .nblint.yaml", "use this configuration file instead of finding .nblint.yaml"))
       ->check(CLI::ExistingFile);
   check_cmd->add_option("--pack-file", check.pack_files, tr(lang, "加载自定义规则包（YAML，可重复）；与内置规则包同名时替换之", "load a user rule pack (YAML, repeatable); one with a built-in pack's id replaces it"))
+      ->allow_extra_args(false)  // one file per --pack-file, so the paths after it stay paths
       ->check(CLI::ExistingFile);
   auto* baseline_opt = check_cmd->add_option("--baseline", check.baseline, tr(lang, "只报告不在这个基线文件中的问题", "report only findings that are not in this baseline file"));
   check_cmd->add_option("--write-baseline", check.write_baseline, tr(lang, "把当前的问题写入基线文件（退出码 0）", "record the current findings in a baseline file (exit code 0)"))
@@ -83,6 +84,7 @@ int main(int argc, char** argv) {
   tree_cmd->add_option("--config", tree.config, tr(lang, "使用这个配置文件，不再查找 .nblint.yaml", "use this configuration file instead of finding .nblint.yaml"))
       ->check(CLI::ExistingFile);
   tree_cmd->add_option("--pack-file", tree.pack_files, tr(lang, "加载自定义规则包（YAML，可重复）", "load a user rule pack (YAML, repeatable)"))
+      ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
 
   std::string rules_pack;

@@ -388,3 +388,28 @@ TEST_CASE("user packs: a built-in id is replaced, a new id is chosen by year, mi
     CHECK(e.column() == 1);
   }
 }
+
+TEST_CASE("config docs: the complete example in docs/configuration.md loads and means what it says") {
+  const std::string doc = test::read_file(test::source_dir() / "docs" / "configuration.md");
+  const auto section = doc.find("## A complete example");
+  REQUIRE(section != std::string::npos);
+  const auto begin = doc.find("```yaml\n", section) + 8;
+  const std::string yaml = doc.substr(begin, doc.find("```", begin) - begin);
+  const fs::path dir = fresh_dir("docs-example");
+  write(dir / "nblint-base.yaml", "rules: {meta/pack: info}\n");
+  write(dir / "reports" / "packs" / "province-fmt2021.yaml", "# checked for existence only here\n");
+  write(dir / "reports" / kConfigFileName, yaml);
+  const ConfigChain chain = load_config_chain(dir / "reports" / kConfigFileName, Catalogue::builtin());
+  REQUIRE(chain.files.size() == 2);
+  CHECK(chain.files[1].overrides.size() == 3);
+  const FileSettings town = merge_settings(chain, dir / "reports" / "乡镇" / "白河镇" / "2025.txt");
+  CHECK(town.organ_level == OrganLevel::Township);
+  CHECK_FALSE(town.rules.at("meta/pack").has_value());  // off in the example, over the base's info
+  CHECK(town.pack_files == std::vector<fs::path>{dir / "reports" / "packs" / "province-fmt2021.yaml"});
+  const FileSettings county = merge_settings(chain, dir / "reports" / "县政府" / "2025.html");
+  CHECK(county.organ_level == OrganLevel::Government);
+  CHECK(county.rules.at("structure/heading-wording") == Severity::Info);
+  const FileSettings old = merge_settings(chain, dir / "reports" / "archive" / "2016" / "a.txt");
+  CHECK(old.pack->id == "reg2008");
+  CHECK(old.organ_level == OrganLevel::Department);
+}

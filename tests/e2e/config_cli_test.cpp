@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "support/run.h"
@@ -236,6 +237,19 @@ TEST_CASE("config cli: nblint-disable-next-line and unknown ids in suppression c
   CHECK_FALSE(find(all, "structure/empty-section"));
   CHECK_FALSE(find(all, "meta/suppression"));
   CHECK(r.exit_code == expected_exit(all));
+
+  // In HTML the comment is an HTML comment before the element's source line.
+  std::string html = "<html><body>\n";
+  std::istringstream lines(report_text());
+  int number = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (++number == 7) html += "<!-- nblint-disable-next-line structure/empty-section -->\n";
+    html += "<p>" + line + "</p>\n";
+  }
+  fs::remove(dir / kReport);
+  write(dir / "page.html", html + "</body></html>\n");
+  CHECK_FALSE(find(findings(run_nblint({"check", "--format", "json", dir.string()})), "structure/empty-section"));
+  fs::remove(dir / "page.html");
 
   // Another rule named, or the comment two lines above: the finding stays.
   write(dir / kReport, with_line(report_text(), 7, "<!-- nblint-disable-next-line structure/section-order -->"));

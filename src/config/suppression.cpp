@@ -121,10 +121,7 @@ std::size_t apply_suppressions(const SourceText& source, const std::vector<Span>
   const std::size_t dropped = before - diagnostics.size();
   if (!problems.empty()) {
     diagnostics.insert(diagnostics.end(), problems.begin(), problems.end());
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-      return a.rule < b.rule;
-    });
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), in_source_order);
   }
   return dropped;
 }

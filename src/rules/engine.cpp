@@ -16,11 +16,7 @@ RuleOutcome run_rules(const SourceText& source, const Report& report, const Pack
   check_meta_pack(ctx);
   check_text(ctx);
   if (outcome.choice.pack) check_structure(ctx);
-  std::stable_sort(outcome.diagnostics.begin(), outcome.diagnostics.end(),
-                   [](const Diagnostic& a, const Diagnostic& b) {
-                     if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-                     return a.rule < b.rule;
-                   });
+  std::stable_sort(outcome.diagnostics.begin(), outcome.diagnostics.end(), in_source_order);
   return outcome;
 }
 

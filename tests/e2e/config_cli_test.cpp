@@ -18,17 +18,9 @@ namespace {
 const fs::path kFixtures = source_dir() / "tests" / "fixtures" / "config";
 const char* kReport = "wenquan-2022.txt";  // section 三 (line 7) is empty
 
-fs::path temp_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("nblint-config-cli-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path temp_dir(const std::string& name) { return fresh_temp_dir("nblint-config-cli", name); }
 
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
+void write(const fs::path& p, const std::string& text) { write_file(p, text); }
 
 std::string report_text() { return read_file(kFixtures / kReport); }
 

@@ -24,19 +24,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh directory for one test, below a per-process root (never /tmp itself, where a
-// .nblint.yaml would be found by every other test).
-fs::path fresh_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("nblint-config-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path fresh_dir(const std::string& name) { return test::fresh_temp_dir("nblint-config", name); }
 
-void write(const fs::path& p, const std::string& text) {
-  fs::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
-}
+void write(const fs::path& p, const std::string& text) { test::write_file(p, text); }
 
 ConfigFile parse(const std::string& yaml, const fs::path& path = "/nowhere/.nblint.yaml") {
   return parse_config_file(yaml, path, Catalogue::builtin());

@@ -27,7 +27,8 @@ int main(int argc, char** argv) {
                   "配置：从每个文件所在目录向上查找 .nblint.yaml（或用 --config 指定），可调整规则级别、\n"
                   "按路径覆盖、指定机关层级和规则包；报告中可用 <!-- nblint-disable 规则ID --> 等注释抑制；\n"
                   "--write-baseline / --baseline 用基线文件只报告新问题。详见 docs/configuration.md。\n"
-                  "退出码：0 无问题；1 有达到 --fail-on 级别的问题；2 用法错误或文件无法读取。",
+                  "退出码：0 无问题；1 有达到 --fail-on 级别的问题（不计被配置、注释或基线排除的）；\n"
+                  "2 用法错误、文件无法读取，或配置文件、规则包、基线文件有误。",
                   "nblint: a linter for Chinese government information disclosure annual reports.\n"
                   "Finds mandated sections that are missing, empty or out of order, choosing the rule\n"
                   "pack (reg2008 / fmt2019 / fmt2021) from the year the report covers.\n"
@@ -40,7 +41,9 @@ int main(int argc, char** argv) {
                   "severities, per-path overrides, the organ level and the pack; comments such as\n"
                   "<!-- nblint-disable RULE-ID --> suppress findings in a report; --write-baseline and\n"
                   "--baseline report only new findings. See docs/configuration.md.\n"
-                  "Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage error or unreadable input."),
+                  "Exit codes: 0 clean; 1 findings at or above --fail-on (not counting those the configuration,\n"
+                  "comments or baseline hold back); 2 usage error, unreadable input, or a broken configuration,\n"
+                  "rule pack or baseline."),
                "nblint"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("nblint ") + NBLINT_VERSION);
@@ -57,7 +60,7 @@ int main(int argc, char** argv) {
   check_cmd->add_option("paths", check.paths, tr(lang, "文件、目录，或 - 表示标准输入", "files, directories, or - for standard input"))->required();
   check_cmd->add_option("--format", check.format, tr(lang, "输出格式：text（默认）或 json", "output format: text (default) or json"))
       ->check(CLI::IsMember({"text", "json"}));
-  check_cmd->add_option("--pack", check.pack, tr(lang, "强制使用规则包：reg2008、fmt2019 或 fmt2021（默认按报告年度选择）", "force a rule pack: reg2008, fmt2019 or fmt2021 (default: chosen by report year)"));
+  check_cmd->add_option("--pack", check.pack, tr(lang, "强制使用规则包：reg2008、fmt2019、fmt2021 或 --pack-file 加载的规则包（默认按报告年度选择）", "force a rule pack: reg2008, fmt2019, fmt2021 or one loaded with --pack-file (default: chosen by report year)"));
   check_cmd->add_option("--fail-on", fail_on, tr(lang, "达到该级别即以 1 退出：error（默认）、warning、info、never", "exit 1 on findings at or above: error (default), warning, info, never"))
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   check_cmd->add_option("--encoding", check.encoding, tr(lang, "指定文本编码（如 gbk、big5、utf-16le），默认自动识别", "text encoding (e.g. gbk, big5, utf-16le); detected by default"));

@@ -57,7 +57,11 @@ std::vector<std::string> fingerprints(const SourceText& source, const std::vecto
   out.reserve(diagnostics.size());
   std::map<std::pair<std::string, std::string>, int> seen;  // (rule, text) → occurrences so far
   for (const Diagnostic& d : diagnostics) {
-    const std::string text = normalized_line(source.line_text(source.locate(d.span.begin).line));
+    // A blank line says nothing about the finding (a whole-document finding sits at offset 0,
+    // and a file may start with blank lines): the first non-blank line from there does.
+    std::uint32_t line = source.locate(d.span.begin).line;
+    std::string text = normalized_line(source.line_text(line));
+    while (text.empty() && line < source.lines.line_count()) text = normalized_line(source.line_text(++line));
     const int occurrence = seen[{d.rule, text}]++;
     std::uint64_t h = fnv1a(d.rule);
     h = fnv1a(std::string_view("\0", 1), h);

@@ -1,7 +1,7 @@
 // Baseline files: the findings a repository has accepted, so that only new ones are reported.
 // A finding is identified by its rule, its file (relative to the baseline's directory) and a
-// content fingerprint: a hash of the rule id, the text of the finding's first line with blanks
-// removed, and the finding's occurrence index among findings with the same rule and text in
+// content fingerprint: a hash of the rule id, the text of the line where the finding starts with
+// blanks removed (the next non-blank line when that one is blank), and the finding's occurrence index among findings with the same rule and text in
 // that file. Line numbers are not part of it, so findings keep matching when lines move.
 #pragma once
 #include <compare>

@@ -307,6 +307,12 @@ TEST_CASE("baseline fingerprints: same for moved lines, different per occurrence
   CHECK(two[0] != two[1]);  // the occurrence index tells them apart
   CHECK(two[2] == a[0]);
   CHECK(two[0] != a[0]);
+
+  // A finding about the whole report sits at offset 0; blank lines above the title do not move it.
+  const SourceText plain = source_of("青山县2021年政府信息公开工作年度报告\n正文\n");
+  const SourceText padded = source_of("\n  \n青山县2021年政府信息公开工作年度报告\n正文\n");
+  const Diagnostic whole{"structure/missing-section", Severity::Error, "m", {0, 0}};
+  CHECK(fingerprints(plain, {whole}) == fingerprints(padded, {whole}));
 }
 
 TEST_CASE("baseline files: sorted deterministic JSON, written atomically, read back; corrupt ones are errors") {

@@ -160,6 +160,9 @@ int run_check(const CheckOptions& options) {
                 << tr(lang, "（依据：", " (by ") << r.source().detected_by << tr(lang, "），规则包 ", "), pack ")
                 << (r.pack.empty() ? "-" : r.pack);
       if (setup.config) std::cerr << tr(lang, "，配置 ", ", config ") << setup.config->string();
+      if (r.suppressed)
+        std::cerr << tr(lang, "，注释抑制了 ", ", ") << r.suppressed
+                  << tr(lang, " 个问题", " finding(s) suppressed by comments");
       std::cerr << '\n';
     }
     for (const Diagnostic& d : r.diagnostics) {

@@ -229,6 +229,7 @@ TEST_CASE("config cli: nblint-disable-next-line and unknown ids in suppression c
   CHECK_FALSE(find(all, "structure/empty-section"));
   CHECK_FALSE(find(all, "meta/suppression"));
   CHECK(r.exit_code == expected_exit(all));
+  CHECK(run_nblint({"check", "-v", dir.string()}).err.find("注释抑制了 1 个问题") != std::string::npos);
 
   // In HTML the comment is an HTML comment before the element's source line.
   std::string html = "<html><body>\n";

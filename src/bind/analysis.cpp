@@ -5,10 +5,10 @@
 
 namespace nblint {
 
-Analysis analyze(const Document& document, const Pack* forced) {
+Analysis analyze(const Document& document, const Pack* forced, const PackRegistry& packs) {
   Analysis a;
   a.report = parse_report(document);
-  a.choice = choose_pack(a.report, PackRegistry::builtin(), forced);
+  a.choice = choose_pack(a.report, packs, forced);
   if (a.choice.pack) a.report.tables = bind_tables(a.report, *a.choice.pack);
   return a;
 }

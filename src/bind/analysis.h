@@ -12,7 +12,7 @@ struct Analysis {
   PackChoice choice;
 };
 
-// `forced`: the pack given by --pack, or null to choose by year.
-Analysis analyze(const Document& document, const Pack* forced);
+// `forced`: the pack given by --pack, or null to choose by year from `packs`.
+Analysis analyze(const Document& document, const Pack* forced, const PackRegistry& packs = PackRegistry::builtin());
 
 }  // namespace nblint

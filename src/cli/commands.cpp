@@ -1,13 +1,18 @@
 #include "cli/commands.h"
 
+#include <filesystem>
+#include <algorithm>
 #include <iostream>
+#include <optional>
 
 #include "bind/analysis.h"
+#include "cli/file_setup.h"
 #include "cli/i18n.h"
 #include "cli/lint_file.h"
 #include "cli/path_walker.h"
 #include "output/printers.h"
 #include "rules/catalogue.h"
+#include "config/baseline.h"
 #include "rules/pack_registry.h"
 #include "util/resources.h"
 
@@ -19,17 +24,65 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitTrouble = 2;
 
-// Resolves --pack; prints the known packs and returns false when the name is unknown.
+// Prints the known packs for an unknown --pack.
+void report_unknown_pack(const std::string& name, const std::vector<std::string>& known, Lang lang) {
+  std::cerr << "nblint: " << tr(lang, "未知的规则包“", "unknown rule pack '") << name
+            << tr(lang, "”，可选：", "'; known packs:");
+  for (const std::string& id : known) std::cerr << ' ' << id;
+  std::cerr << '\n';
+}
+
+// Resolves `nblint rules --pack`; prints the known packs and returns false when the name is unknown.
 bool resolve_pack(const std::string& name, const Pack*& pack, Lang lang) {
   pack = nullptr;
   if (name.empty()) return true;
   pack = PackRegistry::builtin().find(name);
   if (pack) return true;
-  std::cerr << "nblint: " << tr(lang, "未知的规则包“", "unknown rule pack '") << name
-            << tr(lang, "”，可选：", "'; known packs:");
-  for (const Pack& p : PackRegistry::builtin().packs()) std::cerr << ' ' << p.id;
-  std::cerr << '\n';
+  std::vector<std::string> known;
+  for (const Pack& p : PackRegistry::builtin().packs()) known.push_back(p.id);
+  report_unknown_pack(name, known, lang);
   return false;
+}
+
+std::optional<std::filesystem::path> optional_path(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return std::filesystem::path(s);
+}
+
+SetupResolver make_setups(const std::string& config, const std::vector<std::string>& pack_files,
+                          const std::string& pack) {
+  return SetupResolver(optional_path(config), {pack_files.begin(), pack_files.end()}, pack);
+}
+
+// Every file's setup, before anything is checked: a configuration mistake stops the run before
+// any output. Returns false (after saying why) on an unknown --pack; other mistakes throw.
+bool setup_all(SetupResolver& setups, const std::vector<std::string>& files, std::vector<FileSetup>& out, Lang lang) {
+  try {
+    for (const std::string& path : files) out.push_back(setups.setup_for(path));
+  } catch (const UnknownPackError& e) {
+    report_unknown_pack(e.name, e.known, lang);
+    return false;
+  }
+  return true;
+}
+
+// Drops the findings the baseline holds; returns how many.
+std::size_t apply_baseline(FileResult& r, const std::filesystem::path& baseline_path, BaselineMatcher& matcher) {
+  const std::vector<std::string> prints = fingerprints(r.source(), r.diagnostics);
+  const std::string file = baseline_file_name(r.path, baseline_path);
+  std::vector<Diagnostic> kept;
+  for (std::size_t i = 0; i < r.diagnostics.size(); ++i)
+    if (!matcher.take({r.diagnostics[i].rule, file, prints[i]})) kept.push_back(std::move(r.diagnostics[i]));
+  const std::size_t matched = r.diagnostics.size() - kept.size();
+  r.diagnostics = std::move(kept);
+  return matched;
+}
+
+void add_baseline_entries(const FileResult& r, const std::filesystem::path& baseline_path,
+                          std::vector<BaselineEntry>& entries) {
+  const std::vector<std::string> prints = fingerprints(r.source(), r.diagnostics);
+  const std::string file = baseline_file_name(r.path, baseline_path);
+  for (std::size_t i = 0; i < r.diagnostics.size(); ++i) entries.push_back({r.diagnostics[i].rule, file, prints[i]});
 }
 
 bool fails(Severity s, FailOn threshold) {
@@ -42,17 +95,19 @@ bool fails(Severity s, FailOn threshold) {
   return true;
 }
 
-// Findings that need every report of the run (same organ's previous year, other organs).
-void add_cross_report_findings(std::vector<FileResult>& results, Lang lang) {
+// Findings that need every report of the run (same organ's previous year, other organs), at
+// the severities each file's configuration sets.
+void add_cross_report_findings(std::vector<FileResult>& results, const std::vector<FileSetup>& setups, Lang lang) {
   std::vector<ReportRecord> records;
   records.reserve(results.size());
   for (const FileResult& r : results) records.push_back(r.record);
   auto findings = check_across_reports(records, lang);
   for (std::size_t i = 0; i < results.size(); ++i) {
+    apply_rule_severities(setups[i].severities, findings[i]);
     if (findings[i].empty()) continue;
     auto& diagnostics = results[i].diagnostics;
     diagnostics.insert(diagnostics.end(), findings[i].begin(), findings[i].end());
-    sort_in_source_order(diagnostics);
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), in_source_order);
   }
 }
 
@@ -64,7 +119,6 @@ int run_check(const CheckOptions& options) {
   lint.rules.lang = lang;
   if (options.max_file_size) lint.ingest.max_file_size = options.max_file_size;
   lint.ingest.encoding = options.encoding;
-  if (!resolve_pack(options.pack, lint.rules.forced_pack, lang)) return kExitTrouble;
 
   const PathPlan plan = plan_paths(options.paths);
   bool trouble = false;
@@ -91,9 +145,23 @@ int run_check(const CheckOptions& options) {
     return kExitTrouble;
   }
 
+  SetupResolver setups = make_setups(options.config, options.pack_files, options.pack);
+  std::vector<FileSetup> file_setups;
+  if (!setup_all(setups, plan.files, file_setups, lang)) return kExitTrouble;
+  const std::filesystem::path baseline_path = options.baseline.empty() ? options.write_baseline : options.baseline;
+  std::optional<BaselineMatcher> baseline;
+  if (!options.baseline.empty()) baseline.emplace(read_baseline(baseline_path));
+  std::vector<BaselineEntry> new_baseline;
+
   std::vector<FileResult> results;
   results.reserve(plan.files.size());
-  for (const std::string& path : plan.files) {
+  for (std::size_t i = 0; i < plan.files.size(); ++i) {
+    const std::string& path = plan.files[i];
+    const FileSetup& setup = file_setups[i];
+    lint.packs = setup.packs;
+    lint.rules.forced_pack = setup.forced_pack;
+    lint.organ_level = setup.organ_level;
+    lint.severities = setup.severities;
     FileResult r = lint_file(path, lint);
     if (r.error) {
       std::cerr << "nblint: " << (path == "-" ? "<stdin>" : path) << tr(lang, "：无法读取，", ": cannot read: ")
@@ -103,15 +171,22 @@ int run_check(const CheckOptions& options) {
       std::cerr << "nblint: " << r.source().display_path << tr(lang, "：格式 ", ": format ")
                 << format_name(r.document.format) << tr(lang, "，编码 ", ", encoding ") << r.source().encoding
                 << tr(lang, "（依据：", " (by ") << r.source().detected_by << tr(lang, "），规则包 ", "), pack ")
-                << (r.pack.empty() ? "-" : r.pack) << '\n';
+                << (r.pack.empty() ? "-" : r.pack);
+      if (setup.config) std::cerr << tr(lang, "，配置 ", ", config ") << setup.config->string();
+      if (r.suppressed)
+        std::cerr << tr(lang, "，注释抑制了 ", ", ") << r.suppressed
+                  << tr(lang, " 个问题", " finding(s) suppressed by comments");
+      std::cerr << '\n';
     }
     results.push_back(std::move(r));
   }
-  add_cross_report_findings(results, lang);
+  add_cross_report_findings(results, file_setups, lang);
 
-  std::size_t errors = 0, warnings = 0;
+  std::size_t errors = 0, warnings = 0, baseline_matched = 0;
   bool failed = false;
-  for (const FileResult& r : results) {
+  for (FileResult& r : results) {
+    if (baseline && !r.error) baseline_matched += r.baseline_matched = apply_baseline(r, baseline_path, *baseline);
+    if (!options.write_baseline.empty() && !r.error) add_baseline_entries(r, baseline_path, new_baseline);
     for (const Diagnostic& d : r.diagnostics) {
       errors += d.severity == Severity::Error;
       warnings += d.severity == Severity::Warning;
@@ -119,10 +194,27 @@ int run_check(const CheckOptions& options) {
     }
     if (options.format == "text") print_text(std::cout, r, lang);
   }
-  if (options.format == "json") print_json(std::cout, results, lang);
+  if (options.format == "json")
+    print_json(std::cout, results, lang, baseline ? std::optional<std::size_t>(baseline_matched) : std::nullopt);
   if (options.format == "text") {
     std::cerr << tr(lang, "已检查 ", "checked ") << results.size() << tr(lang, " 个文件：", " file(s): ") << errors
-              << tr(lang, " 个错误，", " error(s), ") << warnings << tr(lang, " 个警告", " warning(s)") << '\n';
+              << tr(lang, " 个错误，", " error(s), ") << warnings << tr(lang, " 个警告", " warning(s)");
+    if (baseline)
+      std::cerr << tr(lang, "；另有 ", "; ") << baseline_matched
+                << tr(lang, " 个问题已在基线中，未显示", " finding(s) matched the baseline, not shown");
+    std::cerr << '\n';
+  }
+  if (!options.write_baseline.empty()) {
+    if (trouble) {
+      std::cerr << "nblint: " << tr(lang, "有文件无法读取，未写入基线 ", "some input could not be read; baseline not written: ")
+                << options.write_baseline << '\n';
+      return kExitTrouble;
+    }
+    const std::size_t recorded = new_baseline.size();
+    write_baseline(baseline_path, std::move(new_baseline));
+    std::cerr << "nblint: " << tr(lang, "已写入基线 ", "baseline written: ") << options.write_baseline
+              << tr(lang, "（", " (") << recorded << tr(lang, " 个问题）", " finding(s))") << '\n';
+    return kExitClean;
   }
   if (trouble) return kExitTrouble;
   return failed ? kExitFindings : kExitClean;
@@ -130,8 +222,9 @@ int run_check(const CheckOptions& options) {
 
 int run_tree(const TreeOptions& options) {
   const Lang lang = options.lang;
-  const Pack* pack = nullptr;
-  if (!resolve_pack(options.pack, pack, lang)) return kExitTrouble;
+  SetupResolver setups = make_setups(options.config, options.pack_files, options.pack);
+  std::vector<FileSetup> setup;
+  if (!setup_all(setups, {options.path}, setup, lang)) return kExitTrouble;
   IngestOptions ingest;
   ingest.encoding = options.encoding;
   auto ingested = ingest_file(options.path, ingest);
@@ -142,7 +235,8 @@ int run_tree(const TreeOptions& options) {
   }
   const Document& document = std::get<Document>(ingested);
   // The same pipeline as `check`: parse, choose the pack, bind the tables to it.
-  const Analysis analysis = analyze(document, pack);
+  Analysis analysis = analyze(document, setup[0].forced_pack, *setup[0].packs);
+  if (setup[0].organ_level) set_organ_level(analysis.report, *setup[0].organ_level);
   const Report& report = analysis.report;
   const PackChoice& choice = analysis.choice;
   if (options.format == "json") {

@@ -18,6 +18,10 @@ struct CheckOptions {
   bool verbose = false;
   std::uint64_t max_file_size = 0;
   std::string encoding;  // --encoding; empty = detect
+  std::string config;                   // --config FILE: no discovery; empty = discover .nblint.yaml
+  std::vector<std::string> pack_files;  // --pack-file, repeatable
+  std::string baseline;                 // --baseline FILE: report only findings not in it
+  std::string write_baseline;           // --write-baseline FILE: record the findings
   Lang lang = Lang::Zh;
 };
 
@@ -27,6 +31,8 @@ struct TreeOptions {
   std::string pack;             // forced pack id, empty for automatic
   std::string encoding;         // --encoding; empty = detect
   bool verbose = false;         // text: the binder's notes on what it could not bind
+  std::string config;                   // --config FILE; empty = discover .nblint.yaml
+  std::vector<std::string> pack_files;  // --pack-file, repeatable
   Lang lang = Lang::Zh;
 };
 

@@ -1,9 +1,17 @@
 #include "cli/lint_file.h"
 
-#include "cli/i18n.h"
 #include "bind/analysis.h"
+#include "cli/i18n.h"
+#include "config/config_resolver.h"
+#include "config/suppression.h"
 
 namespace nblint {
+
+void set_organ_level(Report& report, OrganLevel level) {
+  if (!report.title) return;
+  if (!report.title->organ) report.title->organ = OrganName{Span{report.title->span.begin, report.title->span.begin}};
+  report.title->organ->level = level;
+}
 
 FileResult lint_file(const std::string& path, const LintOptions& options) {
   FileResult result;
@@ -15,10 +23,16 @@ FileResult lint_file(const std::string& path, const LintOptions& options) {
     return result;
   }
   result.document = std::move(std::get<Document>(ingested));
-  const Analysis analysis = analyze(result.document, options.rules.forced_pack);
+  Analysis analysis = analyze(result.document, options.rules.forced_pack,
+                              options.packs ? *options.packs : PackRegistry::builtin());
+  if (options.organ_level) set_organ_level(analysis.report, *options.organ_level);
   RuleOutcome outcome = run_rules(result.document.source, analysis.report, analysis.choice, options.rules);
   if (outcome.choice.pack) result.pack = outcome.choice.pack->id;
   result.diagnostics = std::move(outcome.diagnostics);
+  // After the checks: what the report's comments suppress, then what the configuration says.
+  result.suppressed = apply_suppressions(result.document.source, analysis.report.comments, Catalogue::builtin(),
+                                         options.rules.lang, result.diagnostics);
+  apply_rule_severities(options.severities, result.diagnostics);
   result.record = make_report_record(analysis.report, analysis.choice, result.source().display_path);
   return result;
 }

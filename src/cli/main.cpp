@@ -5,6 +5,8 @@
 
 #include "cli/commands.h"
 #include "cli/i18n.h"
+#include "config/baseline.h"
+#include "config/config_file.h"
 #include "rules/yaml_read.h"
 
 using nblint::Lang;
@@ -22,7 +24,11 @@ int main(int argc, char** argv) {
                   "  nblint check reports/ --format json  检查整个目录，输出 JSON\n"
                   "  nblint tree 年报.txt             查看解析出的章节树\n"
                   "  nblint explain structure/missing-section\n"
-                  "退出码：0 无问题；1 有达到 --fail-on 级别的问题；2 用法错误或文件无法读取。",
+                  "配置：从每个文件所在目录向上查找 .nblint.yaml（或用 --config 指定），可调整规则级别、\n"
+                  "按路径覆盖、指定机关层级和规则包；报告中可用 <!-- nblint-disable 规则ID --> 等注释抑制；\n"
+                  "--write-baseline / --baseline 用基线文件只报告新问题。详见 docs/configuration.md。\n"
+                  "退出码：0 无问题；1 有达到 --fail-on 级别的问题（不计被配置、注释或基线排除的）；\n"
+                  "2 用法错误、文件无法读取，或配置文件、规则包、基线文件有误。",
                   "nblint: a linter for Chinese government information disclosure annual reports.\n"
                   "Finds mandated sections that are missing, empty or out of order, choosing the rule\n"
                   "pack (reg2008 / fmt2019 / fmt2021) from the year the report covers.\n"
@@ -31,7 +37,13 @@ int main(int argc, char** argv) {
                   "  nblint check reports/ --format json   check a directory, JSON output\n"
                   "  nblint tree report.txt                show the parsed section tree\n"
                   "  nblint explain structure/missing-section\n"
-                  "Exit codes: 0 clean; 1 findings at or above --fail-on; 2 usage error or unreadable input."),
+                  "Configuration: .nblint.yaml, found by walking up from each file (or --config), sets rule\n"
+                  "severities, per-path overrides, the organ level and the pack; comments such as\n"
+                  "<!-- nblint-disable RULE-ID --> suppress findings in a report; --write-baseline and\n"
+                  "--baseline report only new findings. See docs/configuration.md.\n"
+                  "Exit codes: 0 clean; 1 findings at or above --fail-on (not counting those the configuration,\n"
+                  "comments or baseline hold back); 2 usage error, unreadable input, or a broken configuration,\n"
+                  "rule pack or baseline."),
                "nblint"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("nblint ") + NBLINT_VERSION);
@@ -48,12 +60,20 @@ int main(int argc, char** argv) {
   check_cmd->add_option("paths", check.paths, tr(lang, "文件、目录，或 - 表示标准输入", "files, directories, or - for standard input"))->required();
   check_cmd->add_option("--format", check.format, tr(lang, "输出格式：text（默认）或 json", "output format: text (default) or json"))
       ->check(CLI::IsMember({"text", "json"}));
-  check_cmd->add_option("--pack", check.pack, tr(lang, "强制使用规则包：reg2008、fmt2019 或 fmt2021（默认按报告年度选择）", "force a rule pack: reg2008, fmt2019 or fmt2021 (default: chosen by report year)"));
+  check_cmd->add_option("--pack", check.pack, tr(lang, "强制使用规则包：reg2008、fmt2019、fmt2021 或 --pack-file 加载的规则包（默认按报告年度选择）", "force a rule pack: reg2008, fmt2019, fmt2021 or one loaded with --pack-file (default: chosen by report year)"));
   check_cmd->add_option("--fail-on", fail_on, tr(lang, "达到该级别即以 1 退出：error（默认）、warning、info、never", "exit 1 on findings at or above: error (default), warning, info, never"))
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   check_cmd->add_option("--encoding", check.encoding, tr(lang, "指定文本编码（如 gbk、big5、utf-16le），默认自动识别", "text encoding (e.g. gbk, big5, utf-16le); detected by default"));
   check_cmd->add_option("--max-file-size", check.max_file_size, tr(lang, "单个文件大小上限（字节，默认 64 MiB）", "largest file to read, in bytes (default 64 MiB)"));
-  check_cmd->add_flag("-v,--verbose", check.verbose, tr(lang, "说明每个文件的编码与规则包，以及跳过的文件", "say each file's encoding and pack, and which files were skipped"));
+  check_cmd->add_flag("-v,--verbose", check.verbose, tr(lang, "说明每个文件的编码、规则包和配置文件，以及跳过的文件", "say each file's encoding, pack and configuration file, and which files were skipped"));
+  check_cmd->add_option("--config", check.config, tr(lang, "使用这个配置文件，不再查找 .nblint.yaml", "use this configuration file instead of finding .nblint.yaml"))
+      ->check(CLI::ExistingFile);
+  check_cmd->add_option("--pack-file", check.pack_files, tr(lang, "加载自定义规则包（YAML，可重复）；与内置规则包同名时替换之", "load a user rule pack (YAML, repeatable); one with a built-in pack's id replaces it"))
+      ->allow_extra_args(false)  // one file per --pack-file, so the paths after it stay paths
+      ->check(CLI::ExistingFile);
+  auto* baseline_opt = check_cmd->add_option("--baseline", check.baseline, tr(lang, "只报告不在这个基线文件中的问题", "report only findings that are not in this baseline file"));
+  check_cmd->add_option("--write-baseline", check.write_baseline, tr(lang, "把当前的问题写入基线文件（退出码 0）", "record the current findings in a baseline file (exit code 0)"))
+      ->excludes(baseline_opt);
 
   nblint::TreeOptions tree;
   tree.lang = lang;
@@ -64,6 +84,11 @@ int main(int argc, char** argv) {
   tree_cmd->add_option("--pack", tree.pack, tr(lang, "强制使用规则包", "force a rule pack"));
   tree_cmd->add_option("--encoding", tree.encoding, tr(lang, "指定文本编码，默认自动识别", "text encoding; detected by default"));
   tree_cmd->add_flag("-v,--verbose", tree.verbose, tr(lang, "说明表格中未能绑定的内容及原因", "say what in the tables could not be bound, and why"));
+  tree_cmd->add_option("--config", tree.config, tr(lang, "使用这个配置文件，不再查找 .nblint.yaml", "use this configuration file instead of finding .nblint.yaml"))
+      ->check(CLI::ExistingFile);
+  tree_cmd->add_option("--pack-file", tree.pack_files, tr(lang, "加载自定义规则包（YAML，可重复）", "load a user rule pack (YAML, repeatable)"))
+      ->allow_extra_args(false)
+      ->check(CLI::ExistingFile);
 
   std::string rules_pack;
   auto* rules_cmd = app.add_subcommand("rules", tr(lang, "列出各规则包的规则（编号、级别、说明）", "list each pack's rules (id, severity, summary)"));
@@ -95,6 +120,12 @@ int main(int argc, char** argv) {
     if (*tree_cmd) return nblint::run_tree(tree);
     if (*rules_cmd) return nblint::run_rules(rules_pack, lang);
     if (*explain_cmd) return nblint::run_explain(explain_id, lang);
+  } catch (const nblint::ConfigError& e) {
+    std::cerr << "nblint: " << tr(lang, "配置文件有误：", "broken configuration: ") << e.what() << '\n';
+    return 2;
+  } catch (const nblint::BaselineError& e) {
+    std::cerr << "nblint: " << tr(lang, "基线文件有误：", "broken baseline: ") << e.what() << '\n';
+    return 2;
   } catch (const nblint::PackError& e) {
     std::cerr << "nblint: " << tr(lang, "规则包有误：", "broken rule pack: ") << e.what() << '\n';
     return 2;

@@ -6,9 +6,11 @@
 
 namespace nblint {
 
-void print_json(std::ostream& out, const std::vector<FileResult>& files, Lang lang) {
+void print_json(std::ostream& out, const std::vector<FileResult>& files, Lang lang,
+                std::optional<std::size_t> baseline_matched) {
   nlohmann::ordered_json doc;
   doc["version"] = NBLINT_VERSION;
+  if (baseline_matched) doc["baseline_matched"] = *baseline_matched;
   doc["files"] = nlohmann::ordered_json::array();
   for (const FileResult& f : files) {
     nlohmann::ordered_json file;

@@ -1,5 +1,7 @@
 // Turning results into output. Each printer is a function over plain data.
 #pragma once
+#include <cstddef>
+#include <optional>
 #include <ostream>
 #include <vector>
 
@@ -15,8 +17,10 @@ namespace nblint {
 void print_text(std::ostream& out, const FileResult& file, Lang lang);
 
 // {"version": …, "files": [{"path", "pack", "diagnostics": [...]}]}: exactly one document.
-// DOCX diagnostics carry a "location" (第12段 / 表2 第5行 第3列).
-void print_json(std::ostream& out, const std::vector<FileResult>& files, Lang lang);
+// DOCX diagnostics carry a "location" (第12段 / 表2 第5行 第3列). With a baseline (--baseline),
+// "baseline_matched" says how many findings it held back.
+void print_json(std::ostream& out, const std::vector<FileResult>& files, Lang lang,
+                std::optional<std::size_t> baseline_matched = std::nullopt);
 
 // The parsed model of one report, for `nblint tree`: title, dates, metadata, the section tree,
 // prose facts, data period claims and bound tables (one line per row). `verbose` adds the

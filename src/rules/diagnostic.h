@@ -14,4 +14,10 @@ struct Diagnostic {
   Span span;            // in SourceText::text
 };
 
+// The order findings are reported in within a file: position, then rule id.
+inline bool in_source_order(const Diagnostic& a, const Diagnostic& b) {
+  if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
+  return a.rule < b.rule;
+}
+
 }  // namespace nblint

@@ -18,15 +18,8 @@ RuleOutcome run_rules(const SourceText& source, const Report& report, const Pack
   check_text(ctx);
   if (outcome.choice.pack) check_structure(ctx);
   if (outcome.choice.pack) check_tables(ctx);
-  sort_in_source_order(outcome.diagnostics);
+  std::stable_sort(outcome.diagnostics.begin(), outcome.diagnostics.end(), in_source_order);
   return outcome;
-}
-
-void sort_in_source_order(std::vector<Diagnostic>& diagnostics) {
-  std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    if (a.span.begin != b.span.begin) return a.span.begin < b.span.begin;
-    return a.rule < b.rule;
-  });
 }
 
 }  // namespace nblint

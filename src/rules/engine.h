@@ -23,7 +23,4 @@ struct RuleOutcome {
 RuleOutcome run_rules(const SourceText& source, const Report& report, const PackChoice& choice,
                       const RuleOptions& options);
 
-// Position, then rule id: the order of a file's findings in every output.
-void sort_in_source_order(std::vector<Diagnostic>& diagnostics);
-
 }  // namespace nblint

@@ -1,6 +1,8 @@
 #include "rules/pack_loader.h"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 #include "rules/relation_loader.h"
 #include "rules/table_spec_loader.h"
@@ -144,6 +146,14 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   pack.relations = load_relations(in, root["relations"], yaml, pack, catalogue);
   pack.prose = load_prose_links(in, root["prose"], pack);
   return pack;
+}
+
+Pack load_pack_file(const std::filesystem::path& path, const Catalogue& catalogue) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  if (in) text << in.rdbuf();
+  if (!in) throw PackError(path.string(), 1, 1, "cannot read the rule pack file");
+  return load_pack(text.str(), path.string(), catalogue);
 }
 
 }  // namespace nblint

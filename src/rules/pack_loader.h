@@ -1,5 +1,6 @@
 // Loads and validates a rule pack from YAML. Errors are PackError with file:line:column.
 #pragma once
+#include <filesystem>
 #include <string>
 #include <string_view>
 
@@ -10,5 +11,8 @@
 namespace nblint {
 
 Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalogue& catalogue);
+
+// A user pack file (--pack-file, .nblint.yaml packs:); a file that cannot be read is a PackError.
+Pack load_pack_file(const std::filesystem::path& path, const Catalogue& catalogue);
 
 }  // namespace nblint

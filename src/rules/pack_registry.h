@@ -1,5 +1,6 @@
 // The rule packs nblint knows: those compiled into the binary (rules/*.yaml).
 #pragma once
+#include <filesystem>
 #include <string_view>
 #include <vector>
 
@@ -11,8 +12,14 @@ class PackRegistry {
  public:
   // The packs compiled into the binary, oldest era first. Loaded once, on first use.
   static const PackRegistry& builtin();
+  // The built-in packs and the user packs in `files` (same schema as rules/*.yaml), loaded in
+  // order: a pack with the id of one already there replaces it, a new id is added. Throws
+  // PackError with file:line:column.
+  static PackRegistry with_user_packs(const std::vector<std::filesystem::path>& files);
 
   const Pack* find(std::string_view id) const;
+  // The pack for a report year; where eras overlap (a user pack), the one starting latest wins,
+  // and of those the one loaded last.
   const Pack* for_year(int year) const;
   const std::vector<Pack>& packs() const { return packs_; }
 

@@ -51,6 +51,20 @@ inline RunResult run_nblint(const std::vector<std::string>& args, const std::str
   return r;
 }
 
+// A fresh, empty directory /tmp/<group>-<pid>/<name> for one test (never /tmp itself).
+inline std::filesystem::path fresh_temp_dir(const std::string& group, const std::string& name) {
+  const auto dir = std::filesystem::temp_directory_path() / (group + "-" + std::to_string(::getpid())) / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// Writes `text` to `p`, creating the directories above it.
+inline void write_file(const std::filesystem::path& p, const std::string& text) {
+  std::filesystem::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << text;
+}
+
 inline std::filesystem::path source_dir() { return NBLINT_SOURCE_DIR; }
 // ../shared beside the checkout; NBLINT_SHARED_DIR overrides it (e.g. to test the skip path).
 inline std::filesystem::path shared_dir() {

@@ -1,0 +1,56 @@
+// What the command line and the configuration files decide for one input before it is
+// analysed: the rule packs (built-in + user packs), a forced pack, the organ level, and the
+// rule severities applied to its findings. Precedence (docs/configuration.md): built-in pack
+// severity < configuration chain < overrides < command line.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "config/config_resolver.h"
+#include "rules/pack_registry.h"
+
+namespace nblint {
+
+struct FileSetup {
+  const PackRegistry* packs = nullptr;   // never null
+  const Pack* forced_pack = nullptr;     // --pack, else the configuration's pack; null: by year
+  std::optional<OrganLevel> organ_level; // the configuration's organ_level
+  RuleSeverities severities;             // the configuration's rules
+  std::optional<std::filesystem::path> config;  // the configuration file used
+};
+
+// --pack names a pack that none of the packs in use has.
+class UnknownPackError : public std::runtime_error {
+ public:
+  UnknownPackError(std::string name, std::vector<std::string> known)
+      : std::runtime_error("unknown rule pack " + name), name(std::move(name)), known(std::move(known)) {}
+  std::string name;
+  std::vector<std::string> known;
+};
+
+class SetupResolver {
+ public:
+  // `config`: --config (no discovery); `pack_files`: --pack-file, loaded after the
+  // configuration's packs; `pack`: --pack (empty: none).
+  SetupResolver(std::optional<std::filesystem::path> config, std::vector<std::filesystem::path> pack_files,
+                std::string pack);
+
+  // Throws ConfigError (a configuration mistake, or its pack id unknown), PackError (a user
+  // pack), UnknownPackError (--pack).
+  FileSetup setup_for(const std::string& path);
+
+ private:
+  const PackRegistry& registry(const std::vector<std::filesystem::path>& pack_files);
+
+  ConfigResolver configs_;
+  std::vector<std::filesystem::path> cli_pack_files_;
+  std::string cli_pack_;
+  std::map<std::vector<std::filesystem::path>, std::unique_ptr<PackRegistry>> registries_;
+};
+
+}  // namespace nblint

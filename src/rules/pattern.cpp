@@ -39,3 +39,34 @@ bool Pattern::found_in(std::u32string_view text) const {
 }
 
 }  // namespace nblint
+
+namespace nblint {
+
+std::vector<std::pair<std::size_t, std::size_t>> Pattern::find_all(std::u32string_view text) const {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF32(
+      reinterpret_cast<const UChar32*>(text.data()), static_cast<int32_t>(text.size()));
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(compiled_->matcher(u, status));
+  if (U_FAILURE(status)) return out;
+  m->setTimeLimit(kMatchTimeLimit, status);
+  // ICU reports UTF-16 offsets; count code points up to each one, walking forward only.
+  int32_t unit = 0;
+  std::size_t point = 0;
+  const auto to_point = [&](int32_t target) {
+    while (unit < target) {
+      unit += U16_IS_LEAD(u.charAt(unit)) && unit + 1 < u.length() ? 2 : 1;
+      ++point;
+    }
+    return point;
+  };
+  while (m->find(status) && U_SUCCESS(status)) {
+    const int32_t b = m->start(status), e = m->end(status);
+    if (U_FAILURE(status) || b == e) continue;
+    const std::size_t pb = to_point(b);
+    out.emplace_back(pb, to_point(e));
+  }
+  return out;
+}
+
+}  // namespace nblint

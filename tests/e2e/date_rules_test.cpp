@@ -1,0 +1,56 @@
+// The date and heading rules as users read them: English messages carry the same facts (the
+// deadline, its legal basis, the days late, the expected period), and the JSON gives each
+// finding its span.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "support/run.h"
+
+using namespace nblint::test;
+
+namespace {
+
+std::filesystem::path fixture(const char* name) { return source_dir() / "tests" / "fixtures" / "dates" / name; }
+
+}  // namespace
+
+TEST_CASE("date rules: English messages state the deadline, basis, days late and the expected period") {
+  const RunResult r = run_nblint({"--lang", "en", "check", fixture("late-department-partial.txt").string()});
+  CHECK(r.exit_code == 1);
+  CHECK(r.out.find("published 2024-02-20, after the legal deadline 2024-01-31: 20 day(s) late") != std::string::npos);
+  CHECK(r.out.find("Art. 49 ¶1") != std::string::npos);
+  CHECK(r.out.find("it should run from 1 January to 31 December 2023") != std::string::npos);
+  CHECK(r.out.find("“截至2023年11月底” says the data covers only part of the year") != std::string::npos);
+}
+
+TEST_CASE("date rules: an organ of unknown level is held to the lenient deadline, and told so") {
+  const RunResult r = run_nblint({"check", "--format", "json", fixture("unknown-organ-late.txt").string()});
+  const auto file = nlohmann::json::parse(r.out)["files"][0];
+  int late = 0;
+  for (const auto& d : file["diagnostics"]) {
+    if (d["rule"] != "date/publish-deadline") continue;
+    ++late;
+    const std::string message = d["message"];
+    CHECK(message.find("法定期限2024年3月31日，逾期5天") != std::string::npos);
+    CHECK(message.find("已按最宽的期限计算") != std::string::npos);
+    CHECK(d["severity"] == "warning");
+    CHECK(d["line"] == 2);
+    CHECK(d["column"] == 6);
+    CHECK(d["end_column"] == 16);  // the date 2024-04-05
+  }
+  CHECK(late == 1);
+}
+
+TEST_CASE("date rules: without a publication date the deadline rule says so at info level") {
+  const RunResult r = run_nblint({"check", "--format", "json", fixture("no-title-no-period.txt").string()});
+  const auto file = nlohmann::json::parse(r.out)["files"][0];
+  bool said = false;
+  for (const auto& d : file["diagnostics"])
+    if (d["rule"] == "date/publish-deadline") {
+      said = true;
+      CHECK(d["severity"] == "info");
+      CHECK(d["message"].get<std::string>().find("未找到发布日期") != std::string::npos);
+    }
+  CHECK(said);
+}

@@ -100,6 +100,9 @@ void heading_numbering(const CheckContext& ctx, const std::vector<SectionMatch>&
   int expected = first.heading.ordinal + 1;  // after a repeat (三、三), the next is 五, not 四
   for (std::size_t i = 1; i < top.size(); ++i) {
     const Section& s = *top[i];
+    // Numbering that starts again at one is another list's (a statistics table's rows
+    // 一、本年新收… read as headings): the report's own headings ended before it.
+    if (s.heading.ordinal == 1) break;
     if (s.heading.style != first.heading.style) {
       emit(s, "mixed", first);
       continue;  // its number belongs to another sequence
@@ -132,15 +135,40 @@ void heading_wording(const CheckContext& ctx, const std::vector<SectionMatch>& m
   }
 }
 
-// Non-blank characters of a section's content: its own body, and its sub-sections' headings
-// and bodies.
-std::uint32_t content_chars(const Report& report, const Section& s) {
-  std::uint32_t n = s.body_chars;
-  for (int child : s.children) {
-    const Section& c = report.sections[child];
-    n += static_cast<std::uint32_t>(c.heading.key.size()) + content_chars(report, c);
+// The size of a section's content: its own body, and its sub-sections' headings and bodies.
+struct ContentSize {
+  std::uint32_t chars = 0;      // non-blank characters
+  std::uint32_t sentences = 0;  // pieces ended by 。！？ (or by the paragraph); a sub-heading is one
+};
+
+void add_sentences(std::u32string_view text, ContentSize& size) {
+  bool open = false;  // a sentence has started and not ended
+  for (char32_t c : text) {
+    if (c == U'。' || c == U'！' || c == U'？' || c == U'!' || c == U'?') {
+      if (open) ++size.sentences;
+      open = false;
+    } else if (c != U' ' && c != U'\t' && c != U'\u3000') {
+      open = true;
+      ++size.chars;
+    }
   }
-  return n;
+  if (open) ++size.sentences;
+}
+
+ContentSize content_size(const Report& report, int section) {
+  std::vector<bool> inside(report.sections.size(), false);
+  inside[section] = true;
+  for (std::size_t i = static_cast<std::size_t>(section) + 1; i < report.sections.size(); ++i)
+    if (report.sections[i].parent >= 0 && inside[report.sections[i].parent]) inside[i] = true;
+  ContentSize size;
+  for (std::size_t i = static_cast<std::size_t>(section) + 1; i < report.sections.size(); ++i)
+    if (inside[i]) {
+      size.chars += static_cast<std::uint32_t>(report.sections[i].heading.key.size());
+      ++size.sentences;
+    }
+  for (const Paragraph& p : report.paragraphs)
+    if (p.section >= 0 && inside[p.section]) add_sentences(report.paragraph_text(p), size);
+  return size;
 }
 
 // The content quoted in the message: the text after the heading, cut short.
@@ -166,12 +194,15 @@ void thin_sections(const CheckContext& ctx, const std::vector<SectionMatch>& mat
     for (std::size_t i = 0; i < pack.sections.size(); ++i) {
       if (pack.sections[i].key != thin.section || matches[i].section < 0) continue;
       const Section& s = ctx.report.sections[matches[i].section];
-      const std::uint32_t chars = content_chars(ctx.report, s);
-      if (chars == 0 || chars >= static_cast<std::uint32_t>(thin.min_chars)) continue;  // 0: empty-section
+      const ContentSize size = content_size(ctx.report, matches[i].section);
+      if (size.chars == 0) continue;  // empty: structure/empty-section
+      if (size.sentences > static_cast<std::uint32_t>(thin.max_sentences) ||
+          size.chars >= static_cast<std::uint32_t>(thin.min_chars))
+        continue;
       ctx.emit(kThin,
                ctx.message(kThin, "default",
                            {{"heading", heading_text(ctx, s)}, {"content", quoted_content(ctx, s)},
-                            {"chars", std::to_string(chars)}, {"min", std::to_string(thin.min_chars)},
+                            {"chars", std::to_string(size.chars)}, {"sentences", std::to_string(size.sentences)},
                             {"title", pack.sections[i].title}}),
                heading_span(s));
     }

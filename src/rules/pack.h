@@ -38,10 +38,12 @@ struct DateSpec {
   const DeadlineSpec* latest() const;  // the lenient deadline, for an unknown level
 };
 
-// A section whose content must be more than a line (the `thin_sections:` block).
+// A section whose content must be more than a line (the `thin_sections:` block): it is thin when
+// it has at most `max_sentences` sentences and fewer than `min_chars` non-blank characters.
 struct ThinSectionSpec {
   std::string section;     // a key of `sections.items`
-  int min_chars = 0;       // fewer non-blank characters of content is thin
+  int max_sentences = 1;
+  int min_chars = 0;
 };
 
 // Template leftovers (the `placeholders:` block), matched against folded text.

@@ -101,13 +101,15 @@ std::vector<ThinSectionSpec> thin_sections(const YamlReader& in, const YAML::Nod
   in.require_sequence(node, "thin_sections");
   for (const auto& item : node) {
     in.require_map(item, "a thin section");
-    in.check_keys(item, {"section", "min_chars"});
+    in.check_keys(item, {"section", "max_sentences", "min_chars"});
     ThinSectionSpec t;
     t.section = in.scalar(in.required(item, "section"), "section");
     if (std::none_of(sections.begin(), sections.end(), [&](const SectionSpec& s) { return s.key == t.section; }))
       in.fail(item["section"], "no section '" + t.section + "' in sections.items");
     t.min_chars = in.integer(in.required(item, "min_chars"), "min_chars");
     if (t.min_chars < 1) in.fail(item["min_chars"], "min_chars must be at least 1");
+    t.max_sentences = in.integer(in.required(item, "max_sentences"), "max_sentences");
+    if (t.max_sentences < 1) in.fail(item["max_sentences"], "max_sentences must be at least 1");
     out.push_back(std::move(t));
   }
   return out;

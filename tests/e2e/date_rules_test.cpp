@@ -54,3 +54,30 @@ TEST_CASE("date rules: without a publication date the deadline rule says so at i
     }
   CHECK(said);
 }
+
+namespace {
+
+int numbering_findings(const std::string& report) {
+  const RunResult r = run_nblint({"check", "--format", "json", "-"}, report);
+  const auto doc = nlohmann::json::parse(r.out);
+  int n = 0;
+  for (const auto& d : doc["files"][0]["diagnostics"]) n += d["rule"] == "structure/heading-numbering" ? 1 : 0;
+  return n;
+}
+
+const std::string kReg2008Head =
+    "白沙镇人民政府2016年政府信息公开工作年度报告\n"
+    "一、概述\n本镇将政府信息公开工作纳入年度目标考核。\n"
+    "二、主动公开政府信息的情况\n全年主动公开政府信息156条。\n"
+    "三、依申请公开政府信息和不予公开政府信息的情况\n全年共收到申请2件。\n";
+
+}  // namespace
+
+TEST_CASE("heading rules: numbering ends where a list starts again at one, or at an appendix table") {
+  // The report's own numbering skips: found.
+  CHECK(numbering_findings(kReg2008Head + "五、其他需要报告的事项\n无。\n") == 1);
+  // A wrapped table row label read as a heading restarts at 一: not the report's numbering.
+  CHECK(numbering_findings(kReg2008Head + "一、本年新收政府信息\n公开申请数量\n33\n") == 0);
+  // After the appended statistics table's caption, its rows number themselves (八 after 三).
+  CHECK(numbering_findings(kReg2008Head + "政府信息公开情况统计表\n八、机构建设和保障经费情况\n2\n") == 0);
+}

@@ -150,7 +150,7 @@ const std::string kPack =
     "    - {levels: [government], by: {month: 3, day: 31}, basis: {zh: 第四十九条第二款}}\n"
     "  fields: [发布日期]\n"
     "thin_sections:\n"
-    "  - {section: problems, min_chars: 40}\n"
+    "  - {section: problems, max_sentences: 1, min_chars: 40}\n"
     "placeholders:\n"
     "  - {pattern: 'XX', what: {zh: 占位符}}\n"
     "rules:\n"
@@ -190,6 +190,7 @@ TEST_CASE("pack loader: mistakes in the date, thin-section and placeholder block
   check_error(replace(kPack, "day: 15}", "day: 15, hour: 9}"), 12, "unknown key 'hour'");
   check_error(replace(kPack, "section: problems", "section: summary"), 16, "no section 'summary'");
   check_error(replace(kPack, "min_chars: 40", "min_chars: 0"), 16, "at least 1");
+  check_error(replace(kPack, "max_sentences: 1, ", ""), 16, "missing required key 'max_sentences'");
   check_error(replace(kPack, "pattern: 'XX'", "pattern: 'X('"), 18, "not a valid ICU regular expression");
   check_error(replace(kPack, "dates:\n", "datez:\n"), 10, "unknown key 'datez'");
 }

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "support/pack_errors.h"
 #include "support/u32_printing.h"
 
 #include "rules/check_dates.h"
@@ -13,6 +14,8 @@
 #include "rules/pack_registry.h"
 
 using namespace nblint;
+using nblint::test::check_error;
+using nblint::test::replace;
 
 namespace {
 DateValue date(int year, int month, int day, bool malformed = false) {
@@ -156,21 +159,6 @@ const std::string kPack =
     "rules:\n"
     "  date/publish-deadline: warning\n";
 
-std::string replace(std::string s, const std::string& from, const std::string& to) {
-  const auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  return s.replace(at, from.size(), to);
-}
-
-void check_error(const std::string& yaml, int line, const std::string& words) {
-  try {
-    load_pack(yaml, "custom.yaml", Catalogue::builtin());
-    FAIL("expected a PackError");
-  } catch (const PackError& e) {
-    CHECK(e.line() == line);
-    CHECK_MESSAGE(std::string(e.what()).find(words) != std::string::npos, e.what());
-  }
-}
 }  // namespace
 
 TEST_CASE("pack loader: a user pack's stricter deadline loads") {

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "support/pack_errors.h"
 #include "support/u32_printing.h"
 
 #include "rules/message_format.h"
@@ -11,6 +12,8 @@
 #include "parse/report_parser.h"
 
 using namespace nblint;
+using nblint::test::check_error;
+using nblint::test::replace;
 
 TEST_CASE("packs: the three built-in packs load and cover the years without gaps") {
   const PackRegistry& packs = PackRegistry::builtin();
@@ -45,22 +48,6 @@ const char* kMinimalPack =
     "rules:\n"
     "  structure/missing-section: error\n";
 
-std::string replace(std::string s, const std::string& from, const std::string& to) {
-  const auto at = s.find(from);
-  REQUIRE(at != std::string::npos);
-  return s.replace(at, from.size(), to);
-}
-
-void check_error(const std::string& yaml, int line, const std::string& words) {
-  try {
-    load_pack(yaml, "custom.yaml", Catalogue::builtin());
-    FAIL("expected a PackError");
-  } catch (const PackError& e) {
-    CHECK(e.file() == "custom.yaml");
-    CHECK(e.line() == line);
-    CHECK(std::string(e.what()).find(words) != std::string::npos);
-  }
-}
 }  // namespace
 
 TEST_CASE("pack loader: a minimal user pack loads") {

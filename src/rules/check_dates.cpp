@@ -20,6 +20,15 @@ Span join(Span a, Span b) { return {std::min(a.begin, b.begin), std::max(a.end, 
 
 bool overlaps(Span a, Span b) { return a.begin < b.end && b.begin < a.end; }
 
+// The period's dates with the 自 before and the 止 after them when written so: the statement as
+// the user reads it (自2023年1月1日起至2023年12月28日止).
+Span with_range_words(std::string_view source, Span s) {
+  constexpr std::string_view kFrom = "自", kTo = "止";
+  if (s.begin >= kFrom.size() && source.substr(s.begin - kFrom.size(), kFrom.size()) == kFrom) s.begin -= kFrom.size();
+  if (source.substr(s.end, kTo.size()) == kTo) s.end += kTo.size();
+  return s;
+}
+
 std::string two_digits(int v) {
   char buf[8];
   std::snprintf(buf, sizeof buf, "%02d", v);
@@ -89,7 +98,7 @@ class DateChecks {
     period_dates_ = at;
     const auto bounds = period_bounds(p);
     if (!bounds) return;  // malformed or impossible ends: date/invalid says so
-    const std::string text(ctx_.original(at));
+    const std::string text(ctx_.original(with_range_words(report_.folded.source, at)));
     if (bounds->whole_year()) {
       if (bounds->from_year != year_)
         ctx_.emit(kYear,

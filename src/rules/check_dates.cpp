@@ -81,6 +81,8 @@ class DateChecks {
       if (report_.period->to) check(*report_.period->to);
     }
     if (report_.published) check(report_.published->date);
+    for (const DateValue& d : report_.dates)  // in the text: only a date that cannot exist
+      if (!is_possible_date(d)) check(d);
     for (const MetadataField& f : report_.metadata)
       if (f.date && std::find(pack_.dates.fields.begin(), pack_.dates.fields.end(), f.label) != pack_.dates.fields.end())
         check(*f.date);

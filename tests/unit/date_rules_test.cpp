@@ -8,6 +8,7 @@
 #include "support/pack_errors.h"
 #include "support/u32_printing.h"
 
+#include "parse/report_parser.h"
 #include "rules/check_dates.h"
 #include "rules/check_headings.h"
 #include "rules/pack_loader.h"
@@ -181,4 +182,18 @@ TEST_CASE("pack loader: mistakes in the date, thin-section and placeholder block
   check_error(replace(kPack, "max_sentences: 1, ", ""), 16, "missing required key 'max_sentences'");
   check_error(replace(kPack, "pattern: 'XX'", "pattern: 'X('"), 18, "not a valid ICU regular expression");
   check_error(replace(kPack, "dates:\n", "datez:\n"), 10, "unknown key 'datez'");
+}
+
+TEST_CASE("report facts: every date with a year and a month in the text, impossible ones included") {
+  const Report r = parse_report(
+      "白沙镇人民政府2016年政府信息公开工作年度报告\n"
+      "一、概述\n2016年，全镇于2016年2月30日召开专题会议，2016年3月起开展检查，电话0730-4780053。\n");
+  REQUIRE(r.dates.size() == 2);
+  CHECK(r.dates[0].year == 2016);
+  CHECK(r.dates[0].month == 2);
+  CHECK(r.dates[0].day == 30);
+  CHECK_FALSE(is_possible_date(r.dates[0]));
+  CHECK(r.dates[1].month == 3);
+  CHECK(r.dates[1].day == 0);
+  CHECK(is_possible_date(r.dates[1]));
 }

@@ -1,7 +1,6 @@
 #include "rules/check_dates.h"
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <set>
 
@@ -185,25 +184,6 @@ class DateChecks {
 };
 
 }  // namespace
-
-int days_in_month(int year, int month) {
-  if (month < 1 || month > 12) return 0;
-  using namespace std::chrono;
-  return static_cast<int>(unsigned(year_month_day_last(std::chrono::year(year), month_day_last(std::chrono::month(month))).day()));
-}
-
-bool is_possible_date(const DateValue& d) {
-  if (d.malformed) return false;
-  if (d.month == 0) return d.day == 0;
-  if (d.month > 12) return false;
-  return d.day == 0 || d.day <= days_in_month(d.year, d.month);
-}
-
-int days_between(int y1, int m1, int d1, int y2, int m2, int d2) {
-  using namespace std::chrono;
-  const sys_days a{std::chrono::year(y1) / m1 / d1}, b{std::chrono::year(y2) / m2 / d2};
-  return static_cast<int>((b - a).count());
-}
 
 std::optional<PeriodBounds> period_bounds(const PeriodFact& p) {
   if (!p.from) return std::nullopt;

@@ -5,17 +5,12 @@
 #include <optional>
 
 #include "model/report.h"
+#include "rules/calendar.h"
 #include "rules/check_context.h"
 
 namespace nblint {
 
 void check_dates(const CheckContext& ctx);
-
-// Calendar facts the checks rely on (exposed for the unit tests).
-int days_in_month(int year, int month);            // 0 for a month outside 1–12
-bool is_possible_date(const DateValue& date);      // month 1–12 (or absent), day within the month
-// Days from the deadline to the publication (positive when late).
-int days_between(int y1, int m1, int d1, int y2, int m2, int d2);
 
 // The stated period as calendar bounds, when it can be read as one: both ends well formed and
 // possible; a year-only statement (统计期限为2019年度) is that whole year; a month without a

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "rules/calendar.h"
 #include "rules/table_spec_loader.h"
 #include "text/normalizer.h"
 
@@ -67,6 +68,8 @@ DeadlineSpec deadline(const YamlReader& in, const YAML::Node& node) {
   in.check_keys(by, {"month", "day"});
   d.month = month_day(in, by, "month", 12);
   d.day = month_day(in, by, "day", 31);
+  if (d.day > days_in_month(2001, d.month))  // a deadline must exist every year: no 30 February
+    in.fail(by["day"], "month " + std::to_string(d.month) + " has no day " + std::to_string(d.day) + " every year");
   d.basis = in.localized(in.required(node, "basis"));
   return d;
 }

@@ -177,6 +177,7 @@ TEST_CASE("pack loader: mistakes in the date, thin-section and placeholder block
   check_error(replace(kPack, "levels: [government]", "levels: [government, township]"), 13, "two deadlines");
   check_error(replace(kPack, "month: 3, day: 31", "month: 13, day: 31"), 13, "month must be between 1 and 12");
   check_error(replace(kPack, "day: 15}", "day: 15, hour: 9}"), 12, "unknown key 'hour'");
+  check_error(replace(kPack, "month: 1, day: 15", "month: 2, day: 29"), 12, "month 2 has no day 29 every year");
   check_error(replace(kPack, "section: problems", "section: summary"), 16, "no section 'summary'");
   check_error(replace(kPack, "min_chars: 40", "min_chars: 0"), 16, "at least 1");
   check_error(replace(kPack, "max_sentences: 1, ", ""), 16, "missing required key 'max_sentences'");

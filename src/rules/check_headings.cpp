@@ -1,6 +1,7 @@
 #include "rules/check_headings.h"
 
 #include <algorithm>
+#include <climits>
 
 #include "parse/chinese_numeral.h"
 #include "rules/section_matcher.h"
@@ -85,6 +86,11 @@ void heading_numbering(const CheckContext& ctx, const std::vector<SectionMatch>&
     if (s.parent < 0 && s.heading.style != NumberingStyle::MarkdownOnly && s.heading.ordinal > 0 &&
         s.heading.marker.begin < end)
       top.push_back(&s);
+  // Only the outermost rank: a （一） in the opening lines, before any 一、, is top-level in the
+  // tree but not one of the report's parts.
+  int outer = INT_MAX;
+  for (const Section* s : top) outer = std::min(outer, s->heading.rank);
+  std::erase_if(top, [&](const Section* s) { return s->heading.rank != outer; });
   if (top.empty()) return;
   const Section& first = *top.front();
   const auto emit = [&](const Section& s, const char* key, const Section& other) {

@@ -80,4 +80,7 @@ TEST_CASE("heading rules: numbering ends where a list starts again at one, or at
   CHECK(numbering_findings(kReg2008Head + "一、本年新收政府信息\n公开申请数量\n33\n") == 0);
   // After the appended statistics table's caption, its rows number themselves (八 after 三).
   CHECK(numbering_findings(kReg2008Head + "政府信息公开情况统计表\n八、机构建设和保障经费情况\n2\n") == 0);
+  // A （一） in the opening lines is not one of the parts; the parts' own skip is still found.
+  CHECK(numbering_findings("青山县统计局2023年政府信息公开工作年度报告\n（一）本报告依据条例编制。\n一、总体情况\n正文。\n"
+                           "二、主动公开政府信息情况\n正文。\n四、收到和处理政府信息公开申请情况\n正文。\n") == 1);
 }

@@ -104,6 +104,7 @@ struct Report {
   std::optional<TitleFact> title;
   std::optional<DateValue> preamble_year;  // 现将我办2022年度政府信息公开情况报告如下
   std::map<int, YearMentions> year_mentions;
+  std::vector<DateValue> dates;  // every date with a year and a month written in the text, in order
   std::optional<PeriodFact> period;
   std::optional<PublicationFact> published;
   std::vector<MetadataField> metadata;  // in document order

@@ -32,6 +32,8 @@ class ModelWriter {
     doc["title"] = title();
     doc["preamble_year"] = optional_date(report_.preamble_year);
     doc["year_mentions"] = year_mentions();
+    doc["dates"] = Json::array();
+    for (const DateValue& d : report_.dates) doc["dates"].push_back(date(d));
     doc["period"] = period();
     doc["published"] = published();
     doc["metadata"] = metadata();

@@ -152,6 +152,8 @@ class FactFinder {
 
   void mentions(const Dates& dates) {
     for (const auto& m : dates)
+      if (m.year > 0 && m.month > 0) report_.dates.push_back(value(m));
+    for (const auto& m : dates)
       if (m.year > 0 && m.form == grammar::DateMatch::Form::Cjk) {
         YearMentions& mention = report_.year_mentions[m.year];
         if (mention.count++ == 0) mention.first = value(m).span;

@@ -1,6 +1,9 @@
 #include "rules/check_text.h"
 
+#include <algorithm>
+
 #include "model/kind_names.h"
+#include "parse/text_scan.h"
 
 namespace nblint {
 
@@ -8,6 +11,7 @@ namespace {
 
 constexpr std::string_view kNoise = "text/encoding-noise";
 constexpr std::string_view kChrome = "text/web-chrome";
+constexpr std::string_view kPlaceholder = "text/placeholder";
 
 // Furniture lines can be long (a breadcrumb trail); quote the start only.
 std::string shorten(std::string_view s) {
@@ -18,9 +22,57 @@ std::string shorten(std::string_view s) {
   return std::string(s.substr(0, cut)) + "…";
 }
 
+// Pieces of folded text a pattern is run on: sentences (a placeholder does not cross 。), cut
+// to a bounded length so that the regex time limit is never reached on a one-line report.
+template <typename F>
+void for_each_piece(std::u32string_view text, F&& f) {
+  constexpr std::size_t kMaxPiece = 600;
+  for_each_line(text, [&](std::size_t begin, std::size_t end) {
+    while (begin < end) {
+      std::size_t stop = std::min(end, begin + kMaxPiece);
+      const std::size_t full_stop = text.substr(begin, stop - begin).find(U'。');
+      if (full_stop != std::u32string_view::npos) stop = begin + full_stop + 1;
+      f(begin, stop);
+      begin = stop;
+    }
+  });
+}
+
+// Template leftovers: the pack's patterns; matches close together (20XX年X月X日) are one finding.
+void report_placeholders(const CheckContext& ctx) {
+  constexpr std::size_t kJoinGap = 2;      // code points between matches that still make one
+  constexpr std::size_t kContext = 8;      // code points quoted on each side
+  const NormalizedText& folded = ctx.report.folded;
+  const std::u32string_view all(folded.text);
+  const auto& specs = ctx.choice.pack->placeholders;
+  for_each_piece(all, [&](std::size_t begin, std::size_t end) {
+    struct Hit {
+      std::size_t b, e;
+      std::size_t spec;
+    };
+    std::vector<Hit> hits;
+    for (std::size_t i = 0; i < specs.size(); ++i)
+      for (const auto& [b, e] : specs[i].pattern.find_all(all.substr(begin, end - begin)))
+        hits.push_back({begin + b, begin + e, i});
+    std::sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) { return x.b < y.b; });
+    for (std::size_t i = 0; i < hits.size();) {
+      Hit run = hits[i];
+      for (++i; i < hits.size() && hits[i].b <= run.e + kJoinGap; ++i) run.e = std::max(run.e, hits[i].e);
+      const Span at = folded.source_span(run.b, run.e);
+      const Span around = folded.source_span(run.b - std::min(run.b - begin, kContext), std::min(end, run.e + kContext));
+      ctx.emit(kPlaceholder,
+               ctx.message(kPlaceholder, "default",
+                           {{"text", std::string(ctx.original(at))}, {"what", specs[run.spec].what.get(ctx.lang)},
+                            {"context", std::string(ctx.original(around))}}),
+               at);
+    }
+  });
+}
+
 }  // namespace
 
 void check_text(const CheckContext& ctx) {
+  if (ctx.choice.pack && ctx.choice.pack->enables(kPlaceholder)) report_placeholders(ctx);
   for (const NoiseRun& n : ctx.report.noise)
     ctx.emit(kNoise,
              ctx.message(kNoise, noise_kind_name(n.kind),

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "rules/check_dates.h"
+#include "rules/check_headings.h"
 #include "rules/check_meta_pack.h"
 #include "rules/check_structure.h"
 #include "rules/check_tables.h"
@@ -18,6 +20,8 @@ RuleOutcome run_rules(const SourceText& source, const Report& report, const Pack
   check_text(ctx);
   if (outcome.choice.pack) check_structure(ctx);
   if (outcome.choice.pack) check_tables(ctx);
+  if (outcome.choice.pack) check_headings(ctx);
+  if (outcome.choice.pack) check_dates(ctx);
   std::stable_sort(outcome.diagnostics.begin(), outcome.diagnostics.end(), in_source_order);
   return outcome;
 }

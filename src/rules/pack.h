@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "model/organ_level.h"
 #include "model/table_spec.h"
 #include "rules/pattern.h"
 #include "rules/relation.h"
@@ -38,6 +39,37 @@ struct CopiedTextSpec {
   double similarity = 1.0;
 };
 
+// A publication deadline in the year after the report year, for some organ levels.
+struct DeadlineSpec {
+  std::vector<OrganLevel> levels;
+  int month = 0, day = 0;
+  Localized basis;  // the legal basis, quoted in the message
+};
+
+// The date knowledge of an era (the `dates:` block): deadlines by organ level, and which
+// metadata fields hold dates (their values are checked by date/invalid).
+struct DateSpec {
+  std::vector<DeadlineSpec> deadlines;   // every known level in exactly one entry
+  std::vector<std::u32string> fields;    // folded labels: 发布日期, 成文日期, 填报日期 …
+
+  const DeadlineSpec* deadline_for(OrganLevel level) const;
+  const DeadlineSpec* latest() const;  // the lenient deadline, for an unknown level
+};
+
+// A section whose content must be more than a line (the `thin_sections:` block): it is thin when
+// it has at most `max_sentences` sentences and fewer than `min_chars` non-blank characters.
+struct ThinSectionSpec {
+  std::string section;     // a key of `sections.items`
+  int max_sentences = 1;
+  int min_chars = 0;
+};
+
+// Template leftovers (the `placeholders:` block), matched against folded text.
+struct PlaceholderSpec {
+  Pattern pattern;
+  Localized what;  // "占位符 XX" …, named in the message
+};
+
 struct Pack {
   std::string id;  // "fmt2021"
   Localized name;
@@ -51,6 +83,15 @@ struct Pack {
   std::vector<std::u32string> outdated_labels;  // label keys of another era's template (table/outdated-template)
   std::optional<CarryOverSpec> carry_over;
   std::optional<CopiedTextSpec> copied_text;
+  DateSpec dates;
+  // heading_wording.ignore: differences from the template title that are not worth a warning
+  // (的, punctuation); removed from both sides before comparing.
+  std::vector<Pattern> wording_ignore;
+  // heading_numbering.ends_at: a heading or a line matching one of these (统计表, 附件) starts an
+  // appendix whose numbering is its own; top-level numbering is checked up to it.
+  std::vector<Pattern> numbering_ends_at;
+  std::vector<ThinSectionSpec> thin_sections;
+  std::vector<PlaceholderSpec> placeholders;
   std::map<std::string, Severity, std::less<>> rules;  // enabled rules and their severities
   std::vector<Relation> relations;  // the tables' arithmetic (table/balance, table/row-total, …)
   std::vector<ProseLink> prose;     // prose statements and the cells they must agree with

@@ -5,24 +5,30 @@
 #include <sstream>
 
 #include "rules/relation_loader.h"
+#include <array>
+
+#include "rules/calendar.h"
 #include "rules/table_spec_loader.h"
+#include "text/normalizer.h"
 
 namespace nblint {
 
 namespace {
 
+Pattern pattern(const YamlReader& in, const YAML::Node& node) {
+  const std::string source = in.scalar(node, "a pattern");
+  try {
+    return Pattern(source);
+  } catch (const std::invalid_argument& e) {
+    in.fail(node, "pattern '" + source + "' is not a valid ICU regular expression: " + e.what());
+  }
+}
+
 std::vector<Pattern> patterns(const YamlReader& in, const YAML::Node& node) {
   std::vector<Pattern> out;
   if (!node) return out;
   in.require_sequence(node, "a pattern list");
-  for (const auto& item : node) {
-    const std::string source = in.scalar(item, "a pattern");
-    try {
-      out.emplace_back(source);
-    } catch (const std::invalid_argument& e) {
-      in.fail(item, "pattern '" + source + "' is not a valid ICU regular expression: " + e.what());
-    }
-  }
+  for (const auto& item : node) out.push_back(pattern(in, item));
   return out;
 }
 
@@ -59,6 +65,61 @@ CarryOverSpec carry_over(const YamlReader& in, const YAML::Node& node, const std
   return spec;
 }
 
+constexpr std::array<std::pair<std::string_view, OrganLevel>, 3> kLevels = {
+    {{"government", OrganLevel::Government}, {"department", OrganLevel::Department}, {"township", OrganLevel::Township}}};
+
+int month_day(const YamlReader& in, const YAML::Node& node, const char* key, int max) {
+  const int v = in.integer(in.required(node, key), key);
+  if (v < 1 || v > max) in.fail(node[key], std::string(key) + " must be between 1 and " + std::to_string(max));
+  return v;
+}
+
+DeadlineSpec deadline(const YamlReader& in, const YAML::Node& node) {
+  in.require_map(node, "a deadline");
+  in.check_keys(node, {"levels", "by", "basis"});
+  DeadlineSpec d;
+  const YAML::Node levels = in.required(node, "levels");
+  in.require_sequence(levels, "levels");
+  for (const auto& item : levels) {
+    const std::string name = in.scalar(item, "an organ level");
+    const auto it = std::find_if(kLevels.begin(), kLevels.end(), [&](const auto& l) { return l.first == name; });
+    if (it == kLevels.end()) in.fail(item, "organ level must be government, department or township");
+    d.levels.push_back(it->second);
+  }
+  const YAML::Node by = in.required(node, "by");
+  in.require_map(by, "by");
+  in.check_keys(by, {"month", "day"});
+  d.month = month_day(in, by, "month", 12);
+  d.day = month_day(in, by, "day", 31);
+  if (d.day > days_in_month(2001, d.month))  // a deadline must exist every year: no 30 February
+    in.fail(by["day"], "month " + std::to_string(d.month) + " has no day " + std::to_string(d.day) + " every year");
+  d.basis = in.localized(in.required(node, "basis"));
+  return d;
+}
+
+// dates: {deadlines: [...], fields: [...]}; every organ level needs exactly one deadline.
+DateSpec date_spec(const YamlReader& in, const YAML::Node& node) {
+  DateSpec spec;
+  if (!node) return spec;
+  in.require_map(node, "dates");
+  in.check_keys(node, {"deadlines", "fields"});
+  const YAML::Node deadlines = in.required(node, "deadlines");
+  in.require_sequence(deadlines, "dates.deadlines");
+  for (const auto& item : deadlines) {
+    DeadlineSpec d = deadline(in, item);
+    for (OrganLevel level : d.levels)
+      if (spec.deadline_for(level)) in.fail(item["levels"], "an organ level has two deadlines");
+    spec.deadlines.push_back(std::move(d));
+  }
+  for (const auto& [name, level] : kLevels)
+    if (!spec.deadline_for(level)) in.fail(deadlines, "no deadline for organ level '" + std::string(name) + "'");
+  if (const YAML::Node fields = node["fields"]) {
+    in.require_sequence(fields, "dates.fields");
+    for (const auto& item : fields) spec.fields.push_back(normalize(in.scalar(item, "a field label")).text);
+  }
+  return spec;
+}
+
 // copied_text: {sections: [overview, problems], min_chars: 100, similarity: 0.8}
 CopiedTextSpec copied_text(const YamlReader& in, const YAML::Node& node, const std::vector<SectionSpec>& sections) {
   in.require_map(node, "copied_text");
@@ -88,14 +149,61 @@ CopiedTextSpec copied_text(const YamlReader& in, const YAML::Node& node, const s
   return spec;
 }
 
+std::vector<ThinSectionSpec> thin_sections(const YamlReader& in, const YAML::Node& node,
+                                           const std::vector<SectionSpec>& sections) {
+  std::vector<ThinSectionSpec> out;
+  if (!node) return out;
+  in.require_sequence(node, "thin_sections");
+  for (const auto& item : node) {
+    in.require_map(item, "a thin section");
+    in.check_keys(item, {"section", "max_sentences", "min_chars"});
+    ThinSectionSpec t;
+    t.section = in.scalar(in.required(item, "section"), "section");
+    if (std::none_of(sections.begin(), sections.end(), [&](const SectionSpec& s) { return s.key == t.section; }))
+      in.fail(item["section"], "no section '" + t.section + "' in sections.items");
+    t.min_chars = in.integer(in.required(item, "min_chars"), "min_chars");
+    if (t.min_chars < 1) in.fail(item["min_chars"], "min_chars must be at least 1");
+    t.max_sentences = in.integer(in.required(item, "max_sentences"), "max_sentences");
+    if (t.max_sentences < 1) in.fail(item["max_sentences"], "max_sentences must be at least 1");
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<PlaceholderSpec> placeholders(const YamlReader& in, const YAML::Node& node) {
+  std::vector<PlaceholderSpec> out;
+  if (!node) return out;
+  in.require_sequence(node, "placeholders");
+  for (const auto& item : node) {
+    in.require_map(item, "a placeholder");
+    in.check_keys(item, {"pattern", "what"});
+    out.push_back({pattern(in, in.required(item, "pattern")), in.localized(in.required(item, "what"))});
+  }
+  return out;
+}
+
 }  // namespace
+
+const DeadlineSpec* DateSpec::deadline_for(OrganLevel level) const {
+  for (const DeadlineSpec& d : deadlines)
+    if (std::find(d.levels.begin(), d.levels.end(), level) != d.levels.end()) return &d;
+  return nullptr;
+}
+
+const DeadlineSpec* DateSpec::latest() const {
+  const DeadlineSpec* best = nullptr;
+  for (const DeadlineSpec& d : deadlines)
+    if (!best || std::pair(d.month, d.day) > std::pair(best->month, best->day)) best = &d;
+  return best;
+}
 
 Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalogue& catalogue) {
   const YamlReader in(file_name);
   const YAML::Node root = in.parse(yaml);
   in.require_map(root, "a rule pack");
   in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "relations", "prose", "outdated_labels",
-                       "carry_over", "copied_text", "rules"});
+                       "carry_over", "copied_text", "dates", "heading_numbering", "heading_wording", "thin_sections",
+                       "placeholders", "rules"});
   Pack pack;
   pack.source_name = file_name;
   pack.id = in.scalar(in.required(root, "pack"), "pack");
@@ -133,6 +241,20 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   pack.outdated_labels = load_keywords(in, root["outdated_labels"], "outdated_labels");
   if (root["carry_over"]) pack.carry_over = carry_over(in, root["carry_over"], pack.tables);
   if (root["copied_text"]) pack.copied_text = copied_text(in, root["copied_text"], pack.sections);
+
+  pack.dates = date_spec(in, root["dates"]);
+  if (const YAML::Node numbering = root["heading_numbering"]) {
+    in.require_map(numbering, "heading_numbering");
+    in.check_keys(numbering, {"ends_at"});
+    pack.numbering_ends_at = patterns(in, in.required(numbering, "ends_at"));
+  }
+  if (const YAML::Node wording = root["heading_wording"]) {
+    in.require_map(wording, "heading_wording");
+    in.check_keys(wording, {"ignore"});
+    pack.wording_ignore = patterns(in, in.required(wording, "ignore"));
+  }
+  pack.thin_sections = thin_sections(in, root["thin_sections"], pack.sections);
+  pack.placeholders = placeholders(in, root["placeholders"]);
 
   const YAML::Node rules = in.required(root, "rules");
   in.require_map(rules, "rules");

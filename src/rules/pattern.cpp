@@ -11,6 +11,18 @@ namespace {
 // A user pack's pattern must not hang a run: ICU stops a match after this many time-limit
 // steps (about a few milliseconds; see docs/reliability notes in library-notes.md).
 constexpr int32_t kMatchTimeLimit = 10;
+
+icu::UnicodeString utf16(std::u32string_view text) {
+  return icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(text.data()), static_cast<int32_t>(text.size()));
+}
+
+// A matcher over `u` (which must outlive it) with the time limit set; null when ICU fails.
+std::unique_ptr<icu::RegexMatcher> time_limited_matcher(const icu::RegexPattern& pattern, const icu::UnicodeString& u) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(u, status));
+  if (U_SUCCESS(status)) m->setTimeLimit(kMatchTimeLimit, status);
+  return U_SUCCESS(status) ? std::move(m) : nullptr;
+}
 }  // namespace
 
 Pattern::Pattern(const std::string& source) : source_(source) {
@@ -28,14 +40,37 @@ Pattern::Pattern(Pattern&&) noexcept = default;
 Pattern& Pattern::operator=(Pattern&&) noexcept = default;
 
 bool Pattern::found_in(std::u32string_view text) const {
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF32(
-      reinterpret_cast<const UChar32*>(text.data()), static_cast<int32_t>(text.size()));
+  const icu::UnicodeString u = utf16(text);
+  const auto m = time_limited_matcher(*compiled_, u);
+  if (!m) return false;
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(compiled_->matcher(u, status));
-  if (U_FAILURE(status)) return false;
-  m->setTimeLimit(kMatchTimeLimit, status);
   const bool found = m->find(status);
   return U_SUCCESS(status) && found;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Pattern::find_all(std::u32string_view text) const {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  const icu::UnicodeString u = utf16(text);
+  const auto m = time_limited_matcher(*compiled_, u);
+  if (!m) return out;
+  UErrorCode status = U_ZERO_ERROR;
+  // ICU reports UTF-16 offsets; count code points up to each one, walking forward only.
+  int32_t unit = 0;
+  std::size_t point = 0;
+  const auto to_point = [&](int32_t target) {
+    while (unit < target) {
+      unit += U16_IS_LEAD(u.charAt(unit)) && unit + 1 < u.length() ? 2 : 1;
+      ++point;
+    }
+    return point;
+  };
+  while (m->find(status) && U_SUCCESS(status)) {
+    const int32_t b = m->start(status), e = m->end(status);
+    if (U_FAILURE(status) || b == e) continue;
+    const std::size_t pb = to_point(b);
+    out.emplace_back(pb, to_point(e));
+  }
+  return out;
 }
 
 }  // namespace nblint

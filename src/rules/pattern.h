@@ -3,6 +3,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <unicode/uversion.h>
 
@@ -21,6 +23,8 @@ class Pattern {
   Pattern& operator=(Pattern&&) noexcept;
 
   bool found_in(std::u32string_view text) const;
+  // Every non-empty, non-overlapping match, left to right, as [begin, end) code-point offsets.
+  std::vector<std::pair<std::size_t, std::size_t>> find_all(std::u32string_view text) const;
   const std::string& source() const { return source_; }
 
  private:

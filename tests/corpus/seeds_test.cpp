@@ -27,8 +27,14 @@ const std::vector<SeedExpectation>& seeds() {
        {"二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"}},
       // 2017 township, 12 free headings covering all six items of Art. 32.
       {"001_6b0820d803ecb1d1.txt", "reg2008", 2017, {}, {}},
-      // 2020 county bureau (traditional, pinyin noise): five parts, 六 absent.
-      {"002_0728df078b1b9443.txt", "fmt2019", 2020, {{"structure/missing-section", 21}}, {"六、其他需要报告的事项"}},
+      // 2020 county bureau (traditional, pinyin noise): five parts, 六 absent; no title line; 一
+      // is 工作概述 and 二 to 四 say 政务 for 政府, 五 is 存在问题及改进措施 (not the template's
+      // wording).
+      {"002_0728df078b1b9443.txt", "fmt2019", 2020,
+       {{"structure/missing-section", 21}, {"structure/missing-title", 1}, {"structure/heading-wording", 5},
+        {"structure/heading-wording", 13}, {"structure/heading-wording", 15}, {"structure/heading-wording", 17},
+        {"structure/heading-wording", 19}},
+       {"六、其他需要报告的事项", "应为“一、总体情况”", "应为“二、主动公开政府信息情况”", "应为“五、存在的主要问题及改进情况”"}},
       // 2018 development zone: work summary only; no requests, fees, review/litigation, other.
       {"003_357bcb75ecbbd974.txt", "reg2008", 2018,
        {{"structure/missing-section", 7}, {"structure/missing-section", 7}, {"structure/missing-section", 7},

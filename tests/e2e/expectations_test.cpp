@@ -32,7 +32,8 @@ std::vector<fs::path> reports_in(const fs::path& dir) {
   return out;
 }
 
-void check_directory(const fs::path& dir) {
+// Compares the findings whose rule id starts with one of `groups` (by default the structure rules).
+void check_directory(const fs::path& dir, const std::vector<std::string>& groups = {"structure/"}) {
   const auto reports = reports_in(dir);
   REQUIRE_FALSE(reports.empty());
   for (const fs::path& report : reports) {
@@ -46,7 +47,8 @@ void check_directory(const fs::path& dir) {
     std::multiset<Finding> actual;
     for (const auto& d : doc["files"][0]["diagnostics"]) {
       const std::string rule = d["rule"];
-      if (rule.starts_with("structure/")) actual.insert({rule, d["line"].get<int>()});
+      for (const std::string& g : groups)
+        if (rule.starts_with(g)) actual.insert({rule, d["line"].get<int>()});
     }
     CHECK(actual == expected_findings(expect));
     // Exit code 1 exactly when an error-level finding exists.
@@ -64,6 +66,10 @@ TEST_CASE("e2e: structure fixtures give exactly their expected findings") {
 
 TEST_CASE("e2e: the encoding fixtures give exactly their expected findings") {
   check_directory(source_dir() / "tests" / "fixtures" / "encodings");
+}
+
+TEST_CASE("e2e: date, heading and placeholder fixtures give exactly their expected findings") {
+  check_directory(source_dir() / "tests" / "fixtures" / "dates", {"date/", "structure/", "text/placeholder"});
 }
 
 TEST_CASE("e2e: bundled examples give exactly their expected findings") {

@@ -176,6 +176,7 @@ TEST_CASE("tree --format json: one document that matches the model parse_report 
     CHECK(doc["period"].is_null() == !m.report.period.has_value());
     CHECK(doc["published"].is_null() == !m.report.published.has_value());
     CHECK(doc["metadata"].size() == m.report.metadata.size());
+    CHECK(doc["dates"].size() == m.report.dates.size());
     CHECK(doc["paragraphs"] == m.report.paragraphs.size());
 
     // Sections: the nested tree, in preorder, is the model's document order with its parents.

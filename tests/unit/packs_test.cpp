@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "support/pack_errors.h"
 #include "support/replace_once.h"
 #include "support/u32_printing.h"
 
@@ -14,6 +15,8 @@
 #include "text/normalizer.h"
 
 using namespace nblint;
+using nblint::test::check_error;
+using nblint::test::replace_once;
 
 TEST_CASE("packs: the three built-in packs load and cover the years without gaps") {
   const PackRegistry& packs = PackRegistry::builtin();
@@ -48,18 +51,6 @@ const char* kMinimalPack =
     "rules:\n"
     "  structure/missing-section: error\n";
 
-using test::replace_once;
-
-void check_error(const std::string& yaml, int line, const std::string& words) {
-  try {
-    load_pack(yaml, "custom.yaml", Catalogue::builtin());
-    FAIL("expected a PackError");
-  } catch (const PackError& e) {
-    CHECK(e.file() == "custom.yaml");
-    CHECK(e.line() == line);
-    CHECK(std::string(e.what()).find(words) != std::string::npos);
-  }
-}
 }  // namespace
 
 TEST_CASE("pack loader: a minimal user pack loads") {

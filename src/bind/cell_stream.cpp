@@ -21,6 +21,8 @@ bool is_separator(char32_t c) { return c == U'|' || c == U'\t'; }
 
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
+bool is_cjk(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+
 bool is_tail_char(char32_t c) { return is_digit(c) || is_blank(c) || c == U',' || c == U'.' || c == U'-'; }
 
 bool is_digit_like(std::u32string_view s) {
@@ -99,12 +101,18 @@ class Builder {
 
   // "三、本年度办理结果 （一）予以公开": a group label and its first row label on one line (PDF
   // text, space-separated rows) are two labels; a blank before a numbering marker divides them.
+  // Crawler text drops that blank ("（三）不予公开1.属于国家秘密", "三、本年度办理结果（一）予以
+  // 公开"): a row-level marker (（一）, 1.) right after a CJK character divides them too.
   void label_cells(std::size_t b, std::size_t e, std::uint32_t line) {
     std::size_t start = b;
     for (std::size_t p = b + 1; p < e; ++p) {
-      if (!is_blank(text_[p - 1]) || is_blank(text_[p])) continue;
+      if (is_blank(text_[p])) continue;
+      const bool after_blank = is_blank(text_[p - 1]);
+      // 第（一）项 is a caption's words, not two labels.
+      if (!after_blank && (!is_cjk(text_[p - 1]) || text_[p - 1] == U'第' || p - start < 3)) continue;
       const auto marker = grammar::parse_heading_marker(text_.substr(p, std::min<std::size_t>(e - p, 16)));
-      if (!marker || marker->marker_begin != 0) continue;
+      if (!marker || marker->marker_begin != 0 || marker->text_begin >= e - p) continue;
+      if (!after_blank && marker->style != NumberingStyle::ParenChinese && marker->style != NumberingStyle::ArabicDot) continue;
       cell(start, p, line);
       start = p;
     }
@@ -136,6 +144,28 @@ class Builder {
   std::vector<StreamCell>& out_;
 };
 
+// A line that can only be (part of) a text cell: no separators, no value, no furniture.
+bool is_text_line(std::u32string_view all, std::size_t tb, std::size_t te) {
+  const std::u32string_view t = all.substr(tb, te - tb);
+  // A digit at the end may be a glued row of numbers (plain_line splits those off).
+  if (t.empty() || is_digit(t.back()) || t.find_first_of(U"|\t") != std::u32string_view::npos) return false;
+  if (is_comment_line(t) || classify_web_chrome(t) || is_unit_word(t) || is_digit_like(t)) return false;
+  return grammar::parse_cell_value(t).kind == grammar::CellValueKind::NotANumber;
+}
+
+bool is_cell_piece(std::u32string_view all, std::size_t tb, std::size_t te) {
+  return is_broken_cell_piece(all.substr(tb, te - tb)) && is_text_line(all, tb, te);
+}
+
+// The next line carries on the cell above: text that starts no label of its own.
+bool continues_cell(std::u32string_view all, const Line& next) {
+  std::size_t b = next.begin, e = next.end;
+  trim(all, b, e);
+  if (b == e || !is_cell_piece(all, b, e)) return false;
+  const auto marker = grammar::parse_heading_marker(all.substr(b, std::min<std::size_t>(e - b, 16)));
+  return !(marker && marker->marker_begin == 0 && marker->text_begin < e - b);
+}
+
 }  // namespace
 
 std::vector<StreamCell> cell_stream(const Report& report, std::uint32_t first_line, std::uint32_t last_line) {
@@ -155,19 +185,39 @@ std::vector<StreamCell> cell_stream(const Report& report, std::uint32_t first_li
       continue;
     }
     ++filled;
-    if (i + 1 < lines.size() && lines[i + 1].begin != lines[i + 1].end) ++adjacent;
+    // Two text lines in a row are one cell broken by a line break (本年制发 / 件数), which
+    // blank-line separated text has too; other neighbours are cells without separators.
+    if (i + 1 < lines.size() && lines[i + 1].begin != lines[i + 1].end) {
+      std::size_t tb = lines[i].begin, te = lines[i].end;
+      trim(all, tb, te);
+      if (!(is_cell_piece(all, tb, te) && continues_cell(all, lines[i + 1]))) ++adjacent;
+    }
   }
   const bool blank_line_separated = filled >= 4 && empty * 10 >= filled * 7 && adjacent * 5 <= filled;
 
   std::vector<StreamCell> out;
   Builder builder(report, out);
-  for (const Line& l : lines) {
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    const Line& l = lines[li];
     std::size_t tb = l.begin, te = l.end;
     trim(all, tb, te);
     const std::u32string_view trimmed = all.substr(tb, te - tb);
     if (l.begin == l.end) {
       if (!blank_line_separated) builder.cell(l.begin, l.end, l.number);
       continue;
+    }
+    // Where empty lines separate the cells, a cell broken by a line break inside it spans
+    // consecutive lines: "本年制发 / 件数", "一、本年新收政府信息 / 公开申请数量".
+    if (blank_line_separated && is_cell_piece(all, tb, te)) {
+      std::size_t last = li;
+      while (last + 1 < lines.size() && continues_cell(all, lines[last + 1])) ++last;
+      if (last > li) {
+        std::size_t lb = lines[last].begin, le = lines[last].end;
+        trim(all, lb, le);
+        builder.cell(tb, le, l.number);
+        li = last;
+        continue;
+      }
     }
     if (tb == te) {
       builder.cell(tb, te, l.number);

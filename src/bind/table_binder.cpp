@@ -1,6 +1,7 @@
 #include "bind/table_binder.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "bind/cell_stream.h"
 #include "rules/section_matcher.h"
@@ -56,6 +57,7 @@ class TableBinder {
   }
 
   BoundTable bind(bool caption_found, bool section_found, bool run_on, Span where) {
+    caption_found_ = caption_found;
     if (!caption_found && !spec_.anchors.empty()) note(BindIssue::CaptionNotFound, "", where);
     if (spec_.unlabelled) {
       // Without row labels only the section's own heading says where the numbers are.
@@ -78,6 +80,12 @@ class TableBinder {
  private:
   std::u32string_view text(const StreamCell& c) const {
     return std::u32string_view(report_.folded.text).substr(c.begin, c.end - c.begin);
+  }
+  // A header cell as one line: a cell broken across lines (本年新 / 制作数量) is read joined.
+  std::u32string header_text(const StreamCell& c) const {
+    std::u32string t(text(c));
+    std::erase_if(t, [](char32_t ch) { return ch == U'\n' || ch == U'\r'; });
+    return t;
   }
   Span span(const StreamCell& c) const { return report_.folded.source_span(c.begin, c.end); }
 
@@ -203,21 +211,52 @@ class TableBinder {
       bool all_blank = true;
       for (std::size_t v : values) all_blank = all_blank && cells_[v].kind == CellKind::Blank;
       if (spec_.rows[r].group && all_blank) continue;
+      // Numbers beyond the columns before the next label: the table has more columns than the
+      // template (a 2021 report on the 2019 template), so positions may be shifted.
+      std::size_t extra_end = after;
+      if (values.size() == spec_.columns.size())
+        while (extra_end < end_ && cells_[extra_end].kind == CellKind::Number) ++extra_end;
       const Span label = span(cells_[i]);
+      const std::size_t first_extra = after;
+      if (extra_end > after) {
+        std::vector<std::size_t> all = values;
+        for (std::size_t k = after; k < extra_end; ++k) all.push_back(k);
+        if (auto placed = place_by_header(header, all)) values = std::move(*placed);
+        after = extra_end;
+      }
       const Span last = values.empty() ? label : span(cells_[values.back()]);
       bind_row(r, label, cells_[i].line, values, last);
-      // Numbers beyond the columns before the next label: the table has more columns than the
-      // template, so positions may be shifted.
-      if (values.size() == spec_.columns.size() && after < end_ && cells_[after].kind == CellKind::Number &&
-          match_row(cells_[after], next_row) < 0)
-        note(BindIssue::ExtraCells, spec_.rows[r].key, span(cells_[after]));
+      if (extra_end > first_extra)
+        note(BindIssue::ExtraCells, spec_.rows[r].key, span(cells_[first_extra]), static_cast<int>(spec_.columns.size()),
+             static_cast<int>(spec_.columns.size() + extra_end - first_extra));
       i = after - 1;
     }
-    for (const std::size_t h : header) table_.header.emplace_back(text(cells_[h]));
+    for (const std::size_t h : header) table_.header.push_back(header_text(cells_[h]));
     if (table_.rows.empty()) return;
     for (std::size_t r = 0; r < spec_.rows.size(); ++r)
       if (!seen[r] && !spec_.rows[r].group) note(BindIssue::RowNotFound, spec_.rows[r].key, table_.span);
     check_header(header);
+  }
+
+  // A row with more numbers than columns under a one-row header with one cell per number
+  // (caption, the row labels' header 信息内容, then the data headers): each column takes the
+  // number under the header cell that names it. Nullopt (template order stands) unless the
+  // header names every column, in template order: a two-level header (申请人情况 over
+  // 自然人 · 法人或其他组织 · 总计 over …) or a stray number after a row places nothing.
+  std::optional<std::vector<std::size_t>> place_by_header(const std::vector<std::size_t>& header,
+                                                          const std::vector<std::size_t>& values) const {
+    constexpr std::size_t kLeadingHeaderCells = 2;  // the caption and the row labels' header
+    if (!caption_found_ || header.size() != kLeadingHeaderCells + values.size()) return std::nullopt;
+    std::vector<std::size_t> placed;
+    std::size_t from = 0;  // columns keep their template order
+    for (const LabelSpec& column : spec_.columns) {
+      std::size_t k = from;
+      while (k < values.size() && !column.matches(cells_[header[kLeadingHeaderCells + k]].key)) ++k;
+      if (k == values.size()) return std::nullopt;
+      placed.push_back(values[k]);
+      from = k + 1;
+    }
+    return placed;
   }
 
   void check_header(const std::vector<std::size_t>& header) {
@@ -237,7 +276,7 @@ class TableBinder {
   void bind_unlabelled() {
     std::size_t i = begin_;
     while (i < end_ && cells_[i].kind != CellKind::Number && cells_[i].kind != CellKind::DigitRun) {
-      if (cells_[i].kind == CellKind::Text) table_.header.emplace_back(text(cells_[i]));
+      if (cells_[i].kind == CellKind::Text) table_.header.push_back(header_text(cells_[i]));
       ++i;
     }
     if (i == end_) return;
@@ -250,6 +289,7 @@ class TableBinder {
   const TableSpec& spec_;
   const std::vector<StreamCell>& cells_;
   std::size_t begin_, end_;
+  bool caption_found_ = false;
   BoundTable table_;
 };
 

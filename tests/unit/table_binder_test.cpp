@@ -20,6 +20,18 @@ const BoundTable& table(const Analysis& a, std::string_view key) {
   throw 0;
 }
 
+int count_notes(const BoundTable& t, BindIssue issue, std::string_view row = {}) {
+  int n = 0;
+  for (const BindNote& note : t.notes) n += note.issue == issue && (row.empty() || note.row == row) ? 1 : 0;
+  return n;
+}
+
+int top_level_sections(const Analysis& a) {
+  int n = 0;
+  for (const Section& s : a.report.sections) n += s.parent < 0 ? 1 : 0;
+  return n;
+}
+
 }  // namespace
 
 TEST_CASE("binder: a prose sentence naming a row is not the row's label") {
@@ -54,9 +66,7 @@ TEST_CASE("binder: a blank cell stays blank and a short row is noted") {
   const BoundRow* docs = t.row("normative_documents");
   REQUIRE(docs);
   CHECK(docs->cells[1].state == CellState::Missing);
-  bool short_row = false;
-  for (const BindNote& n : t.notes) short_row = short_row || (n.issue == BindIssue::ShortRow && n.row == "normative_documents");
-  CHECK(short_row);
+  CHECK(count_notes(t, BindIssue::ShortRow, "normative_documents") == 1);
 }
 
 TEST_CASE("binder: digits that ran together are never read as values") {
@@ -72,11 +82,65 @@ TEST_CASE("binder: digits that ran together are never read as values") {
   const BoundRow* out = t.row("granted");
   REQUIRE(out);
   CHECK(out->cells[6].state == CellState::Number);
-  int unreadable = 0;
-  for (const BindNote& n : t.notes) unreadable += n.issue == BindIssue::Unreadable ? 1 : 0;
-  CHECK(unreadable == 2);
+  CHECK(count_notes(t, BindIssue::Unreadable) == 2);
   // The rows are labels, not sections: section 三 holds the whole table.
-  int top_level = 0;
-  for (const Section& s : a.report.sections) top_level += s.parent < 0 ? 1 : 0;
-  CHECK(top_level == 1);
+  CHECK(top_level_sections(a) == 1);
+}
+
+TEST_CASE("binder: labels run together without a blank are two labels") {
+  const Analysis a = analyze_text(
+      "青山县交通运输局2023年政府信息公开工作年度报告\n"
+      "三、收到和处理政府信息公开申请情况\n"
+      "三、本年度办理结果（一）予以公开 20 0210023\n"
+      "（二）部分公开（区分处理的，只计这一情形，不计其他情形） 3 0 0 0 0 0 3\n"
+      "（三）不予公开1.属于国家秘密 1 0 0 0 0 0 1\n");
+  const BoundTable& t = table(a, "requests");
+  CHECK_FALSE(t.row("granted"));
+  CHECK(count_notes(t, BindIssue::Unreadable, "granted") == 1);
+  const BoundRow* secret = t.row("withheld_secret");
+  REQUIRE(secret);
+  CHECK(secret->cells[0].value.integer() == 1);
+  CHECK(secret->cells[6].value.integer() == 1);
+  CHECK_FALSE(t.row("withheld"));
+}
+
+TEST_CASE("binder: a header naming the column's position beats template order") {
+  // A 2021 report on the 2019 template: 处理决定数量 is the third of three numbers.
+  const Analysis a = analyze_text(
+      "青山县交通运输局2021年政府信息公开工作年度报告\n"
+      "二、主动公开政府信息情况\n"
+      "第二十条第（五）项\n"
+      "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量\n"
+      "行政许可 | 8 | 0 | 35\n"
+      "第二十条第（八）项\n"
+      "信息内容 | 上一年项目数量 | 本年增/减\n"
+      "行政事业性收费 | 1 | 0\n");
+  REQUIRE(a.choice.pack);
+  CHECK(a.choice.pack->id == "fmt2021");
+  const BoundTable& licensing = table(a, "proactive_licensing");
+  REQUIRE(licensing.row("licensing"));
+  CHECK(licensing.row("licensing")->cells[0].value.integer() == 35);
+  REQUIRE(count_notes(licensing, BindIssue::ExtraCells, "licensing") == 1);
+  for (const BindNote& n : licensing.notes)
+    if (n.issue == BindIssue::ExtraCells) CHECK((n.expected == 1 && n.found == 3));
+  // No header names 收费金额: template order, the first number.
+  const BoundTable& fees = table(a, "proactive_fees");
+  REQUIRE(fees.row("fees"));
+  CHECK(fees.row("fees")->cells[0].value.integer() == 1);
+}
+
+TEST_CASE("binder: a label broken over two lines between empty lines is one label, not a heading") {
+  const Analysis a = analyze_text(
+      "青山县交通运输局2023年政府信息公开工作年度报告\n\n"
+      "三、收到和处理政府信息公开申请情况\n\n"
+      "一、本年新收政府信息\n公开申请数量\n\n"
+      "3\n\n0\n\n0\n\n0\n\n0\n\n0\n\n3\n\n"
+      "二、上年结转政府信息\n公开申请数量\n\n"
+      "1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n");
+  const BoundTable& t = table(a, "requests");
+  REQUIRE(t.row("new"));
+  CHECK(t.row("new")->cells[6].value.integer() == 3);
+  REQUIRE(t.row("carried_in"));
+  CHECK(t.row("carried_in")->cells[0].value.integer() == 1);
+  CHECK(top_level_sections(a) == 1);
 }

@@ -2,6 +2,7 @@
 
 #include "bind/analysis.h"
 #include "ingest/ingest.h"
+#include "output/model_names.h"
 
 using namespace nblint;
 
@@ -143,4 +144,15 @@ TEST_CASE("binder: a label broken over two lines between empty lines is one labe
   REQUIRE(t.row("carried_in"));
   CHECK(t.row("carried_in")->cells[0].value.integer() == 1);
   CHECK(top_level_sections(a) == 1);
+}
+
+TEST_CASE("binder: notes in words name the row, or the table when the whole table ran together") {
+  BindNote whole{BindIssue::Unreadable, "", "", Span{}, 0, 0};
+  CHECK(model_names::bind_note_message(whole, Lang::Zh) == "该表格的单元格连在一起（数字串或编码），无法读取，未取其值");
+  CHECK(model_names::bind_note_message(whole, Lang::En) ==
+        "the cells of this table ran together (digit runs or codes); no values were taken");
+  BindNote row{BindIssue::Unreadable, "new", "", Span{}, 0, 0};
+  CHECK(model_names::bind_note_message(row, Lang::Zh) == "行 new 的单元格连在一起（数字串或编码），无法读取，未取其值");
+  BindNote extra{BindIssue::ExtraCells, "licensing", "", Span{}, 1, 3};
+  CHECK(model_names::bind_note_message(extra, Lang::Zh) == "行 licensing 有 3 个数字单元格，多于 1 列");
 }

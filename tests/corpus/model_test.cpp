@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -51,6 +52,7 @@ struct ModelFile {
   std::vector<std::string> errors;  // malformed lines of the .model file itself
   std::vector<std::string> cells;  // bound table rows, as "TABLE.ROW v1 v2 …"
   std::vector<std::string> unbound;  // tables the report does not contain
+  std::vector<std::string> unreadable;  // tables whose cells all ran together
 };
 
 std::string trim_copy(std::string s) {
@@ -91,6 +93,10 @@ ModelFile read_model(const fs::path& path) {
     }
     if (key == "unbound") {  // unbound: TABLE (the report holds none of its rows)
       model.unbound.push_back(value);
+      continue;
+    }
+    if (key == "unreadable") {  // unreadable: TABLE (its rows are there, every one run together)
+      model.unreadable.push_back(value);
       continue;
     }
     if (!kFactKeys.count(key)) {
@@ -214,7 +220,7 @@ std::string cell_form(const BoundCell& c) {
 // lists any table fact, its tables are read completely: every table of the pack is either
 // listed row by row or declared unbound, and nothing else may be bound (no invented rows).
 void check_cells(const Report& report, const PackChoice& choice, const ModelFile& model, Mismatches& m) {
-  if (model.cells.empty() && model.unbound.empty()) return;
+  if (model.cells.empty() && model.unbound.empty() && model.unreadable.empty()) return;
   if (!choice.pack) return m.add("cell", "a pack to bind tables with", "no pack");
   const std::vector<BoundTable> tables = bind_tables(report, *choice.pack);
   std::set<std::string> listed;  // "TABLE.ROW"
@@ -237,14 +243,21 @@ void check_cells(const Report& report, const PackChoice& choice, const ModelFile
     for (const BoundCell& c : row->cells) got += (got.empty() ? "" : " ") + cell_form(c);
     if (got != want) m.add("cell " + address, want, got);
   }
+  const auto listed_as = [](const std::vector<std::string>& keys, const std::string& key) {
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+  };
   for (const BoundTable& t : tables) {
-    const bool unbound = std::find(model.unbound.begin(), model.unbound.end(), t.key) != model.unbound.end();
-    if (unbound) {
-      const bool no_table = std::any_of(t.notes.begin(), t.notes.end(), [](const BindNote& n) { return n.issue == BindIssue::NoTable; });
-      if (t.found || !no_table)
-        m.add("unbound " + t.key, "not found, with a no_table note", t.found ? std::to_string(t.rows.size()) + " row(s) bound" : "no no_table note");
-      continue;
+    // unbound: no row and a no_table note; unreadable: no row and an unreadable note.
+    for (const auto& [keys, issue, name, note] :
+         {std::tuple{&model.unbound, BindIssue::NoTable, "unbound", "no_table"},
+          std::tuple{&model.unreadable, BindIssue::Unreadable, "unreadable", "unreadable"}}) {
+      if (!listed_as(*keys, t.key)) continue;
+      const bool noted = std::any_of(t.notes.begin(), t.notes.end(), [&](const BindNote& n) { return n.issue == issue; });
+      if (t.found || !noted)
+        m.add(std::string(name) + " " + t.key, std::string("not found, with a ") + note + " note",
+              t.found ? std::to_string(t.rows.size()) + " row(s) bound" : std::string("no ") + note + " note");
     }
+    if (listed_as(model.unbound, t.key) || listed_as(model.unreadable, t.key)) continue;
     bool read = false;
     for (const std::string& a : listed) read = read || a.substr(0, a.find('.')) == t.key;
     if (!read) m.add("table " + t.key, "cell: rows or unbound:", "(not read by hand)");

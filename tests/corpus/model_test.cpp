@@ -218,7 +218,7 @@ std::string cell_form(const BoundCell& c) {
 
 // Each "TABLE.ROW v1 v2 …" line against the tables bound with the chosen pack. Once a file
 // lists any table fact, its tables are read completely: every table of the pack is either
-// listed row by row or declared unbound, and nothing else may be bound (no invented rows).
+// listed row by row or declared unbound or unreadable, and nothing else may be bound.
 void check_cells(const Report& report, const PackChoice& choice, const ModelFile& model, Mismatches& m) {
   if (model.cells.empty() && model.unbound.empty() && model.unreadable.empty()) return;
   if (!choice.pack) return m.add("cell", "a pack to bind tables with", "no pack");
@@ -260,7 +260,7 @@ void check_cells(const Report& report, const PackChoice& choice, const ModelFile
     if (listed_as(model.unbound, t.key) || listed_as(model.unreadable, t.key)) continue;
     bool read = false;
     for (const std::string& a : listed) read = read || a.substr(0, a.find('.')) == t.key;
-    if (!read) m.add("table " + t.key, "cell: rows or unbound:", "(not read by hand)");
+    if (!read) m.add("table " + t.key, "cell:, unbound: or unreadable: lines", "(not read by hand)");
     for (const BoundRow& r : t.rows)
       if (!listed.count(t.key + "." + r.key)) m.add("cell " + t.key + "." + r.key, "(not in the report)", "bound");
   }

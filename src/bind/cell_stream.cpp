@@ -77,9 +77,15 @@ class Builder {
       const char32_t last = text_[head_end - 1];
       if (last == U'年' || last == U'月' || last == U'日' || last == U'第' || last == U'至' || last == U'到') return cell(b, e, line);
     }
-    // The digit groups; only clean numbers are split, "23 0 00 0 023" stays one (unreadable) cell.
+    if (head_end > b) label_cells(b, head_end, line);
+    number_cells(tail, e, line, head_end > b);
+  }
+
+  // The digit groups of [b, e), split by blanks; only clean numbers are split, "23 0 00 0 023"
+  // stays one (unreadable) cell. `glued`: they share the line with their label.
+  void number_cells(std::size_t b, std::size_t e, std::uint32_t line, bool glued) {
     std::vector<std::pair<std::size_t, std::size_t>> groups;
-    for (std::size_t p = tail; p < e;) {
+    for (std::size_t p = b; p < e;) {
       while (p < e && is_blank(text_[p])) ++p;
       std::size_t q = p;
       while (q < e && !is_blank(text_[q])) ++q;
@@ -89,14 +95,36 @@ class Builder {
     bool clean = true;
     for (auto [gb, ge] : groups)
       clean = clean && grammar::parse_cell_value(text_.substr(gb, ge - gb)).kind == grammar::CellValueKind::Number;
-    if (head_end > b) label_cells(b, head_end, line);
     const std::size_t first = out_.size();
     if (!clean || groups.size() == 1) {
-      cell(tail, e, line);
+      cell(b, e, line);
     } else {
       for (auto [gb, ge] : groups) cell(gb, ge, line);
     }
-    for (std::size_t i = first; i < out_.size(); ++i) out_[i].glued = head_end > b;
+    for (std::size_t i = first; i < out_.size(); ++i) out_[i].glued = glued;
+  }
+
+  // A piece of a run-on line (crawler output, a whole report on one line): labels and digit
+  // runs alternate without separators ("行政许可2629第二十条第（六）项…行政处罚1330"). Every
+  // number is glued to its label; a text cell may hold a caption, a header and a label run
+  // together, so it is marked run_on for the binder.
+  void run_on_text(std::size_t b, std::size_t e, std::uint32_t line) {
+    for (std::size_t p = b; p < e;) {
+      std::size_t q = p;
+      while (q < e && !starts_number(b, q, e)) ++q;
+      if (q > p) {
+        const std::size_t first = out_.size();
+        label_cells(p, q, line);
+        for (std::size_t i = first; i < out_.size(); ++i) out_[i].run_on = true;
+      }
+      std::size_t r = q;
+      while (r < e && (is_digit(text_[r]) || ((is_blank(text_[r]) || text_[r] == U'.' || text_[r] == U',') && r + 1 < e &&
+                                             (is_digit(text_[r + 1]) || is_blank(text_[r + 1])))))
+        ++r;
+      while (r > q && !is_digit(text_[r - 1])) --r;
+      if (r > q) number_cells(q, r, line, true);
+      p = r;  // past the number (a digit always starts one where the text stopped)
+    }
   }
 
   // "三、本年度办理结果 （一）予以公开": a group label and its first row label on one line (PDF
@@ -140,6 +168,20 @@ class Builder {
   }
 
  private:
+  // A number starts at `at`, not a label's numbering (…不予公开1.属于…) or a date (2023年).
+  bool starts_number(std::size_t b, std::size_t at, std::size_t e) const {
+    if (!is_digit(text_[at]) || (at > b && is_digit(text_[at - 1]))) return false;
+    std::size_t d = at;
+    while (d < e && is_digit(text_[d])) ++d;
+    if (d == e) return true;
+    const char32_t after = text_[d];
+    if (after == U'年' || after == U'月' || after == U'日') return false;
+    // Numbering has one or two digits; in "00000002.其他…" the digits are a number run that
+    // swallowed the next label's 2 (the run stays unreadable either way).
+    constexpr std::size_t kMaxMarkerDigits = 2;
+    return !((after == U'.' || after == U'、') && d - at <= kMaxMarkerDigits && d + 1 < e && is_cjk(text_[d + 1]) && at > b);
+  }
+
   std::u32string_view text_;
   std::vector<StreamCell>& out_;
 };
@@ -230,6 +272,18 @@ std::vector<StreamCell> cell_stream(const Report& report, std::uint32_t first_li
       builder.plain_line(l.begin, l.end, l.number);
     }
   }
+  return out;
+}
+
+std::vector<StreamCell> run_on_cell_stream(const Report& report, std::size_t begin, std::size_t end) {
+  std::vector<StreamCell> out;
+  const std::u32string_view all(report.folded.text);
+  end = std::min(end, all.size());
+  if (begin >= end) return out;
+  std::uint32_t line = 1;
+  for (std::size_t i = 0; i < begin; ++i) line += all[i] == U'\n' ? 1 : 0;
+  Builder builder(report, out);
+  builder.run_on_text(begin, end, line);
   return out;
 }
 

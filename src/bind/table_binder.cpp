@@ -24,7 +24,14 @@ struct Region {
   std::uint32_t first_line = 1, last_line = 1;  // [first, last)
   bool found = false;                           // the section's heading was found
   bool run_on = false;  // the section shares its line with the next one (crawler output)
+  std::size_t run_on_begin = 0, run_on_end = 0;  // then: its body in Report::folded.text
 };
+
+// The folded position of a source offset (the first folded character at or after it).
+std::size_t folded_at(const Report& report, std::uint32_t source_offset) {
+  const std::vector<std::uint32_t>& origin = report.folded.origin;
+  return static_cast<std::size_t>(std::lower_bound(origin.begin(), origin.end(), source_offset) - origin.begin());
+}
 
 bool is_descendant(const Report& r, int s, int ancestor) {
   for (int p = r.sections[s].parent; p >= 0; p = r.sections[p].parent)
@@ -42,6 +49,10 @@ Region section_region(const Report& report, int section) {
     if (!is_descendant(report, static_cast<int>(t), section)) {
       region.last_line = report.sections[t].heading.line;
       region.run_on = region.last_line < region.first_line;
+      if (region.run_on) {
+        region.run_on_begin = folded_at(report, report.sections[section].heading.text.end);
+        region.run_on_end = folded_at(report, report.sections[t].heading.marker.begin);
+      }
       break;
     }
   return region;
@@ -56,7 +67,7 @@ class TableBinder {
     table_.section = spec.section;
   }
 
-  BoundTable bind(bool caption_found, bool section_found, bool run_on, Span where) {
+  BoundTable bind(bool caption_found, bool section_found, Span where) {
     caption_found_ = caption_found;
     if (!caption_found && !spec_.anchors.empty()) note(BindIssue::CaptionNotFound, "", where);
     if (spec_.unlabelled) {
@@ -71,8 +82,7 @@ class TableBinder {
       bool unreadable_rows = false;
       for (const BindNote& n : table_.notes) unreadable_rows = unreadable_rows || n.issue == BindIssue::Unreadable;
       std::erase_if(table_.notes, [](const BindNote& n) { return n.issue != BindIssue::Unreadable; });
-      // On a run-on line the cells ran together: say so rather than "no table".
-      if (!unreadable_rows) note(run_on ? BindIssue::Unreadable : BindIssue::NoTable, "", where);
+      if (!unreadable_rows) note(BindIssue::NoTable, "", where);
     }
     return std::move(table_);
   }
@@ -105,8 +115,17 @@ class TableBinder {
       if (ch >= U'0' && ch <= U'9') return -1;
     const std::size_t to = std::min(spec_.rows.size(), from + kRowWindow);
     for (std::size_t r = from; r < to; ++r)
-      if (spec_.rows[r].matches(key)) return static_cast<int>(r);
+      if (spec_.rows[r].matches(key) || (c.run_on && ends_with_label(key, spec_.rows[r]))) return static_cast<int>(r);
     return -1;
+  }
+
+  // A run-on text cell holds whatever ran into the label ("第二十条第(五)项信息内容本年处理决定
+  // 数量行政许可"): its last words are the label, so a label matched whole (=行政许可) may end it.
+  static bool ends_with_label(std::u32string_view key, const TableRowSpec& row) {
+    for (const std::u32string& k : row.keywords)
+      if (!k.empty() && k.front() == U'=' && key.size() > k.size() - 1 && key.ends_with(std::u32string_view(k).substr(1)))
+        return true;
+    return false;
   }
 
   BoundCell bound(const StreamCell& c) const {
@@ -136,8 +155,9 @@ class TableBinder {
       } else if (match_row(c, next_row) >= 0) {
         break;
       } else if (!values.empty()) {
-        // A short word where a number belongs (见说明, 不适用) is that cell, not the row's end.
-        if (c.key.size() > kMaxWordInCell) break;
+        // A short word where a number belongs (见说明, 不适用) is that cell, not the row's end;
+        // in a run-on line text after the numbers is the next label.
+        if (c.key.size() > kMaxWordInCell || c.run_on) break;
         values.push_back(i);
       }
     }
@@ -204,6 +224,8 @@ class TableBinder {
         values.erase(values.begin());
         values.push_back(after++);
       }
+      // A run-on label cell holds the caption and the header run into the label.
+      if (table_.rows.empty() && cells_[i].run_on) header.push_back(i);
       seen[r] = true;
       next_row = static_cast<std::size_t>(r) + 1;
       // A group label has no numbers of its own; empty cells beside it (a Markdown or HTML row
@@ -317,7 +339,8 @@ std::vector<BoundTable> bind_tables(const Report& report, const Pack& pack) {
     while (s < pack.sections.size() && pack.sections[s].key != spec.section) ++s;
     if (!built[s]) {
       regions[s] = section_region(report, matches[s].section);
-      streams[s] = cell_stream(report, regions[s].first_line, regions[s].last_line);
+      streams[s] = regions[s].run_on ? run_on_cell_stream(report, regions[s].run_on_begin, regions[s].run_on_end)
+                                     : cell_stream(report, regions[s].first_line, regions[s].last_line);
       built[s] = true;
     }
     const std::vector<StreamCell>& cells = streams[s];
@@ -339,7 +362,7 @@ std::vector<BoundTable> bind_tables(const Report& report, const Pack& pack) {
             break;
           }
     }
-    out.push_back(TableBinder(report, spec, cells, begin, end).bind(caption_found, regions[s].found, regions[s].run_on, where));
+    out.push_back(TableBinder(report, spec, cells, begin, end).bind(caption_found, regions[s].found, where));
   }
   return out;
 }

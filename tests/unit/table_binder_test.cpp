@@ -156,3 +156,37 @@ TEST_CASE("binder: notes in words name the row, or the table when the whole tabl
   BindNote extra{BindIssue::ExtraCells, "licensing", "", Span{}, 1, 3};
   CHECK(model_names::bind_note_message(extra, Lang::Zh) == "行 licensing 有 3 个数字单元格，多于 1 列");
 }
+
+TEST_CASE("binder: a run-on line gives the one-column rows and leaves digit runs unread") {
+  // A crawler's whole report on one line: captions, headers, labels and numbers run together.
+  std::string line = "青山县交通运输局2023年政府信息公开工作年度报告。一、总体情况本局全年公开各类信息。"
+                     "二、主动公开政府信息情况第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数"
+                     "规章000行政规范性文件3110第二十条第（五）项信息内容本年处理决定数量行政许可2629"
+                     "第二十条第（六）项信息内容本年处理决定数量行政处罚1330行政强制54"
+                     "三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+                     "申请人情况自然人法人或其他组织总计商业企业科研机构社会公益组织法律服务机构其他"
+                     "一、本年新收政府信息公开申请数量801000081二、上年结转政府信息公开申请数量0000000"
+                     "（三）不予公开1.属于国家秘密00000002.其他法律行政法规禁止公开0000000"
+                     "四、政府信息公开行政复议、行政诉讼情况本年度未发生行政复议和行政诉讼。";
+  for (int i = 0; i < 8; ++i) line.insert(line.find("二、主动"), "本局按照县政务公开办的要求做好公开工作。");  // a long line
+  const Analysis a = analyze_text(line + "\n");
+  REQUIRE(a.choice.pack);
+  REQUIRE(table(a, "proactive_licensing").row("licensing"));
+  CHECK(table(a, "proactive_licensing").row("licensing")->cells[0].value.integer() == 2629);
+  const BoundTable& penalties = table(a, "proactive_penalties");
+  REQUIRE(penalties.row("punishment"));
+  CHECK(penalties.row("punishment")->cells[0].value.integer() == 1330);
+  REQUIRE(penalties.row("enforcement"));
+  CHECK(penalties.row("enforcement")->cells[0].value.integer() == 54);
+  // 000 for three columns, 3110 for three: unreadable, nothing taken.
+  const BoundTable& rules = table(a, "proactive_rules");
+  CHECK_FALSE(rules.found);
+  CHECK(count_notes(rules, BindIssue::Unreadable, "regulations") == 1);
+  CHECK(count_notes(rules, BindIssue::Unreadable, "normative_documents") == 1);
+  // 1. is the label's numbering, not a number; 00000002 swallowed the next label's 2.
+  const BoundTable& requests = table(a, "requests");
+  CHECK_FALSE(requests.found);
+  CHECK(count_notes(requests, BindIssue::Unreadable, "carried_in") == 1);
+  CHECK(count_notes(requests, BindIssue::Unreadable, "withheld_secret") == 1);
+  CHECK(count_notes(requests, BindIssue::Unreadable, "withheld_law") == 1);
+}

@@ -114,16 +114,24 @@ class Builder {
       while (q < e && !starts_number(b, q, e)) ++q;
       if (q > p) {
         const std::size_t first = out_.size();
-        label_cells(p, q, line);
+        // The label right before the numbers may have run into the header too: "…法律服务机构
+        // 其他一、本年新收政府信息公开申请数量801000081". Its own marker starts it.
+        const std::size_t label = q < e ? last_marker(p, q) : p;
+        if (label > p) label_cells(p, label, line);
+        label_cells(label, q, line);
         for (std::size_t i = first; i < out_.size(); ++i) out_[i].run_on = true;
       }
+      if (q == e) break;
       std::size_t r = q;
       while (r < e && (is_digit(text_[r]) || ((is_blank(text_[r]) || text_[r] == U'.' || text_[r] == U',') && r + 1 < e &&
                                              (is_digit(text_[r + 1]) || is_blank(text_[r + 1])))))
         ++r;
+      // "…3 0 0 0 0 0 32.没有现成信息…": the digit before ".没" is the next label's numbering
+      // (items run to 8), not part of the row's last cell.
+      if (r < e && r - q >= 2 && (text_[r] == U'.' || text_[r] == U'、') && r + 1 < e && is_cjk(text_[r + 1])) --r;
       while (r > q && !is_digit(text_[r - 1])) --r;
       if (r > q) number_cells(q, r, line, true);
-      p = r;  // past the number (a digit always starts one where the text stopped)
+      p = r;  // past the number (where the text stopped, a digit starts one)
     }
   }
 
@@ -168,6 +176,19 @@ class Builder {
   }
 
  private:
+  // Where the last top-level numbered label (一、…) in [b, e) starts after a CJK character, or b.
+  std::size_t last_marker(std::size_t b, std::size_t e) const {
+    for (std::size_t p = e; p-- > b + 1;) {
+      // 第…, and 十 of 十一、 (the marker starts a character earlier).
+      if (!is_cjk(text_[p - 1]) || std::u32string_view(U"第一二三四五六七八九十").find(text_[p - 1]) != std::u32string_view::npos)
+        continue;
+      const auto marker = grammar::parse_heading_marker(text_.substr(p, std::min<std::size_t>(e - p, 16)));
+      if (marker && marker->marker_begin == 0 && marker->text_begin < e - p && marker->style == NumberingStyle::ChineseComma)
+        return p;
+    }
+    return b;
+  }
+
   // A number starts at `at`, not a label's numbering (…不予公开1.属于…) or a date (2023年).
   bool starts_number(std::size_t b, std::size_t at, std::size_t e) const {
     if (!is_digit(text_[at]) || (at > b && is_digit(text_[at - 1]))) return false;

@@ -294,13 +294,26 @@ class TableBinder {
     }
   }
 
-  // Section 四: one row of numbers after the (often run-together) header cells.
+  // Section 四: one row of numbers after the (often run-together) header cells. A number in a
+  // sentence before the header (a run-on line's 本年度行政复议1件，…) is not the row: the
+  // longest run of values is, the last of equal ones (the row follows the prose).
   void bind_unlabelled() {
-    std::size_t i = begin_;
-    while (i < end_ && cells_[i].kind != CellKind::Number && cells_[i].kind != CellKind::DigitRun) {
-      if (cells_[i].kind == CellKind::Text) table_.header.push_back(header_text(cells_[i]));
-      ++i;
+    std::size_t i = end_, longest = 0;
+    for (std::size_t k = begin_; k < end_;) {
+      if (cells_[k].kind != CellKind::Number && cells_[k].kind != CellKind::DigitRun) {
+        ++k;
+        continue;
+      }
+      std::size_t run_end = k;
+      while (run_end < end_ && is_value(cells_[run_end].kind)) ++run_end;
+      if (run_end - k >= longest) {
+        i = k;
+        longest = run_end - k;
+      }
+      k = run_end;
     }
+    for (std::size_t k = begin_; k < i && k < end_; ++k)
+      if (cells_[k].kind == CellKind::Text) table_.header.push_back(header_text(cells_[k]));
     if (i == end_) return;
     std::vector<std::size_t> values;
     for (; i < end_ && values.size() < spec_.columns.size() && is_value(cells_[i].kind); ++i) values.push_back(i);

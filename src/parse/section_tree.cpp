@@ -84,7 +84,8 @@ bool ends_with_numbers(std::u32string_view line) {
 }
 
 // A row label with its cells run on ("二、上年结转政府信息公开申请数量000000"): digits follow
-// the label closely, without a sentence break, and are not a year ("一、总体情况2023年，").
+// the label closely, without a sentence break, and are not a year ("一、总体情况2023年，") or
+// a count ("…行政复议1件").
 bool has_glued_cells(std::u32string_view text) {
   constexpr std::size_t kWindow = 40;
   for (std::size_t i = 0; i < text.size() && i < kWindow; ++i) {
@@ -93,7 +94,8 @@ bool has_glued_cells(std::u32string_view text) {
     if (c < U'0' || c > U'9') continue;
     std::size_t j = i;
     while (j < text.size() && text[j] >= U'0' && text[j] <= U'9') ++j;
-    return j == text.size() || (text[j] != U'年' && text[j] != U'月' && text[j] != U'日');
+    // A count in a sentence ("四、…情况本年度被申请行政复议1件，…") is no cell either.
+    return j == text.size() || (text[j] != U'年' && text[j] != U'月' && text[j] != U'日' && !is_unit_word(text.substr(j, 1)));
   }
   return false;
 }

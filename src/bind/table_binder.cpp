@@ -17,6 +17,8 @@ constexpr std::size_t kRowWindow = 8;
 constexpr std::size_t kMaxLabelChars = 64;
 // Text this short among a row's numbers is a cell that holds a word instead of a number.
 constexpr std::size_t kMaxWordInCell = 6;
+// A column with no cell in a row whose numbers a header placed.
+constexpr std::size_t kNoCell = static_cast<std::size_t>(-1);
 
 bool is_value(CellKind k) { return k == CellKind::Number || k == CellKind::Blank || k == CellKind::DigitRun; }
 
@@ -164,33 +166,41 @@ class TableBinder {
     return i;
   }
 
+  // `values`: the cells for the columns in order; kNoCell where a column has none (a header
+  // placed the numbers), and missing columns at the end when there are fewer.
   void bind_row(std::size_t r, Span label, std::uint32_t line, const std::vector<std::size_t>& values, Span after) {
     const TableRowSpec& rs = spec_.rows[r];
+    std::vector<std::size_t> present;
+    for (std::size_t v : values)
+      if (v != kNoCell) present.push_back(v);
     bool run_together = false;
-    for (std::size_t v : values) run_together = run_together || cells_[v].kind == CellKind::DigitRun;
+    for (std::size_t v : present) run_together = run_together || cells_[v].kind == CellKind::DigitRun;
     // Fewer numbers than columns on the label's own line, split only by blanks: some cells ran
     // together (640020470 is 64,0,0,2,0,4,70), so taking them from the left would invent values.
-    bool all_glued = !values.empty() && values.size() < spec_.columns.size();
-    for (std::size_t v : values) all_glued = all_glued && cells_[v].glued;
+    bool all_glued = !present.empty() && present.size() < spec_.columns.size();
+    for (std::size_t v : present) all_glued = all_glued && cells_[v].glued;
     run_together = run_together || all_glued;
     if (run_together) {
-      note(BindIssue::Unreadable, rs.key, values.empty() ? label : span(cells_[values.front()]));
+      note(BindIssue::Unreadable, rs.key, present.empty() ? label : span(cells_[present.front()]));
       return;
     }
     BoundRow row;
     row.key = rs.key;
     row.label = label;
     row.line = line;
-    for (std::size_t v : values) row.cells.push_back(bound(cells_[v]));
-    while (row.cells.size() < spec_.columns.size()) {
+    for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
+      if (c < values.size() && values[c] != kNoCell) {
+        row.cells.push_back(bound(cells_[values[c]]));
+        continue;
+      }
       BoundCell missing;
       missing.span = {after.end, after.end};
       missing.line = line;
       row.cells.push_back(missing);
     }
-    if (values.size() < spec_.columns.size())
+    if (present.size() < spec_.columns.size())
       note(BindIssue::ShortRow, rs.key, label.empty() ? after : label, static_cast<int>(spec_.columns.size()),
-           static_cast<int>(values.size()));
+           static_cast<int>(present.size()));
     extend(row.cells.empty() ? label : Span{label.empty() ? row.cells.front().span.begin : label.begin, after.end});
     table_.rows.push_back(std::move(row));
   }
@@ -246,7 +256,13 @@ class TableBinder {
         if (auto placed = place_by_header(header, all)) values = std::move(*placed);
         after = extra_end;
       }
-      const Span last = values.empty() ? label : span(cells_[values.back()]);
+      // Fewer numbers than columns under a header naming each of them (a 2020 report on the
+      // 2021 columns: 信息内容 · 本年处理决定数量 over 行政许可 | 5 for the 2019 pack's three).
+      if (!values.empty() && values.size() < spec_.columns.size())
+        if (auto placed = place_by_header(header, values)) values = std::move(*placed);
+      std::size_t last_cell = kNoCell;
+      for (std::size_t v : values) last_cell = v == kNoCell ? last_cell : v;
+      const Span last = last_cell == kNoCell ? label : span(cells_[last_cell]);
       bind_row(r, label, cells_[i].line, values, last);
       if (extra_end > first_extra)
         note(BindIssue::ExtraCells, spec_.rows[r].key, span(cells_[first_extra]), static_cast<int>(spec_.columns.size()),
@@ -260,24 +276,32 @@ class TableBinder {
     check_header(header);
   }
 
-  // A row with more numbers than columns under a one-row header with one cell per number
-  // (caption, the row labels' header 信息内容, then the data headers): each column takes the
-  // number under the header cell that names it. Nullopt (template order stands) unless the
-  // header names every column, in template order: a two-level header (申请人情况 over
-  // 自然人 · 法人或其他组织 · 总计 over …) or a stray number after a row places nothing.
+  // A row with more or fewer numbers than columns under a one-row header with one cell per
+  // number (caption, the row labels' header 信息内容, then the data headers): each column takes
+  // the number under the header cell that names it (kNoCell where none does). Nullopt
+  // (template order stands) unless the header names, in template order, every column (more
+  // numbers) or every number (fewer): a two-level header (申请人情况 over 自然人 · 法人或其他
+  // 组织 · 总计 over …) or a stray number after a row places nothing.
   std::optional<std::vector<std::size_t>> place_by_header(const std::vector<std::size_t>& header,
                                                           const std::vector<std::size_t>& values) const {
     constexpr std::size_t kLeadingHeaderCells = 2;  // the caption and the row labels' header
     if (!caption_found_ || header.size() != kLeadingHeaderCells + values.size()) return std::nullopt;
+    const bool more = values.size() > spec_.columns.size();
     std::vector<std::size_t> placed;
-    std::size_t from = 0;  // columns keep their template order
+    std::size_t from = 0, used = 0;  // columns keep their template order
     for (const LabelSpec& column : spec_.columns) {
       std::size_t k = from;
       while (k < values.size() && !column.matches(cells_[header[kLeadingHeaderCells + k]].key)) ++k;
-      if (k == values.size()) return std::nullopt;
+      if (k == values.size()) {
+        if (more) return std::nullopt;
+        placed.push_back(kNoCell);
+        continue;
+      }
       placed.push_back(values[k]);
       from = k + 1;
+      ++used;
     }
+    if (!more && used < values.size()) return std::nullopt;
     return placed;
   }
 

@@ -190,3 +190,30 @@ TEST_CASE("binder: a run-on line gives the one-column rows and leaves digit runs
   CHECK(count_notes(requests, BindIssue::Unreadable, "withheld_secret") == 1);
   CHECK(count_notes(requests, BindIssue::Unreadable, "withheld_law") == 1);
 }
+
+TEST_CASE("binder: fewer numbers than columns go under the header cells that name them") {
+  // A 2020 report (the 2019 pack: 上一年项目数量 · 本年增/减 · 处理决定数量) on the 2021 columns.
+  const Analysis a = analyze_text(
+      "青山县交通运输局2020年政府信息公开工作年度报告\n"
+      "二、主动公开政府信息情况\n"
+      "第二十条第（五）项\n"
+      "信息内容 | 本年处理决定数量\n"
+      "行政许可 | 35\n"
+      "第二十条第（六）项\n"
+      "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量\n"
+      "行政处罚 | 7 |\n");
+  REQUIRE(a.choice.pack);
+  CHECK(a.choice.pack->id == "fmt2019");
+  const BoundTable& licensing = table(a, "proactive_licensing");
+  const BoundRow* row = licensing.row("licensing");
+  REQUIRE(row);
+  CHECK(row->cells[0].state == CellState::Missing);
+  CHECK(row->cells[1].state == CellState::Missing);
+  CHECK(row->cells[2].value.integer() == 35);
+  CHECK(count_notes(licensing, BindIssue::ShortRow, "licensing") == 1);
+  // A row short of cells under the full header stays in template order.
+  const BoundRow* punishment = table(a, "proactive_penalties").row("punishment");
+  REQUIRE(punishment);
+  CHECK(punishment->cells[0].value.integer() == 7);
+  CHECK(punishment->cells[2].state == CellState::Missing);
+}

@@ -123,9 +123,14 @@ class Builder {
       }
       if (q == e) break;
       std::size_t r = q;
-      while (r < e && (is_digit(text_[r]) || ((is_blank(text_[r]) || text_[r] == U'.' || text_[r] == U',') && r + 1 < e &&
-                                             (is_digit(text_[r + 1]) || is_blank(text_[r + 1])))))
-        ++r;
+      // Digits, a decimal point or separator between digits, blanks between digit groups.
+      const auto continues_number = [&](std::size_t at) {
+        if (is_digit(text_[at])) return true;
+        if (at + 1 >= e) return false;
+        if (text_[at] == U'.' || text_[at] == U',') return is_digit(text_[at + 1]);
+        return is_blank(text_[at]) && (is_digit(text_[at + 1]) || is_blank(text_[at + 1]));
+      };
+      while (r < e && continues_number(r)) ++r;
       // "…3 0 0 0 0 0 32.没有现成信息…": the digit before ".没" is the next label's numbering
       // (items run to 8), not part of the row's last cell.
       if (r < e && r - q >= 2 && (text_[r] == U'.' || text_[r] == U'、') && r + 1 < e && is_cjk(text_[r + 1])) --r;

@@ -177,7 +177,9 @@ class TableBinder {
     for (std::size_t v : present) run_together = run_together || cells_[v].kind == CellKind::DigitRun;
     // Fewer numbers than columns on the label's own line, split only by blanks: some cells ran
     // together (640020470 is 64,0,0,2,0,4,70), so taking them from the left would invent values.
-    bool all_glued = !present.empty() && present.size() < spec_.columns.size();
+    // Not so when a header has just as many cells and placed them (values then has a slot per
+    // column).
+    bool all_glued = !present.empty() && values.size() < spec_.columns.size();
     for (std::size_t v : present) all_glued = all_glued && cells_[v].glued;
     run_together = run_together || all_glued;
     if (run_together) {

@@ -211,6 +211,18 @@ TEST_CASE("binder: fewer numbers than columns go under the header cells that nam
   CHECK(row->cells[1].state == CellState::Missing);
   CHECK(row->cells[2].value.integer() == 35);
   CHECK(count_notes(licensing, BindIssue::ShortRow, "licensing") == 1);
+  // A row split by a blank under header cells one per line: one number under one data header
+  // cell ran into nothing, so it is placed, not unreadable.
+  const Analysis pdf = analyze_text(
+      "青山县交通运输局2020年政府信息公开工作年度报告\n"
+      "二、主动公开政府信息情况\n"
+      "第二十条第（五）项\n"
+      "信息内容\n"
+      "本年处理决定数量\n"
+      "行政许可 35\n");
+  const BoundRow* pdf_row = table(pdf, "proactive_licensing").row("licensing");
+  REQUIRE(pdf_row);
+  CHECK(pdf_row->cells[2].value.integer() == 35);
   // A row short of cells under the full header stays in template order.
   const BoundRow* punishment = table(a, "proactive_penalties").row("punishment");
   REQUIRE(punishment);

@@ -28,10 +28,16 @@ struct StreamCell {
   Quantity value;                  // when kind == Number
   std::u32string key;  // label_key() of a Text cell, computed once: the binder compares it often
   bool glued = false;  // split off a label's line by blanks ("…数量 76 4 2"), not by separators
+  bool run_on = false;  // text cut out of a run-on line: may be caption, header and label in one
 };
 
 // Cells of the folded text's lines [first_line, last_line) (1-based, last exclusive). Web
 // chrome and comment lines are skipped, so a table split by page furniture reads as one.
 std::vector<StreamCell> cell_stream(const Report& report, std::uint32_t first_line, std::uint32_t last_line);
+
+// Cells of the folded range [begin, end) of a run-on line (a crawler's whole report on one
+// line): labels and digit runs alternate, so every number is glued to its label and a digit
+// run is never split.
+std::vector<StreamCell> run_on_cell_stream(const Report& report, std::size_t begin, std::size_t end);
 
 }  // namespace nblint

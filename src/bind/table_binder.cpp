@@ -1,6 +1,7 @@
 #include "bind/table_binder.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "bind/cell_stream.h"
 #include "grammar/heading.h"
@@ -17,6 +18,8 @@ constexpr std::size_t kRowWindow = 8;
 constexpr std::size_t kMaxLabelChars = 64;
 // Text this short among a row's numbers is a cell that holds a word instead of a number.
 constexpr std::size_t kMaxWordInCell = 6;
+// A column with no cell in a row whose numbers a header placed.
+constexpr std::size_t kNoCell = static_cast<std::size_t>(-1);
 
 bool is_value(CellKind k) { return k == CellKind::Number || k == CellKind::Blank || k == CellKind::DigitRun; }
 
@@ -24,7 +27,14 @@ struct Region {
   std::uint32_t first_line = 1, last_line = 1;  // [first, last)
   bool found = false;                           // the section's heading was found
   bool run_on = false;  // the section shares its line with the next one (crawler output)
+  std::size_t run_on_begin = 0, run_on_end = 0;  // then: its body in Report::folded.text
 };
+
+// The folded position of a source offset (the first folded character at or after it).
+std::size_t folded_at(const Report& report, std::uint32_t source_offset) {
+  const std::vector<std::uint32_t>& origin = report.folded.origin;
+  return static_cast<std::size_t>(std::lower_bound(origin.begin(), origin.end(), source_offset) - origin.begin());
+}
 
 bool is_descendant(const Report& r, int s, int ancestor) {
   for (int p = r.sections[s].parent; p >= 0; p = r.sections[p].parent)
@@ -42,6 +52,10 @@ Region section_region(const Report& report, int section) {
     if (!is_descendant(report, static_cast<int>(t), section)) {
       region.last_line = report.sections[t].heading.line;
       region.run_on = region.last_line < region.first_line;
+      if (region.run_on) {
+        region.run_on_begin = folded_at(report, report.sections[section].heading.text.end);
+        region.run_on_end = folded_at(report, report.sections[t].heading.marker.begin);
+      }
       break;
     }
   return region;
@@ -56,7 +70,8 @@ class TableBinder {
     table_.section = spec.section;
   }
 
-  BoundTable bind(bool caption_found, bool section_found, bool run_on, Span where) {
+  BoundTable bind(bool caption_found, bool section_found, Span where) {
+    caption_found_ = caption_found;
     if (!caption_found && !spec_.anchors.empty()) note(BindIssue::CaptionNotFound, "", where);
     if (spec_.unlabelled) {
       // Without row labels only the section's own heading says where the numbers are.
@@ -70,8 +85,7 @@ class TableBinder {
       bool unreadable_rows = false;
       for (const BindNote& n : table_.notes) unreadable_rows = unreadable_rows || n.issue == BindIssue::Unreadable;
       std::erase_if(table_.notes, [](const BindNote& n) { return n.issue != BindIssue::Unreadable; });
-      // On a run-on line the cells ran together: say so rather than "no table".
-      if (!unreadable_rows) note(run_on ? BindIssue::Unreadable : BindIssue::NoTable, "", where);
+      if (!unreadable_rows) note(BindIssue::NoTable, "", where);
     }
     return std::move(table_);
   }
@@ -79,6 +93,12 @@ class TableBinder {
  private:
   std::u32string_view text(const StreamCell& c) const {
     return std::u32string_view(report_.folded.text).substr(c.begin, c.end - c.begin);
+  }
+  // A header cell as one line: a cell broken across lines (本年新 / 制作数量) is read joined.
+  std::u32string header_text(const StreamCell& c) const {
+    std::u32string t(text(c));
+    std::erase_if(t, [](char32_t ch) { return ch == U'\n' || ch == U'\r'; });
+    return t;
   }
   Span span(const StreamCell& c) const { return report_.folded.source_span(c.begin, c.end); }
 
@@ -103,8 +123,17 @@ class TableBinder {
       if (ch >= U'0' && ch <= U'9') return -1;
     const std::size_t to = std::min(spec_.rows.size(), from + kRowWindow);
     for (std::size_t r = from; r < to; ++r)
-      if (spec_.rows[r].matches(key)) return static_cast<int>(r);
+      if (spec_.rows[r].matches(key) || (c.run_on && ends_with_label(key, spec_.rows[r]))) return static_cast<int>(r);
     return -1;
+  }
+
+  // A run-on text cell holds whatever ran into the label ("第二十条第(五)项信息内容本年处理决定
+  // 数量行政许可"): its last words are the label, so a label matched whole (=行政许可) may end it.
+  static bool ends_with_label(std::u32string_view key, const TableRowSpec& row) {
+    for (const std::u32string& k : row.keywords)
+      if (!k.empty() && k.front() == U'=' && key.size() > k.size() - 1 && key.ends_with(std::u32string_view(k).substr(1)))
+        return true;
+    return false;
   }
 
   BoundCell bound(const StreamCell& c) const {
@@ -134,41 +163,52 @@ class TableBinder {
       } else if (match_row(c, next_row) >= 0) {
         break;
       } else if (!values.empty()) {
-        // A short word where a number belongs (见说明, 不适用) is that cell, not the row's end.
-        if (c.key.size() > kMaxWordInCell) break;
+        // A short word where a number belongs (见说明, 不适用) is that cell, not the row's end;
+        // in a run-on line text after the numbers is the next label.
+        if (c.key.size() > kMaxWordInCell || c.run_on) break;
         values.push_back(i);
       }
     }
     return i;
   }
 
+  // `values`: the cells for the columns in order; kNoCell where a column has none (a header
+  // placed the numbers), and missing columns at the end when there are fewer.
   void bind_row(std::size_t r, Span label, std::uint32_t line, const std::vector<std::size_t>& values, Span after) {
     const TableRowSpec& rs = spec_.rows[r];
+    std::vector<std::size_t> present;
+    for (std::size_t v : values)
+      if (v != kNoCell) present.push_back(v);
     bool run_together = false;
-    for (std::size_t v : values) run_together = run_together || cells_[v].kind == CellKind::DigitRun;
+    for (std::size_t v : present) run_together = run_together || cells_[v].kind == CellKind::DigitRun;
     // Fewer numbers than columns on the label's own line, split only by blanks: some cells ran
     // together (640020470 is 64,0,0,2,0,4,70), so taking them from the left would invent values.
-    bool all_glued = !values.empty() && values.size() < spec_.columns.size();
-    for (std::size_t v : values) all_glued = all_glued && cells_[v].glued;
+    // Not so when a header has just as many cells and placed them (values then has a slot per
+    // column).
+    bool all_glued = !present.empty() && values.size() < spec_.columns.size();
+    for (std::size_t v : present) all_glued = all_glued && cells_[v].glued;
     run_together = run_together || all_glued;
     if (run_together) {
-      note(BindIssue::Unreadable, rs.key, values.empty() ? label : span(cells_[values.front()]));
+      note(BindIssue::Unreadable, rs.key, present.empty() ? label : span(cells_[present.front()]));
       return;
     }
     BoundRow row;
     row.key = rs.key;
     row.label = label;
     row.line = line;
-    for (std::size_t v : values) row.cells.push_back(bound(cells_[v]));
-    while (row.cells.size() < spec_.columns.size()) {
+    for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
+      if (c < values.size() && values[c] != kNoCell) {
+        row.cells.push_back(bound(cells_[values[c]]));
+        continue;
+      }
       BoundCell missing;
       missing.span = {after.end, after.end};
       missing.line = line;
       row.cells.push_back(missing);
     }
-    if (values.size() < spec_.columns.size())
+    if (present.size() < spec_.columns.size())
       note(BindIssue::ShortRow, rs.key, label.empty() ? after : label, static_cast<int>(spec_.columns.size()),
-           static_cast<int>(values.size()));
+           static_cast<int>(present.size()));
     extend(row.cells.empty() ? label : Span{label.empty() ? row.cells.front().span.begin : label.begin, after.end});
     table_.rows.push_back(std::move(row));
   }
@@ -202,6 +242,8 @@ class TableBinder {
         values.erase(values.begin());
         values.push_back(after++);
       }
+      // A run-on label cell holds the caption and the header run into the label.
+      if (table_.rows.empty() && cells_[i].run_on) header.push_back(i);
       seen[r] = true;
       next_row = static_cast<std::size_t>(r) + 1;
       // A group label has no numbers of its own; empty cells beside it (a Markdown or HTML row
@@ -209,21 +251,66 @@ class TableBinder {
       bool all_blank = true;
       for (std::size_t v : values) all_blank = all_blank && cells_[v].kind == CellKind::Blank;
       if (spec_.rows[r].group && all_blank) continue;
-      const Span label = span(cells_[i]);
-      const Span last = values.empty() ? label : span(cells_[values.back()]);
-      bind_row(r, label, cells_[i].line, values, last);
       // Numbers beyond the columns before the next label: the table has more columns than the
-      // template, so positions may be shifted.
-      if (values.size() == spec_.columns.size() && after < end_ && cells_[after].kind == CellKind::Number &&
-          match_row(cells_[after], next_row) < 0)
-        note(BindIssue::ExtraCells, spec_.rows[r].key, span(cells_[after]));
+      // template (a 2021 report on the 2019 template), so positions may be shifted.
+      std::size_t extra_end = after;
+      if (values.size() == spec_.columns.size())
+        while (extra_end < end_ && cells_[extra_end].kind == CellKind::Number) ++extra_end;
+      const Span label = span(cells_[i]);
+      const std::size_t first_extra = after;
+      if (extra_end > after) {
+        std::vector<std::size_t> all = values;
+        for (std::size_t k = after; k < extra_end; ++k) all.push_back(k);
+        if (auto placed = place_by_header(header, all)) values = std::move(*placed);
+        after = extra_end;
+      }
+      // Fewer numbers than columns under a header naming each of them (a 2020 report on the
+      // 2021 columns: 信息内容 · 本年处理决定数量 over 行政许可 | 5 for the 2019 pack's three).
+      if (!values.empty() && values.size() < spec_.columns.size())
+        if (auto placed = place_by_header(header, values)) values = std::move(*placed);
+      std::size_t last_cell = kNoCell;
+      for (std::size_t v : values) last_cell = v == kNoCell ? last_cell : v;
+      const Span last = last_cell == kNoCell ? label : span(cells_[last_cell]);
+      bind_row(r, label, cells_[i].line, values, last);
+      if (extra_end > first_extra)
+        note(BindIssue::ExtraCells, spec_.rows[r].key, span(cells_[first_extra]), static_cast<int>(spec_.columns.size()),
+             static_cast<int>(spec_.columns.size() + extra_end - first_extra));
       i = after - 1;
     }
-    for (const std::size_t h : header) table_.header.emplace_back(text(cells_[h]));
+    for (const std::size_t h : header) table_.header.push_back(header_text(cells_[h]));
     if (table_.rows.empty()) return;
     for (std::size_t r = 0; r < spec_.rows.size(); ++r)
       if (!seen[r] && !spec_.rows[r].group) note(BindIssue::RowNotFound, spec_.rows[r].key, table_.span);
     check_header(header);
+  }
+
+  // A row with more or fewer numbers than columns under a one-row header with one cell per
+  // number (caption, the row labels' header 信息内容, then the data headers): each column takes
+  // the number under the header cell that names it (kNoCell where none does). Nullopt
+  // (template order stands) unless the header names, in template order, every column (more
+  // numbers) or every number (fewer): a two-level header (申请人情况 over 自然人 · 法人或其他
+  // 组织 · 总计 over …) or a stray number after a row places nothing.
+  std::optional<std::vector<std::size_t>> place_by_header(const std::vector<std::size_t>& header,
+                                                          const std::vector<std::size_t>& values) const {
+    constexpr std::size_t kLeadingHeaderCells = 2;  // the caption and the row labels' header
+    if (!caption_found_ || header.size() != kLeadingHeaderCells + values.size()) return std::nullopt;
+    const bool more = values.size() > spec_.columns.size();
+    std::vector<std::size_t> placed;
+    std::size_t from = 0, used = 0;  // columns keep their template order
+    for (const LabelSpec& column : spec_.columns) {
+      std::size_t k = from;
+      while (k < values.size() && !column.matches(cells_[header[kLeadingHeaderCells + k]].key)) ++k;
+      if (k == values.size()) {
+        if (more) return std::nullopt;
+        placed.push_back(kNoCell);
+        continue;
+      }
+      placed.push_back(values[k]);
+      from = k + 1;
+      ++used;
+    }
+    if (!more && used < values.size()) return std::nullopt;
+    return placed;
   }
 
   void check_header(const std::vector<std::size_t>& header) {
@@ -239,13 +326,26 @@ class TableBinder {
     }
   }
 
-  // Section 四: one row of numbers after the (often run-together) header cells.
+  // Section 四: one row of numbers after the (often run-together) header cells. A number in a
+  // sentence before the header (a run-on line's 本年度行政复议1件，…) is not the row: the
+  // longest run of values is, the last of equal ones (the row follows the prose).
   void bind_unlabelled() {
-    std::size_t i = begin_;
-    while (i < end_ && cells_[i].kind != CellKind::Number && cells_[i].kind != CellKind::DigitRun) {
-      if (cells_[i].kind == CellKind::Text) table_.header.emplace_back(text(cells_[i]));
-      ++i;
+    std::size_t i = end_, longest = 0;
+    for (std::size_t k = begin_; k < end_;) {
+      if (cells_[k].kind != CellKind::Number && cells_[k].kind != CellKind::DigitRun) {
+        ++k;
+        continue;
+      }
+      std::size_t run_end = k;
+      while (run_end < end_ && is_value(cells_[run_end].kind)) ++run_end;
+      if (run_end - k >= longest) {
+        i = k;
+        longest = run_end - k;
+      }
+      k = run_end;
     }
+    for (std::size_t k = begin_; k < i && k < end_; ++k)
+      if (cells_[k].kind == CellKind::Text) table_.header.push_back(header_text(cells_[k]));
     if (i == end_) return;
     std::vector<std::size_t> values;
     for (; i < end_ && values.size() < spec_.columns.size() && is_value(cells_[i].kind); ++i) values.push_back(i);
@@ -256,6 +356,7 @@ class TableBinder {
   const TableSpec& spec_;
   const std::vector<StreamCell>& cells_;
   std::size_t begin_, end_;
+  bool caption_found_ = false;
   BoundTable table_;
 };
 
@@ -283,7 +384,8 @@ std::vector<BoundTable> bind_tables(const Report& report, const Pack& pack) {
     while (s < pack.sections.size() && pack.sections[s].key != spec.section) ++s;
     if (!built[s]) {
       regions[s] = section_region(report, matches[s].section);
-      streams[s] = cell_stream(report, regions[s].first_line, regions[s].last_line);
+      streams[s] = regions[s].run_on ? run_on_cell_stream(report, regions[s].run_on_begin, regions[s].run_on_end)
+                                     : cell_stream(report, regions[s].first_line, regions[s].last_line);
       built[s] = true;
     }
     const std::vector<StreamCell>& cells = streams[s];
@@ -305,7 +407,7 @@ std::vector<BoundTable> bind_tables(const Report& report, const Pack& pack) {
             break;
           }
     }
-    out.push_back(TableBinder(report, spec, cells, begin, end).bind(caption_found, regions[s].found, regions[s].run_on, where));
+    out.push_back(TableBinder(report, spec, cells, begin, end).bind(caption_found, regions[s].found, where));
   }
   return out;
 }

@@ -84,6 +84,10 @@ inline std::string bind_note_message(const BindNote& note, Lang lang) {
       return en ? row + " has " + found + " number cells, more than its " + expected + " columns"
                 : row + " 有 " + found + " 个数字单元格，多于 " + expected + " 列";
     case BindIssue::Unreadable:
+      // Without a row: the whole table ran together (a crawler's run-on line).
+      if (note.row.empty())
+        return en ? "the cells of this table ran together (digit runs or codes); no values were taken"
+                  : "该表格的单元格连在一起（数字串或编码），无法读取，未取其值";
       return en ? "cells of " + row + " ran together (digit runs or codes); its values were not taken"
                 : row + " 的单元格连在一起（数字串或编码），无法读取，未取其值";
     case BindIssue::NoTable:

@@ -84,7 +84,8 @@ bool ends_with_numbers(std::u32string_view line) {
 }
 
 // A row label with its cells run on ("二、上年结转政府信息公开申请数量000000"): digits follow
-// the label closely, without a sentence break, and are not a year ("一、总体情况2023年，").
+// the label closely, without a sentence break, and are not a year ("一、总体情况2023年，") or
+// a count ("…行政复议1件").
 bool has_glued_cells(std::u32string_view text) {
   constexpr std::size_t kWindow = 40;
   for (std::size_t i = 0; i < text.size() && i < kWindow; ++i) {
@@ -93,7 +94,8 @@ bool has_glued_cells(std::u32string_view text) {
     if (c < U'0' || c > U'9') continue;
     std::size_t j = i;
     while (j < text.size() && text[j] >= U'0' && text[j] <= U'9') ++j;
-    return j == text.size() || (text[j] != U'年' && text[j] != U'月' && text[j] != U'日');
+    // A count in a sentence ("四、…情况本年度被申请行政复议1件，…") is no cell either.
+    return j == text.size() || (text[j] != U'年' && text[j] != U'月' && text[j] != U'日' && !is_unit_word(text.substr(j, 1)));
   }
   return false;
 }
@@ -140,6 +142,14 @@ bool is_cell_line(std::u32string_view trimmed) {
   return v.kind == grammar::CellValueKind::Blank && trimmed != U"无" && trimmed != U"无。";
 }
 
+// The second line of a table label broken by a line break; not a "label: value" line.
+bool is_label_continuation(std::u32string_view all, const Unit& u) {
+  std::size_t b = u.begin, e = u.end;
+  trim(all, b, e);
+  const std::u32string_view t = all.substr(b, e - b);
+  return is_broken_cell_piece(t) && t.find(U':') == std::u32string_view::npos;
+}
+
 // Which heading-like units are table row labels: "一、本年新收…数量" followed by its numbers,
 // "三、本年度办理结果" followed by the label "（一）予以公开" of a deeper level, and so on.
 // Table labels are not headings. Lines of blanks (&nbsp; cells) count as cells when another
@@ -176,8 +186,12 @@ std::vector<bool> find_table_labels(std::u32string_view all, const std::vector<U
     if (kind[i] == Candidate && (units[i].piece || ends_with_numbers(all.substr(units[i].begin, units[i].end - units[i].begin))) &&
         has_glued_cells(all.substr(units[i].begin + markers[i]->text_begin, units[i].end - units[i].begin - markers[i]->text_begin)))
       label[i] = true;
-    else if (kind[i] == Candidate && j < n)
-      label[i] = cellish[j] || (kind[j] == Candidate && label[j] && rank(j) > rank(i));
+    else if (kind[i] == Candidate && j < n) {
+      // A label broken across two lines ("一、本年新收政府信息 / 公开申请数量") is followed by
+      // its cells after the second line.
+      const std::size_t k = j == i + 1 && kind[j] == Other && is_label_continuation(all, units[j]) ? next(j) : j;
+      label[i] = k < n && (cellish[k] || (kind[k] == Candidate && label[k] && rank(k) > rank(i)));
+    }
     // A unit cell right after the label ("（三）接受培训人员数 / 人次") is the unit column.
     for (std::size_t k = i + 1; kind[i] == Candidate && !label[i] && k < n && (kind[k] == Empty || kind[k] == Note || kind[k] == Unit); ++k)
       if (kind[k] == Unit) label[i] = true;

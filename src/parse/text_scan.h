@@ -41,6 +41,14 @@ inline bool is_unit_word(std::u32string_view s) {
   return false;
 }
 
+// One line of a table cell broken by a line break ("本年制发 / 件数", "一、本年新收政府信息 /
+// 公开申请数量"): short, and no sentence. The longest template label, （二）部分公开（…）, breaks
+// into pieces of about 20 characters. `trimmed`: the line without its blanks.
+inline bool is_broken_cell_piece(std::u32string_view trimmed) {
+  constexpr std::size_t kMaxPiece = 24;
+  return !trimmed.empty() && trimmed.size() <= kMaxPiece && trimmed.find_first_of(U"。;!?") == std::u32string_view::npos;
+}
+
 inline bool contains(std::u32string_view s, std::u32string_view needle) {
   return s.find(needle) != std::u32string_view::npos;
 }

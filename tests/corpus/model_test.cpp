@@ -13,6 +13,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <variant>
 #include <vector>
 
@@ -50,6 +51,8 @@ struct ModelFile {
   std::vector<ExpectedSection> sections;
   std::vector<std::string> errors;  // malformed lines of the .model file itself
   std::vector<std::string> cells;  // bound table rows, as "TABLE.ROW v1 v2 …"
+  std::vector<std::string> unbound;  // tables the report does not contain
+  std::vector<std::string> unreadable;  // tables whose cells all ran together
 };
 
 std::string trim_copy(std::string s) {
@@ -86,6 +89,14 @@ ModelFile read_model(const fs::path& path) {
     const std::string value = trim_copy(line.substr(colon + 1));
     if (key == "cell") {  // cell: TABLE.ROW v1 v2 … (one per column; _ blank, ? missing, x not a number)
       model.cells.push_back(value);
+      continue;
+    }
+    if (key == "unbound") {  // unbound: TABLE (the report holds none of its rows)
+      model.unbound.push_back(value);
+      continue;
+    }
+    if (key == "unreadable") {  // unreadable: TABLE (its rows are there, every one run together)
+      model.unreadable.push_back(value);
       continue;
     }
     if (!kFactKeys.count(key)) {
@@ -205,15 +216,19 @@ std::string cell_form(const BoundCell& c) {
   return "?";
 }
 
-// Each "TABLE.ROW v1 v2 …" line against the tables bound with the chosen pack.
-void check_cells(const Report& report, const PackChoice& choice, const std::vector<std::string>& cells, Mismatches& m) {
-  if (cells.empty()) return;
+// Each "TABLE.ROW v1 v2 …" line against the tables bound with the chosen pack. Once a file
+// lists any table fact, its tables are read completely: every table of the pack is either
+// listed row by row or declared unbound or unreadable, and nothing else may be bound.
+void check_cells(const Report& report, const PackChoice& choice, const ModelFile& model, Mismatches& m) {
+  if (model.cells.empty() && model.unbound.empty() && model.unreadable.empty()) return;
   if (!choice.pack) return m.add("cell", "a pack to bind tables with", "no pack");
   const std::vector<BoundTable> tables = bind_tables(report, *choice.pack);
-  for (const std::string& line : cells) {
+  std::set<std::string> listed;  // "TABLE.ROW"
+  for (const std::string& line : model.cells) {
     std::istringstream in(line);
     std::string address;
     in >> address;
+    listed.insert(address);
     const auto dot = address.find('.');
     std::string want, v;
     while (in >> v) want += (want.empty() ? "" : " ") + v;
@@ -227,6 +242,27 @@ void check_cells(const Report& report, const PackChoice& choice, const std::vect
     std::string got;
     for (const BoundCell& c : row->cells) got += (got.empty() ? "" : " ") + cell_form(c);
     if (got != want) m.add("cell " + address, want, got);
+  }
+  const auto listed_as = [](const std::vector<std::string>& keys, const std::string& key) {
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+  };
+  for (const BoundTable& t : tables) {
+    // unbound: no row and a no_table note; unreadable: no row and an unreadable note.
+    for (const auto& [keys, issue, name, note] :
+         {std::tuple{&model.unbound, BindIssue::NoTable, "unbound", "no_table"},
+          std::tuple{&model.unreadable, BindIssue::Unreadable, "unreadable", "unreadable"}}) {
+      if (!listed_as(*keys, t.key)) continue;
+      const bool noted = std::any_of(t.notes.begin(), t.notes.end(), [&](const BindNote& n) { return n.issue == issue; });
+      if (t.found || !noted)
+        m.add(std::string(name) + " " + t.key, std::string("not found, with a ") + note + " note",
+              t.found ? std::to_string(t.rows.size()) + " row(s) bound" : std::string("no ") + note + " note");
+    }
+    if (listed_as(model.unbound, t.key) || listed_as(model.unreadable, t.key)) continue;
+    bool read = false;
+    for (const std::string& a : listed) read = read || a.substr(0, a.find('.')) == t.key;
+    if (!read) m.add("table " + t.key, "cell:, unbound: or unreadable: lines", "(not read by hand)");
+    for (const BoundRow& r : t.rows)
+      if (!listed.count(t.key + "." + r.key)) m.add("cell " + t.key + "." + r.key, "(not in the report)", "bound");
   }
 }
 
@@ -243,7 +279,7 @@ void check_report(const fs::path& report_path, const fs::path& model_path, Misma
   const Document& doc = std::get<Document>(ingested);
   const Report report = parse_report(doc);
   const PackChoice choice = choose_pack(report, PackRegistry::builtin(), nullptr);
-  check_cells(report, choice, model.cells, m);
+  check_cells(report, choice, model, m);
   const auto line_of = [&](std::uint32_t offset) { return doc.source.locate(offset).line; };
 
   const auto fact = [&](const std::string& key) -> std::optional<std::string> {

@@ -385,14 +385,6 @@ std::vector<std::string> check_fixture(const fs::path& report_path, const Expect
   return problems;
 }
 
-// Fixtures whose hand-checked bindings the binder does not reach yet (issue 4, still open):
-// space-separated rows that hold fewer numbers than columns (must be unreadable, not short),
-// header positions that differ from the template (outdated 2019 columns under a 2021 pack),
-// and labels whose one-cell-per-line layout the section tree still reads as headings.
-const std::set<std::string> kNotYetBound = {
-    "broken-labels.txt", "outdated-2019-template.txt", "run-together-digits.txt",
-};
-
 }  // namespace
 
 TEST_CASE("e2e: table fixtures bind exactly their hand-written cells") {
@@ -414,14 +406,6 @@ TEST_CASE("e2e: table fixtures bind exactly their hand-written cells") {
     const std::vector<std::string> problems = check_fixture(reports.front(), read_cells(cells));
     std::string message = reports.front().filename().string() + ": " + std::to_string(problems.size()) + " mismatch(es)";
     for (const std::string& p : problems) message += "\n    " + p;
-    const std::string name = reports.front().filename().string();
-    if (kNotYetBound.count(name)) {
-      // Known gap (see kNotYetBound): shown, and must still differ, so a fix is noticed and the
-      // fixture moves to the asserted set.
-      MESSAGE("not yet bound as hand-checked: " << message);
-      CHECK_MESSAGE(!problems.empty(), name << " now binds as expected: remove it from kNotYetBound");
-      continue;
-    }
     CHECK_MESSAGE(problems.empty(), message);
   }
 }

@@ -24,6 +24,7 @@ PACKAGES=(
   libzip-dev
   libpugixml-dev
   libpoppler-cpp-dev
+  python3-jsonschema  # tests: nblint's SARIF is validated against the official SARIF 2.1.0 schema
 )
 
 log() { printf 'install-deps: %s\n' "$*"; }

@@ -1,7 +1,8 @@
 #include "cli/commands.h"
 
-#include <filesystem>
 #include <algorithm>
+#include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 
@@ -10,6 +11,7 @@
 #include "cli/i18n.h"
 #include "cli/lint_file.h"
 #include "cli/path_walker.h"
+#include "cli/report_output.h"
 #include "output/printers.h"
 #include "rules/catalogue.h"
 #include "config/baseline.h"
@@ -85,16 +87,6 @@ void add_baseline_entries(const FileResult& r, const std::filesystem::path& base
   for (std::size_t i = 0; i < r.diagnostics.size(); ++i) entries.push_back({r.diagnostics[i].rule, file, prints[i]});
 }
 
-bool fails(Severity s, FailOn threshold) {
-  switch (threshold) {
-    case FailOn::Error: return s >= Severity::Error;
-    case FailOn::Warning: return s >= Severity::Warning;
-    case FailOn::Info: return true;
-    case FailOn::Never: return false;
-  }
-  return true;
-}
-
 // Findings that need every report of the run (same organ's previous year, other organs), at
 // the severities each file's configuration sets.
 void add_cross_report_findings(std::vector<FileResult>& results, const std::vector<FileSetup>& setups, Lang lang) {
@@ -114,7 +106,10 @@ void add_cross_report_findings(std::vector<FileResult>& results, const std::vect
 }  // namespace
 
 int run_check(const CheckOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
   const Lang lang = options.lang;
+  OutputOptions output;
+  if (!output_options(options, output)) return kExitTrouble;
   LintOptions lint;
   lint.rules.lang = lang;
   if (options.max_file_size) lint.ingest.max_file_size = options.max_file_size;
@@ -155,7 +150,9 @@ int run_check(const CheckOptions& options) {
 
   std::vector<FileResult> results;
   results.reserve(plan.files.size());
+  Progress progress(plan.files.size(), lang);
   for (std::size_t i = 0; i < plan.files.size(); ++i) {
+    progress.step(i);
     const std::string& path = plan.files[i];
     const FileSetup& setup = file_setups[i];
     lint.packs = setup.packs;
@@ -181,29 +178,16 @@ int run_check(const CheckOptions& options) {
     results.push_back(std::move(r));
   }
   add_cross_report_findings(results, file_setups, lang);
+  progress.finish();
 
-  std::size_t errors = 0, warnings = 0, baseline_matched = 0;
-  bool failed = false;
+  std::size_t baseline_matched = 0;
   for (FileResult& r : results) {
     if (baseline && !r.error) baseline_matched += r.baseline_matched = apply_baseline(r, baseline_path, *baseline);
     if (!options.write_baseline.empty() && !r.error) add_baseline_entries(r, baseline_path, new_baseline);
-    for (const Diagnostic& d : r.diagnostics) {
-      errors += d.severity == Severity::Error;
-      warnings += d.severity == Severity::Warning;
-      failed = failed || fails(d.severity, options.fail_on);
-    }
-    if (options.format == "text") print_text(std::cout, r, lang);
   }
-  if (options.format == "json")
-    print_json(std::cout, results, lang, baseline ? std::optional<std::size_t>(baseline_matched) : std::nullopt);
-  if (options.format == "text") {
-    std::cerr << tr(lang, "已检查 ", "checked ") << results.size() << tr(lang, " 个文件：", " file(s): ") << errors
-              << tr(lang, " 个错误，", " error(s), ") << warnings << tr(lang, " 个警告", " warning(s)");
-    if (baseline)
-      std::cerr << tr(lang, "；另有 ", "; ") << baseline_matched
-                << tr(lang, " 个问题已在基线中，未显示", " finding(s) matched the baseline, not shown");
-    std::cerr << '\n';
-  }
+  const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
+  const RunCounts counts = print_results(results, options, output, elapsed.count(),
+                                         baseline ? std::optional<std::size_t>(baseline_matched) : std::nullopt);
   if (!options.write_baseline.empty()) {
     if (trouble) {
       std::cerr << "nblint: " << tr(lang, "有文件无法读取，未写入基线 ", "some input could not be read; baseline not written: ")
@@ -217,7 +201,7 @@ int run_check(const CheckOptions& options) {
     return kExitClean;
   }
   if (trouble) return kExitTrouble;
-  return failed ? kExitFindings : kExitClean;
+  return counts.failed ? kExitFindings : kExitClean;
 }
 
 int run_tree(const TreeOptions& options) {

@@ -12,9 +12,15 @@ enum class FailOn { Error, Warning, Info, Never };
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::string format = "text";  // text | json
+  std::string format = "text";  // text | json | sarif | github | gcc | rdjson
   std::string pack;             // forced pack id, empty for automatic
   FailOn fail_on = FailOn::Error;
+  int max_warnings = -1;        // --max-warnings: more warnings than this fail the run; -1: no limit
+  bool quiet = false;           // --quiet: errors only
+  std::string column_unit = "codepoint";  // codepoint | utf16 | byte | display
+  std::string color = "auto";   // auto | always | never
+  bool no_excerpt = false;      // text: no source line under each finding
+  std::string doc_url;          // where docs/ is published, for SARIF/rdjson rule links
   bool verbose = false;
   std::uint64_t max_file_size = 0;
   std::string encoding;  // --encoding; empty = detect

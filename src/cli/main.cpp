@@ -58,8 +58,33 @@ int main(int argc, char** argv) {
   std::string fail_on = "error";
   auto* check_cmd = app.add_subcommand("check", tr(lang, "检查报告文件或目录（目录中递归查找 .txt .md .html .htm .docx .pdf）", "check report files or directories (directories: .txt .md .html .htm .docx .pdf, recursively)"));
   check_cmd->add_option("paths", check.paths, tr(lang, "文件、目录，或 - 表示标准输入", "files, directories, or - for standard input"))->required();
-  check_cmd->add_option("--format", check.format, tr(lang, "输出格式：text（默认）或 json", "output format: text (default) or json"))
-      ->check(CLI::IsMember({"text", "json"}));
+  check_cmd->add_option("--format", check.format,
+                        tr(lang,
+                           "输出格式：text（默认，带源码行和标记）、json、sarif（GitHub 代码扫描）、github（Actions 注释）、"
+                           "gcc（编辑器 quickfix）、rdjson（reviewdog）",
+                           "output format: text (default, with the source line and a caret), json, sarif (GitHub code "
+                           "scanning), github (Actions annotations), gcc (editor quickfix), rdjson (reviewdog)"))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gcc", "rdjson"}));
+  check_cmd->add_option("--column-unit", check.column_unit,
+                        tr(lang,
+                           "列号的计数单位：codepoint（默认，字符）、utf16、byte（UTF-8 字节，如 Vim）、display（显示宽度，"
+                           "汉字计 2，如 GCC）；rdjson 固定用 byte",
+                           "what columns count: codepoint (default), utf16, byte (UTF-8 bytes, as Vim), display (terminal "
+                           "width, CJK counts 2, as GCC); rdjson always uses byte"))
+      ->check(CLI::IsMember({"codepoint", "utf16", "byte", "display"}));
+  check_cmd->add_option("--color", check.color,
+                        tr(lang, "颜色：auto（默认，输出到终端且未设 NO_COLOR 时）、always、never",
+                           "colour: auto (default: when stdout is a terminal and NO_COLOR is unset), always, never"))
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  check_cmd->add_flag("--no-excerpt", check.no_excerpt,
+                      tr(lang, "text 格式不显示问题所在的源码行", "text format: no source line under each finding"));
+  check_cmd->add_flag("-q,--quiet", check.quiet, tr(lang, "只报告错误（error）", "report errors only"));
+  check_cmd->add_option("--max-warnings", check.max_warnings,
+                        tr(lang, "警告多于 N 个时以 1 退出", "exit 1 when there are more than N warnings"))
+      ->check(CLI::NonNegativeNumber);
+  check_cmd->add_option("--doc-url", check.doc_url,
+                        tr(lang, "docs/ 发布的网址，SARIF、rdjson 中的规则链接以此为前缀（默认：安装的文档）",
+                           "where docs/ is published; SARIF and rdjson link rule pages under it (default: the installed docs)"));
   check_cmd->add_option("--pack", check.pack, tr(lang, "强制使用规则包：reg2008、fmt2019、fmt2021 或 --pack-file 加载的规则包（默认按报告年度选择）", "force a rule pack: reg2008, fmt2019, fmt2021 or one loaded with --pack-file (default: chosen by report year)"));
   check_cmd->add_option("--fail-on", fail_on, tr(lang, "达到该级别即以 1 退出：error（默认）、warning、info、never", "exit 1 on findings at or above: error (default), warning, info, never"))
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));

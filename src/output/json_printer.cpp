@@ -6,7 +6,7 @@
 
 namespace nblint {
 
-void print_json(std::ostream& out, const std::vector<FileResult>& files, Lang lang,
+void print_json(std::ostream& out, const std::vector<FileResult>& files, const OutputOptions& options,
                 std::optional<std::size_t> baseline_matched) {
   nlohmann::ordered_json doc;
   doc["version"] = NBLINT_VERSION;
@@ -19,8 +19,8 @@ void print_json(std::ostream& out, const std::vector<FileResult>& files, Lang la
     if (f.error) file["error"] = f.error_message;
     file["diagnostics"] = nlohmann::ordered_json::array();
     for (const Diagnostic& d : f.diagnostics) {
-      const LineColumn begin = f.source().locate(d.span.begin);
-      const LineColumn end = f.source().locate(d.span.end);
+      const Position begin = position_of(f.source(), d.span.begin, options.unit);
+      const Position end = position_of(f.source(), d.span.end, options.unit);
       nlohmann::ordered_json diag = {{"rule", d.rule},
                                      {"severity", severity_name(d.severity)},
                                      {"message", d.message},
@@ -30,7 +30,7 @@ void print_json(std::ostream& out, const std::vector<FileResult>& files, Lang la
                                      {"end_column", end.column},
                                      // The rule's page, in the source tree and shown by `nblint explain`.
                                      {"doc", RuleInfo::doc_path_of(d.rule)}};
-      if (const std::string where = describe_location(f.document, d.span.begin, lang); !where.empty())
+      if (const std::string where = describe_location(f.document, d.span.begin, options.lang); !where.empty())
         diag["location"] = where;
       file["diagnostics"].push_back(std::move(diag));
     }

@@ -65,6 +65,22 @@ inline void write_file(const std::filesystem::path& p, const std::string& text) 
   std::ofstream(p, std::ios::binary) << text;
 }
 
+// Runs a shell command line (already quoted), capturing its output like run_nblint.
+inline RunResult run_shell(const std::string& command) {
+  static int counter = 0;
+  const auto dir = std::filesystem::temp_directory_path() / ("nblint-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto base = dir / ("shell" + std::to_string(counter++));
+  const auto out = base.string() + ".out", err = base.string() + ".err";
+  const int status = std::system(("(" + command + ") </dev/null >" + shell_quote(out) + " 2>" + shell_quote(err)).c_str());
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  r.out = read_file(out);
+  r.err = read_file(err);
+  std::filesystem::remove(out), std::filesystem::remove(err);
+  return r;
+}
+
 inline std::filesystem::path source_dir() { return NBLINT_SOURCE_DIR; }
 // ../shared beside the checkout; NBLINT_SHARED_DIR overrides it (e.g. to test the skip path).
 inline std::filesystem::path shared_dir() {

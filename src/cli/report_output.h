@@ -1,0 +1,42 @@
+// The end of a check run: findings printed in the chosen format, the summary, the exit code.
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "cli/commands.h"
+#include "cli/lint_file.h"
+#include "output/printers.h"
+
+namespace nblint {
+
+// The printers' settings from the command line: column unit, colour (--color, NO_COLOR,
+// whether stdout is a terminal), the repository root for SARIF paths, the docs URL.
+// Returns false (after saying why on stderr) when the options contradict each other.
+bool output_options(const CheckOptions& check, OutputOptions& out);
+
+struct RunCounts {
+  std::size_t errors = 0, warnings = 0;
+  bool failed = false;  // a finding at or above --fail-on, or more warnings than --max-warnings
+};
+
+// --quiet drops all but errors; then counts, prints every file in the chosen format and, for
+// text, a summary line on stderr with the time taken. `baseline_matched`: with --baseline, how
+// many findings the baseline held back (said in the summary and the JSON).
+RunCounts print_results(std::vector<FileResult>& results, const CheckOptions& check, const OutputOptions& out,
+                        double seconds, std::optional<std::size_t> baseline_matched);
+
+// "\r检查中 12/300 …" on stderr while many files are checked at a terminal; erased at the end.
+class Progress {
+ public:
+  Progress(std::size_t total, Lang lang);
+  ~Progress() { finish(); }
+  void step(std::size_t done);
+  void finish();  // erases the line (before the results are printed)
+
+ private:
+  std::size_t total_;
+  Lang lang_;
+  bool shown_;
+};
+
+}  // namespace nblint

@@ -27,6 +27,30 @@ bool is_lead_residue(char32_t c) { return c >= 0xE0 && c <= 0xEF; }
 
 constexpr std::size_t kMojibakeMinRun = 3;  // "æ”¿" is one CJK character misread
 
+// A Latin letter with or without a tone mark (the pinyin a misaligned page leaves behind).
+bool is_latin_letter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+// When a GBK/Big5 decoder meets a byte it cannot read it writes '?' and goes on one byte out of
+// step, so the '?' sits glued between a Chinese character (or its pinyin annotation) and Latin
+// letters or a comma: 辦公室?guī)椭笇, 任務(wù)?,F(xiàn)將. A real question mark ends a sentence (space,
+// line end, a quote or more Chinese text follow). Returns the end of the garbled run after the
+// '?' (its Latin letters and ASCII punctuation), or `at` when the '?' is not such a one.
+std::size_t misaligned_run_end(std::string_view source, std::size_t at, bool after_han) {
+  if (!after_han || at + 1 >= source.size()) return at;
+  const utf8::Decoded next = utf8::decode(source, at + 1);
+  if (!is_latin_letter(next.cp) && next.cp != ',') return at;
+  std::size_t end = at + 1;
+  while (end < source.size()) {
+    const utf8::Decoded d = utf8::decode(source, end);
+    const bool ascii_mark = d.cp < 0x80 && d.cp > ' ' && d.cp != '?';
+    if (!ascii_mark && !is_latin_letter(d.cp)) break;
+    end += d.length;
+  }
+  return end;
+}
+
 }  // namespace
 
 std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span>& pinyin_removed) {
@@ -51,6 +75,8 @@ std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span
     return Span{b, s.end};
   };
   std::size_t next_pinyin = 0;
+  // Whether the character before this point is Han, or ends a pinyin annotation of one.
+  bool after_han = false;
   std::size_t mojibake_begin = 0, mojibake_len = 0;
   bool mojibake_has_lead = false;
   const auto close_mojibake = [&](std::size_t end) {
@@ -68,18 +94,29 @@ std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span
       break;
     }
     const unsigned char b = static_cast<unsigned char>(source[i]);
+    const bool pinyin_ends_here = next_pinyin > 0 && pinyin_removed[next_pinyin - 1].end == i;
     if (b == '\n') {
       close_mojibake(i);
       std::fill(std::begin(open), std::end(open), -1);
+      after_han = false;
       ++i;
       continue;
     }
     if (b < 0x80) {
       close_mojibake(i);
+      const std::size_t garbled_end = b == '?' ? misaligned_run_end(source, i, after_han || pinyin_ends_here) : i;
+      if (garbled_end > i) {
+        add(NoiseKind::Mojibake, {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(garbled_end)});
+        after_han = false;
+        i = garbled_end;
+        continue;
+      }
+      after_han = false;
       ++i;
       continue;
     }
     const utf8::Decoded d = utf8::decode(source, i);
+    after_han = utf8::is_han(d.cp);
     if (d.cp == utf8::kReplacement) {
       close_mojibake(i);
       add(NoiseKind::Replacement, {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + d.length)});

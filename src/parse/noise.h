@@ -1,6 +1,7 @@
 // Finds publishing noise in a source: pinyin annotations (given by the normalizer), U+FFFD
 // replacement characters (undecodable bytes or already in the text), and mojibake (UTF-8 read
-// as Windows-1252, 锟斤拷). One NoiseRun per kind per line.
+// as Windows-1252, 锟斤拷, a GBK decoder's '?' with the text out of step after it). One NoiseRun
+// per kind per line.
 #pragma once
 #include <string_view>
 #include <vector>

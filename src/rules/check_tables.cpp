@@ -181,9 +181,11 @@ std::string format_quantity(const Quantity& q) {
 void report_invalid(const CheckContext& ctx, const TableSpec& spec, const BoundTable& t) {
   for (const BoundRow& row : t.rows) {
     if (is_group_row(spec, row.key) || unreadable_note(t, row.key)) continue;
+    // A row's own domain (the 2014 table's fees in 万元) wins over its column's.
+    const auto row_at = static_cast<std::size_t>(row_index(spec, row.key));
     for (std::size_t i = 0; i < std::min(row.cells.size(), spec.columns.size()); ++i) {
       const BoundCell& c = row.cells[i];
-      const CellDomain domain = i < spec.column_domains.size() ? spec.column_domains[i] : spec.domain;
+      const CellDomain domain = spec.cell_domain(row_at, i);
       const char* key = nullptr;
       MessageArgs args{{"cell", cell_name(ctx, kInvalid, spec, row, i)}};
       if (c.state == CellState::NotANumber) {

@@ -29,6 +29,12 @@ inline std::string row_label(const TableSpec& spec, std::string_view key) {
   return std::string(key);
 }
 
+inline int row_index(const TableSpec& spec, std::string_view key) {
+  for (std::size_t i = 0; i < spec.rows.size(); ++i)
+    if (spec.rows[i].key == key) return static_cast<int>(i);
+  return -1;
+}
+
 inline int column_index(const TableSpec& spec, std::string_view key) {
   for (std::size_t i = 0; i < spec.columns.size(); ++i)
     if (spec.columns[i].key == key) return static_cast<int>(i);

@@ -18,10 +18,7 @@ Span NormalizedText::source_span(std::size_t begin, std::size_t end) const {
 
 namespace {
 
-bool is_han(char32_t c) {
-  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x3134F);
-}
+using utf8::is_han;
 
 bool is_toned_vowel(char32_t c) {
   static constexpr std::u32string_view kToned = U"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";

@@ -25,6 +25,12 @@ std::string encode(std::u32string_view s);
 // Code points in s (invalid bytes count one each, as decode() consumes them).
 std::size_t count_code_points(std::string_view s);
 
+// A Han character (CJK unified ideographs, extension A to G, compatibility ideographs).
+inline bool is_han(char32_t c) {
+  return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0x20000 && c <= 0x3134F);
+}
+
 // True when every byte sequence in s is well-formed UTF-8.
 bool is_valid(std::string_view s);
 

@@ -67,6 +67,19 @@ TEST_CASE("noise: replacement characters and mojibake") {
   CHECK(runs[2].count == 2);  // "Café" is one accented letter, not a run: no finding
 }
 
+TEST_CASE("noise: a GBK decoder's '?' glued between Chinese text and stray Latin letters is mojibake") {
+  // Modelled on a mirror site's page: the '?' for an unreadable byte, then text one byte out of
+  // step; and after a pinyin annotation, a '?' before a comma.
+  const std::string src = "在办公室?guī)椭指导下\n任务(wù)?,F(xiàn)将情况报告如下\n是否继续?\n请问是否继续? 是\n"
+                          "网址 index.aspx?id=1\n为什么?为了公开\n";
+  const Report r = parse_report(src);
+  std::vector<std::string> mojibake;
+  for (const NoiseRun& n : r.noise)
+    if (n.kind == NoiseKind::Mojibake) mojibake.push_back(src.substr(n.example.begin, n.example.end - n.example.begin));
+  // A question mark at the line end, before a space, after ASCII or before Chinese text is one.
+  CHECK(mojibake == std::vector<std::string>{"?guī)", "?,F(xiàn)"});
+}
+
 // --- Title, organ, period and publication facts, in the shapes of the corpus reports
 // (tests/corpus/expect/*.model hold the hand-checked facts of the reports themselves).
 

@@ -2,10 +2,12 @@
 
 #include "cli/file_setup.h"
 #include "cli/i18n.h"
+#include "config/config_file.h"
 #include "lsp/file_uri.h"
 #include "lsp/framing.h"
 #include "lsp/lsp_diagnostic.h"
 #include "lsp/utf16_position.h"
+#include "rules/yaml_read.h"
 
 namespace nblint::lsp {
 
@@ -173,10 +175,13 @@ void Session::lint_and_publish(const std::string& uri, OpenDocument& doc) {
     lint.severities = setup.severities;
     doc.result = lint_text(doc.path, doc.text, doc.format, lint);
     last_shown_.clear();
+  } catch (const ConfigError& e) {
+    // Say so once, and show no findings rather than findings under the wrong settings.
+    show_message(kMessageError, std::string("nblint: ") + tr(options_.lang, "配置文件有误：", "broken configuration: ") + e.what());
+  } catch (const PackError& e) {
+    show_message(kMessageError, std::string("nblint: ") + tr(options_.lang, "规则包有误：", "broken rule pack: ") + e.what());
   } catch (const std::exception& e) {
-    // A broken configuration or user pack: say so once, and show no findings rather than wrong ones.
-    show_message(kMessageError, std::string("nblint: ") + tr(options_.lang, "配置文件或规则包有误：",
-                                                             "broken configuration or rule pack: ") + e.what());
+    show_message(kMessageError, std::string("nblint: ") + tr(options_.lang, "内部错误：", "internal error: ") + e.what());
   }
   if (doc.result.error && doc.result.error->kind != IngestError::Kind::Empty)
     notify("window/logMessage", {{"type", kMessageLog},

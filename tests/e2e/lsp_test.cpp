@@ -251,3 +251,31 @@ TEST_CASE("lsp: exit without shutdown ends with 1; a bad header or the end of in
     CHECK(client.wait_exit() == 0);
   }
 }
+
+TEST_CASE("lsp: a broken .nblint.yaml is shown once as an error and gives no findings") {
+  const fs::path dir = fresh_temp_dir("nblint-lsp", "broken-config");
+  write_file(dir / ".nblint.yaml", "rules:\n  structure/no-such-rule: off\n");
+  const std::string uri = nblint::lsp::file_uri((dir / "report.txt").string());
+  LspClient client;
+  initialize(client);
+  REQUIRE(client.notify("textDocument/didOpen",
+                        {{"textDocument", {{"uri", uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", kReport}}}}));
+  const auto shown = client.receive();
+  REQUIRE(shown);
+  CHECK((*shown)["method"] == "window/showMessage");
+  CHECK((*shown)["params"]["type"] == 1);
+  CHECK((*shown)["params"]["message"].get<std::string>().find("structure/no-such-rule") != std::string::npos);
+  const auto published = client.receive();
+  REQUIRE(published);
+  CHECK((*published)["method"] == "textDocument/publishDiagnostics");
+  CHECK((*published)["params"]["diagnostics"] == json::array());
+  // Mended: the findings come back on the next change.
+  write_file(dir / ".nblint.yaml", "rules:\n  text/placeholder: off\n");
+  REQUIRE(client.notify("textDocument/didChange",
+                        {{"textDocument", {{"uri", uri}, {"version", 2}}}, {"contentChanges", {{{"text", kReport}}}}}));
+  const auto again = client.receive();
+  REQUIRE(again);
+  CHECK((*again)["method"] == "textDocument/publishDiagnostics");
+  CHECK(find_code((*again)["params"]["diagnostics"], "structure/missing-section") != nullptr);
+  shutdown_and_exit(client, 2);
+}

@@ -13,10 +13,12 @@ void set_organ_level(Report& report, OrganLevel level) {
   report.title->organ->level = level;
 }
 
-FileResult lint_file(const std::string& path, const LintOptions& options) {
+namespace {
+
+// The pipeline after reading: parse, rules, suppressions, configured severities.
+FileResult lint_ingested(std::string path, std::variant<Document, IngestError> ingested, const LintOptions& options) {
   FileResult result;
-  result.path = path;
-  auto ingested = ingest_file(path, options.ingest);
+  result.path = std::move(path);
   if (auto* e = std::get_if<IngestError>(&ingested)) {
     result.error = *e;
     result.error_message = ingest_error_reason(*e, options.rules.lang);
@@ -35,6 +37,18 @@ FileResult lint_file(const std::string& path, const LintOptions& options) {
   apply_rule_severities(options.severities, result.diagnostics);
   result.record = make_report_record(analysis.report, analysis.choice, result.source().display_path);
   return result;
+}
+
+}  // namespace
+
+FileResult lint_file(const std::string& path, const LintOptions& options) {
+  return lint_ingested(path, ingest_file(path, options.ingest), options);
+}
+
+FileResult lint_text(const std::string& path, std::string_view bytes, std::optional<Format> format,
+                     const LintOptions& options) {
+  if (!format) format = format_from_extension(path);
+  return lint_ingested(path, ingest_bytes(path, bytes, format, options.ingest), options);
 }
 
 }  // namespace nblint

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/config_file.h"
@@ -39,6 +40,11 @@ struct LintOptions {
 };
 
 FileResult lint_file(const std::string& path, const LintOptions& options);
+
+// The same for text held in memory (an editor's buffer): `path` names it (configuration,
+// messages) and gives the format by its extension unless `format` is set.
+FileResult lint_text(const std::string& path, std::string_view bytes, std::optional<Format> format,
+                     const LintOptions& options);
 
 // The configured organ level stands for what the title says, so every check (the publication
 // deadline) sees it. A title without a recognised organ gets one, empty, at its start; a report

@@ -7,6 +7,7 @@
 #include "cli/i18n.h"
 #include "config/baseline.h"
 #include "config/config_file.h"
+#include "lsp/server.h"
 #include "rules/yaml_read.h"
 
 using nblint::Lang;
@@ -123,6 +124,12 @@ int main(int argc, char** argv) {
   auto* explain_cmd = app.add_subcommand("explain", tr(lang, "显示规则的说明文档", "print a rule's documentation page"));
   explain_cmd->add_option("rule", explain_id, tr(lang, "规则编号，如 structure/missing-section", "rule id, e.g. structure/missing-section"))->required();
 
+  nblint::lsp::ServerOptions lsp;
+  auto* lsp_cmd = app.add_subcommand("lsp", tr(lang, "以语言服务器（LSP，标准输入输出）方式运行，供编辑器使用；见 docs/editors.md",
+                                               "run as a language server (LSP over standard input and output) for editors; see docs/editors.md"));
+  lsp_cmd->add_option("--doc-url", lsp.doc_base, tr(lang, "规则说明链接的前缀（docs/ 发布的网址；默认：安装的文档）",
+                                                     "where docs/ is published, for the rule page links (default: the installed docs)"));
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -145,6 +152,10 @@ int main(int argc, char** argv) {
     if (*tree_cmd) return nblint::run_tree(tree);
     if (*rules_cmd) return nblint::run_rules(rules_pack, lang);
     if (*explain_cmd) return nblint::run_explain(explain_id, lang);
+    if (*lsp_cmd) {
+      lsp.lang = lang;
+      return nblint::run_lsp(lsp);
+    }
   } catch (const nblint::ConfigError& e) {
     std::cerr << "nblint: " << tr(lang, "配置文件有误：", "broken configuration: ") << e.what() << '\n';
     return 2;

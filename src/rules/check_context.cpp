@@ -16,6 +16,12 @@ void CheckContext::emit(std::string_view rule, std::string message, Span span, S
   out.push_back({std::string(rule), std::max(severity, at_least), std::move(message), span});
 }
 
+void CheckContext::emit(std::string_view rule, std::string message, Span span, Fix fix) const {
+  const std::size_t before = out.size();
+  emit(rule, std::move(message), span);
+  if (out.size() > before) out.back().fix = std::move(fix);
+}
+
 void CheckContext::emit_info(std::string_view rule, std::string message, Span span) const {
   if (choice.pack && !choice.pack->enables(rule)) return;
   out.push_back({std::string(rule), Severity::Info, std::move(message), span});

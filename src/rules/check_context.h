@@ -33,6 +33,8 @@ struct CheckContext {
   // Records a finding at the pack's severity for the rule (the catalogue's when no pack), raised
   // to `at_least`. Rules the pack does not enable are not recorded.
   void emit(std::string_view rule, std::string message, Span span, Severity at_least = Severity::Info) const;
+  // The same, with a change that mends the finding.
+  void emit(std::string_view rule, std::string message, Span span, Fix fix) const;
   // Records a remark of an enabled rule at info, whatever its severity: what the rule could
   // not check and why ("no publication date found").
   void emit_info(std::string_view rule, std::string message, Span span) const;

@@ -1,6 +1,7 @@
 #include "rules/check_structure.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "rules/section_matcher.h"
 
@@ -18,6 +19,43 @@ std::string heading_text(const CheckContext& ctx, const Section& s) {
 
 Span heading_span(const Section& s) { return {s.heading.marker.begin, s.heading.text.end}; }
 
+// The report section matched by the first mandated section after (before) spec `i`, or -1.
+int next_present(const std::vector<SectionMatch>& matches, std::size_t i) {
+  for (std::size_t j = i + 1; j < matches.size(); ++j)
+    if (matches[j].section >= 0) return matches[j].section;
+  return -1;
+}
+
+int previous_present(const std::vector<SectionMatch>& matches, std::size_t i) {
+  for (std::size_t j = i; j-- > 0;)
+    if (matches[j].section >= 0) return matches[j].section;
+  return -1;
+}
+
+// What stands before a heading's numbering on its line ("## " in Markdown) when it is only
+// blanks and '#'; empty otherwise.
+std::string line_prefix(const CheckContext& ctx, const Section& s) {
+  const std::uint32_t line_start = ctx.source.lines.line_start(ctx.source.locate(s.heading.marker.begin).line);
+  const std::string_view prefix = ctx.original({line_start, s.heading.marker.begin});
+  return prefix.find_first_not_of(" \t#") == std::string_view::npos ? std::string(prefix) : std::string();
+}
+
+// A section the pack lets say only its none_text (六、其他需要报告的事项 / 无。) is restored with
+// certainty when it belongs at the end, i.e. no later mandated section is present: the template
+// heading and that text at the end of the document, styled like the previous section's heading.
+// Anywhere else the right place between the present sections is not certain: no fix.
+std::optional<Fix> restore_section(const CheckContext& ctx, const SectionSpec& spec, int next, int previous) {
+  if (spec.none_text.empty() || !ctx.choice.pack->ordered || next >= 0 || previous < 0) return std::nullopt;
+  const std::string& text = ctx.source.text;
+  const auto end = static_cast<std::uint32_t>(text.size());
+  const std::string heading = line_prefix(ctx, ctx.report.sections[previous]) + spec.number + "、" + spec.title;
+  Fix fix;
+  fix.title = ctx.message(kMissing, "fix", {{"number", spec.number}, {"title", spec.title}});
+  fix.span = {end, end};
+  fix.text = text.ends_with('\n') ? heading + "\n" + spec.none_text + "\n" : "\n" + heading + "\n" + spec.none_text;
+  return fix;
+}
+
 // Where a missing section belongs: before the next mandated section that is present, else
 // right after the previous one, else at the title (or the start of the file).
 void report_missing(const CheckContext& ctx, const std::vector<SectionMatch>& matches) {
@@ -30,9 +68,7 @@ void report_missing(const CheckContext& ctx, const std::vector<SectionMatch>& ma
     MessageArgs args{{"number", spec.number}, {"title", spec.title}, {"where", ""}};
     Span at = start;
     if (pack.ordered) {
-      int next = -1, previous = -1;
-      for (std::size_t j = i + 1; j < matches.size() && next < 0; ++j) next = matches[j].section;
-      for (std::size_t j = i; j-- > 0 && previous < 0;) previous = matches[j].section;
+      const int next = next_present(matches, i), previous = previous_present(matches, i);
       if (next >= 0) {
         const Section& s = report.sections[next];
         args[2].second = ctx.message(kMissing, "where_before", {{"next", heading_text(ctx, s)}});
@@ -43,7 +79,11 @@ void report_missing(const CheckContext& ctx, const std::vector<SectionMatch>& ma
         at = {s.extent.end, s.extent.end};
       }
     }
-    ctx.emit(kMissing, ctx.message(kMissing, pack.ordered ? "section" : "item", args), at);
+    std::string message = ctx.message(kMissing, pack.ordered ? "section" : "item", args);
+    if (auto fix = restore_section(ctx, spec, next_present(matches, i), previous_present(matches, i)))
+      ctx.emit(kMissing, std::move(message), at, std::move(*fix));
+    else
+      ctx.emit(kMissing, std::move(message), at);
   }
 }
 

@@ -21,6 +21,9 @@ struct SectionSpec {
   std::string title;   // template wording, "总体情况"
   std::vector<Pattern> headings;  // match the folded heading text (blanks removed)
   std::vector<Pattern> mentions;  // match body text (packs with match: anywhere)
+  // What the section says when there is nothing to report (六: 无。); empty when the section
+  // needs real content. A missing section that has it can be restored with certainty (quick fix).
+  std::string none_text;
 };
 
 // crossyear/carry-over: row `into` of `table` equals the previous year's row `from`, per column.

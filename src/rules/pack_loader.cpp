@@ -34,13 +34,14 @@ std::vector<Pattern> patterns(const YamlReader& in, const YAML::Node& node) {
 
 SectionSpec section(const YamlReader& in, const YAML::Node& node, bool anywhere) {
   in.require_map(node, "a section");
-  in.check_keys(node, {"key", "number", "title", "headings", "mentions"});
+  in.check_keys(node, {"key", "number", "title", "headings", "mentions", "none_text"});
   SectionSpec s;
   s.key = in.scalar(in.required(node, "key"), "key");
   s.number = in.scalar(in.required(node, "number"), "number");
   s.title = in.scalar(in.required(node, "title"), "title");
   s.headings = patterns(in, in.required(node, "headings"));
   s.mentions = patterns(in, node["mentions"]);
+  if (const YAML::Node none = node["none_text"]) s.none_text = in.scalar(none, "none_text");
   if (!s.mentions.empty() && !anywhere)
     in.fail(node["mentions"], "'mentions' needs 'match: anywhere' in the sections block");
   return s;

@@ -16,6 +16,7 @@
 #include "rules/catalogue.h"
 #include "config/baseline.h"
 #include "rules/pack_registry.h"
+#include "util/ordered_parallel.h"
 #include "util/resources.h"
 
 namespace nblint {
@@ -148,18 +149,24 @@ int run_check(const CheckOptions& options) {
   if (!options.baseline.empty()) baseline.emplace(read_baseline(baseline_path));
   std::vector<BaselineEntry> new_baseline;
 
-  std::vector<FileResult> results;
-  results.reserve(plan.files.size());
+  // Files are linted concurrently; each result has its slot, and the lines below are written
+  // in input order as the files before them are done, so nothing depends on the thread count.
+  std::vector<FileResult> results(plan.files.size());
   Progress progress(plan.files.size(), lang);
-  for (std::size_t i = 0; i < plan.files.size(); ++i) {
-    progress.step(i);
+  const auto lint_one = [&](std::size_t i) {
+    const FileSetup& setup = file_setups[i];
+    LintOptions file_lint = lint;
+    file_lint.packs = setup.packs;
+    file_lint.rules.forced_pack = setup.forced_pack;
+    file_lint.organ_level = setup.organ_level;
+    file_lint.severities = setup.severities;
+    results[i] = lint_file(plan.files[i], file_lint);
+  };
+  const auto report_one = [&](std::size_t i) {
     const std::string& path = plan.files[i];
     const FileSetup& setup = file_setups[i];
-    lint.packs = setup.packs;
-    lint.rules.forced_pack = setup.forced_pack;
-    lint.organ_level = setup.organ_level;
-    lint.severities = setup.severities;
-    FileResult r = lint_file(path, lint);
+    const FileResult& r = results[i];
+    if (r.error || options.verbose) progress.clear();
     if (r.error) {
       std::cerr << "nblint: " << (path == "-" ? "<stdin>" : path) << tr(lang, "：无法读取，", ": cannot read: ")
                 << r.error_message << '\n';
@@ -175,8 +182,9 @@ int run_check(const CheckOptions& options) {
                   << tr(lang, " 个问题", " finding(s) suppressed by comments");
       std::cerr << '\n';
     }
-    results.push_back(std::move(r));
-  }
+    progress.step(i + 1);
+  };
+  ordered_parallel(plan.files.size(), options.jobs ? options.jobs : default_jobs(), lint_one, report_one);
   add_cross_report_findings(results, file_setups, lang);
   progress.finish();
 

@@ -28,6 +28,7 @@ struct CheckOptions {
   std::vector<std::string> pack_files;  // --pack-file, repeatable
   std::string baseline;                 // --baseline FILE: report only findings not in it
   std::string write_baseline;           // --write-baseline FILE: record the findings
+  unsigned jobs = 0;                    // -j: files linted at once; 0 = one per core
   Lang lang = Lang::Zh;
 };
 

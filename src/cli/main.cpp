@@ -97,6 +97,8 @@ int main(int argc, char** argv) {
   check_cmd->add_option("--pack-file", check.pack_files, tr(lang, "加载自定义规则包（YAML，可重复）；与内置规则包同名时替换之", "load a user rule pack (YAML, repeatable); one with a built-in pack's id replaces it"))
       ->allow_extra_args(false)  // one file per --pack-file, so the paths after it stay paths
       ->check(CLI::ExistingFile);
+  check_cmd->add_option("-j,--jobs", check.jobs, tr(lang, "同时检查的文件数（默认 0：每个 CPU 核心一个）；输出与顺序不受影响", "files checked at once (default 0: one per CPU core); the output does not change"))
+      ->check(CLI::Range(0u, 1024u));
   auto* baseline_opt = check_cmd->add_option("--baseline", check.baseline, tr(lang, "只报告不在这个基线文件中的问题", "report only findings that are not in this baseline file"));
   check_cmd->add_option("--write-baseline", check.write_baseline, tr(lang, "把当前的问题写入基线文件（退出码 0）", "record the current findings in a baseline file (exit code 0)"))
       ->excludes(baseline_opt);

@@ -109,14 +109,20 @@ RunCounts print_results(std::vector<FileResult>& results, const CheckOptions& ch
 Progress::Progress(std::size_t total, Lang lang)
     : total_(total), lang_(lang), shown_(total > 1 && ::isatty(STDERR_FILENO)) {}
 
+void Progress::clear() {
+  if (visible_) std::cerr << "\r\033[K" << std::flush;
+  visible_ = false;
+}
+
 void Progress::finish() {
-  if (shown_) std::cerr << "\r\033[K" << std::flush;
+  clear();
   shown_ = false;
 }
 
 void Progress::step(std::size_t done) {
   if (!shown_) return;
   std::cerr << '\r' << tr(lang_, "检查中 ", "checking ") << done << '/' << total_ << " …" << std::flush;
+  visible_ = true;
 }
 
 }  // namespace nblint

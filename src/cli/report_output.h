@@ -31,12 +31,14 @@ class Progress {
   Progress(std::size_t total, Lang lang);
   ~Progress() { finish(); }
   void step(std::size_t done);
-  void finish();  // erases the line (before the results are printed)
+  void clear();   // erases the line, before another line is written to stderr
+  void finish();  // erases the line for good (before the results are printed)
 
  private:
   std::size_t total_;
   Lang lang_;
   bool shown_;
+  bool visible_ = false;
 };
 
 }  // namespace nblint

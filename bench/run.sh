@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# The nblint benchmark (docs/benchmarks.md). In one run, on the same generated reports:
+#   nblint check -j 1 and -j <all cores>, per input format; `wc -m` (the floor: reading and
+#   decoding UTF-8); markdownlint-cli2 with only MD043 (required headings) on Markdown copies;
+#   the startup time on one ~10 KB report; peak RSS; and a 1x/10x/100x linearity check.
+# Prints one table; ratios are against the baselines measured in the same run.
+#
+# Settings (environment variables):
+#   REPORTS=20        reports per pack in the main corpus (3 packs; sizes 2 KB–MAX_SIZE)
+#   MAX_SIZE=2M       the largest report (report 0 of each pack has this size)
+#   SEED=1            corpus seed
+#   RUNS=3            timed runs per row (the median is shown)
+#   STARTUP_RUNS=50   runs of the startup measurement (median)
+#   LINEAR_REPORTS=4  reports per pack at 1x of the linearity check (10x, 100x: 10 and 100 times as many)
+#   LINEAR_MAX=64K    largest report of the linearity corpus
+#   NBLINT=path       use this binary instead of building bench/../build-bench (Release)
+#   WORK=dir          where the corpora go (default bench/work; reused when the settings match)
+#   SKIP_MARKDOWNLINT=1  leave out the markdownlint row (also skipped when npm cannot install it)
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(dirname "$here")
+REPORTS=${REPORTS:-20}
+MAX_SIZE=${MAX_SIZE:-2M}
+SEED=${SEED:-1}
+RUNS=${RUNS:-3}
+STARTUP_RUNS=${STARTUP_RUNS:-50}
+LINEAR_REPORTS=${LINEAR_REPORTS:-4}
+LINEAR_MAX=${LINEAR_MAX:-64K}
+WORK=${WORK:-$here/work}
+SKIP_MARKDOWNLINT=${SKIP_MARKDOWNLINT:-0}
+CORES=$(nproc)
+export LC_ALL=C.UTF-8  # wc -m counts UTF-8 characters only in a UTF-8 locale
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "bench: $*"; exit 2; }
+
+command -v python3 >/dev/null || die "python3 is needed (the corpus generator)"
+if [[ ! -x /usr/bin/time ]]; then
+  say "bench: installing GNU time (peak RSS)"
+  if [[ $(id -u) == 0 ]]; then apt-get install -y --no-install-recommends time >/dev/null
+  elif command -v sudo >/dev/null; then sudo apt-get install -y --no-install-recommends time >/dev/null
+  else die "/usr/bin/time (GNU time) is missing; install the package 'time'"; fi
+fi
+
+# ---- nblint (Release) ------------------------------------------------------------------------
+if [[ -z ${NBLINT:-} ]]; then
+  build="$root/build-bench"
+  if [[ ! -f $build/build.ninja ]]; then
+    say "bench: configuring a Release build in $build"
+    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DNBLINT_BUILD_TESTS=OFF >/dev/null
+  fi
+  say "bench: building nblint (Release)"
+  cmake --build "$build" --target nblint -j "$CORES" >/dev/null
+  NBLINT="$build/nblint"
+fi
+[[ -x $NBLINT ]] || die "no nblint binary at $NBLINT"
+
+# ---- corpora ---------------------------------------------------------------------------------
+# generate DIR ARGS...: runs the generator unless DIR holds a corpus made by the same generator
+# with the same arguments.
+generate() {
+  local dir=$1; shift
+  local stamp
+  stamp="$* (generator $(cksum <"$here/gen_corpus.py" | cut -d' ' -f1))"
+  if [[ -f $dir/manifest.tsv && -f $dir/.args && $(cat "$dir/.args") == "$stamp" ]]; then return; fi
+  say "bench: generating $dir ($stamp)"
+  rm -rf "$dir"
+  python3 "$here/gen_corpus.py" --out "$dir" "$@"
+  printf '%s' "$stamp" >"$dir/.args"
+}
+corpus="$WORK/corpus"
+generate "$corpus" --reports "$REPORTS" --seed "$SEED" --max-size "$MAX_SIZE"
+generate "$WORK/startup" --reports 1 --packs fmt2021 --formats txt --seed "$SEED" --min-size 10K --max-size 10K
+small=$(find "$WORK/startup/txt" -name '*.txt' | head -n 1)
+# The linearity corpora: 100x is generated once; 1x and 10x are its first reports of each pack
+# (each report depends only on seed, pack and index, so they are the same reports).
+linear="$WORK/linear"
+generate "$linear/100x" --reports $((LINEAR_REPORTS * 100)) --formats txt --seed "$SEED" --max-size "$LINEAR_MAX"
+for k in 1 10; do
+  rm -rf "$linear/${k}x" && mkdir -p "$linear/${k}x"
+  for f in "$linear"/100x/txt/*/*.txt; do
+    name=${f##*/}; index=${name#*-}; index=${index%%-*}
+    if ((10#$index < LINEAR_REPORTS * k)); then ln "$f" "$linear/${k}x/$name"; fi
+  done
+done
+
+# ---- measuring -------------------------------------------------------------------------------
+# Bytes and file count of a set of files.
+bytes_of() { find "$@" -type f ! -name '.*' ! -name manifest.tsv -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
+files_of() { find "$@" -type f ! -name '.*' ! -name manifest.tsv | wc -l; }
+
+rows=()  # "label|files|file bytes|wall s|CPU s|peak RSS KB", one per measure; last_row: the latest
+# measure LABEL PATHS -- COMMAND...: RUNS timed runs, keeps the median wall time (and its CPU, RSS).
+measure() {
+  local label=$1; shift
+  local paths=()
+  while [[ $1 != -- ]]; do paths+=("$1"); shift; done
+  shift
+  local files bytes results=() i
+  files=$(files_of "${paths[@]}")
+  bytes=$(bytes_of "${paths[@]}")
+  for ((i = 0; i < RUNS; i++)); do
+    local status=0
+    /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.out" "$@" >/dev/null 2>"$WORK/stderr.out" || status=$?
+    # 1 is "findings" for every tool here; anything else means the row measured a failure.
+    ((status <= 1)) || die "$label: exit status $status; see $WORK/stderr.out"
+    results+=("$(tail -n 1 "$WORK/time.out")")
+  done
+  local median
+  median=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
+  read -r wall user sys rss <<<"$median"
+  last_row="$label|$files|$bytes|$wall|$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')|$rss"
+  rows+=("$last_row")
+  say "bench: $label: ${wall}s"
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+txt="$corpus/txt"
+mapfile -t utf8_files < <(find "$txt" -name '*.txt' | sort)
+measure "wc -m, UTF-8 text" "$txt" -- wc -m "${utf8_files[@]}"
+measure "nblint -j 1, UTF-8 text" "$txt" -- "$NBLINT" check -j 1 --format json "$txt"
+measure "nblint -j $CORES, UTF-8 text" "$txt" -- "$NBLINT" check -j "$CORES" --format json "$txt"
+measure "nblint -j 1, GBK text" "$corpus/gbk" -- "$NBLINT" check -j 1 --format json "$corpus/gbk"
+measure "nblint -j 1, HTML" "$corpus/html" -- "$NBLINT" check -j 1 --format json "$corpus/html"
+measure "nblint -j 1, DOCX" "$corpus/docx" -- "$NBLINT" check -j 1 --format json "$corpus/docx"
+
+markdownlint_note=""
+if [[ $SKIP_MARKDOWNLINT == 1 ]]; then
+  markdownlint_note="markdownlint-cli2: skipped (SKIP_MARKDOWNLINT=1)"
+elif ! command -v npm >/dev/null; then
+  markdownlint_note="markdownlint-cli2: skipped (npm is not installed)"
+elif [[ ! -x $here/node_modules/.bin/markdownlint-cli2 ]] &&
+  ! (cd "$here" && timeout 300 npm install --no-audit --no-fund >"$WORK/npm.log" 2>&1); then
+  markdownlint_note="markdownlint-cli2: skipped (npm could not install it from the registry; see $WORK/npm.log)"
+fi
+if [[ -z $markdownlint_note ]]; then
+  # Run from the corpus so each pack directory's .markdownlint.jsonc (MD043 only) applies.
+  measure "markdownlint-cli2 MD043, Markdown" "$corpus/md" -- \
+    bash -c 'cd "$1" && exec "$2" "md/**/*.md"' _ "$corpus" "$here/node_modules/.bin/markdownlint-cli2"
+fi
+
+# Startup: one ~10 KB report, many runs: median wall and CPU time (hyperfine's wall when installed).
+startup_ms=$(python3 - "$STARTUP_RUNS" "$NBLINT" "$small" <<'EOF'
+import os, statistics, subprocess, sys, time
+runs, binary, path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+walls, cpus = [], []
+for _ in range(runs):
+    t = time.perf_counter()
+    child = subprocess.Popen([binary, "check", path], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, _, usage = os.wait4(child.pid, 0)
+    walls.append((time.perf_counter() - t) * 1000)
+    cpus.append((usage.ru_utime + usage.ru_stime) * 1000)
+print(f"{statistics.median(walls):.1f} {min(walls):.1f} {statistics.median(cpus):.1f}")
+EOF
+)
+if command -v hyperfine >/dev/null &&
+  hyperfine --warmup 3 --runs "$STARTUP_RUNS" --export-json "$WORK/hyperfine.json" "$NBLINT check $small" >/dev/null 2>&1; then
+  cpu_ms=${startup_ms##* }
+  startup_ms="$(python3 -c 'import json, sys
+r = json.load(open(sys.argv[1]))["results"][0]
+print("%.1f %.1f" % (r["median"] * 1000, r["min"] * 1000))' "$WORK/hyperfine.json") $cpu_ms hyperfine"
+fi
+
+linear_rows=()
+for k in 1 10 100; do
+  dir="$linear/${k}x"
+  [[ $k == 100 ]] && dir="$linear/100x/txt"
+  measure "nblint -j 1, linearity ${k}x" "$dir" -- "$NBLINT" check -j 1 --format json "$dir"
+  linear_rows+=("$last_row")
+  unset 'rows[-1]'
+done
+
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---- the table -------------------------------------------------------------------------------
+python3 "$here/report.py" --cores "$CORES" --startup "$startup_ms" --small "$small" --note "$markdownlint_note" \
+  --binary "$NBLINT" --manifest "$corpus/manifest.tsv" --load "$load_before / $load_after" \
+  --rows "${rows[@]}" --linear "${linear_rows[@]}"

@@ -1,14 +1,8 @@
 #include "lsp/lsp_diagnostic.h"
 
-#include "lsp/file_uri.h"
+#include "output/doc_links.h"
 
 namespace nblint::lsp {
-
-std::string rule_page_url(std::string_view rule, std::string_view doc_base) {
-  std::string base = doc_base.empty() ? file_uri(NBLINT_DOC_DIR) : std::string(doc_base);
-  if (!base.ends_with('/')) base += '/';
-  return base + "rules/" + std::string(rule) + ".md";
-}
 
 int lsp_severity(Severity s) {
   switch (s) {
@@ -34,7 +28,7 @@ nlohmann::json lsp_diagnostic(const Diagnostic& d, const SourceText& source, con
   return {{"range", to_json(lsp_range(d.span, source, lines))},
           {"severity", lsp_severity(d.severity)},
           {"code", d.rule},
-          {"codeDescription", {{"href", rule_page_url(d.rule, doc_base)}}},
+          {"codeDescription", {{"href", rule_doc_url(d.rule, doc_base)}}},
           {"source", "nblint"},
           {"message", d.message}};
 }

@@ -12,10 +12,6 @@
 
 namespace nblint::lsp {
 
-// The rule's documentation page: <doc_base>rules/<group>/<name>.md, where an empty doc_base is
-// the installed docs (file://NBLINT_DOC_DIR/), the scheme `check --format sarif` uses.
-std::string rule_page_url(std::string_view rule, std::string_view doc_base);
-
 int lsp_severity(Severity s);  // 1 error, 2 warning, 3 information
 
 // Where `span` of source.text is in the editor's text (`lines` indexes it; the two differ by a

@@ -3,7 +3,7 @@
 #include "cli/file_setup.h"
 #include "cli/i18n.h"
 #include "config/config_file.h"
-#include "lsp/file_uri.h"
+#include "util/file_uri.h"
 #include "lsp/framing.h"
 #include "lsp/lsp_diagnostic.h"
 #include "lsp/utf16_position.h"

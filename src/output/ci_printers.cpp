@@ -5,8 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "output/doc_links.h"
 #include "output/printers.h"
 #include "rules/catalogue.h"
+#include "util/file_uri.h"
 
 namespace nblint {
 
@@ -54,21 +56,6 @@ std::string_view rdjson_severity(Severity s) {
   return "ERROR";
 }
 
-std::string file_uri(const std::filesystem::path& absolute) {
-  std::string uri = "file://";
-  for (unsigned char c : absolute.generic_string()) {
-    if (std::isalnum(c) || c >= 0x80 || std::string_view("/-._~").find(static_cast<char>(c)) != std::string_view::npos) {
-      uri += static_cast<char>(c);  // non-ASCII stays UTF-8 (an IRI, as SARIF allows)
-    } else {
-      static const char* hex = "0123456789ABCDEF";
-      uri += '%';
-      uri += hex[c >> 4];
-      uri += hex[c & 15];
-    }
-  }
-  return uri;
-}
-
 // A checked file's path relative to options.root, or empty when it lies outside (or is stdin).
 std::string relative_to_root(const FileResult& f, const OutputOptions& options) {
   if (f.path == "-" || options.root.empty()) return {};
@@ -84,16 +71,6 @@ std::string relative_to_root(const FileResult& f, const OutputOptions& options) 
 std::string display_name(const FileResult& f) { return f.error ? f.path : f.source().display_path; }
 
 }  // namespace
-
-std::string docs_url(const OutputOptions& options) {
-  std::string base = options.doc_base.empty() ? file_uri(NBLINT_DOC_DIR) : options.doc_base;
-  if (!base.ends_with('/')) base += '/';
-  return base;
-}
-
-std::string rule_doc_url(std::string_view rule, const OutputOptions& options) {
-  return docs_url(options) + "rules/" + std::string(rule) + ".md";
-}
 
 void print_github(std::ostream& out, const FileResult& file, const OutputOptions& options) {
   for (const Diagnostic& d : file.diagnostics) {
@@ -114,7 +91,7 @@ void print_sarif(std::ostream& out, const std::vector<FileResult>& files, const 
     rule_index.emplace(r.id, rules.size());
     Json rule = {{"id", r.id},
                  {"shortDescription", {{"text", r.summary.get(options.lang)}}},
-                 {"helpUri", rule_doc_url(r.id, options)},
+                 {"helpUri", rule_doc_url(r.id, options.doc_base)},
                  {"defaultConfiguration", {{"level", sarif_level(r.severity)}}}};
     rules.push_back(std::move(rule));
   }
@@ -127,7 +104,7 @@ void print_sarif(std::ostream& out, const std::vector<FileResult>& files, const 
       artifact = {{"uri", relative}, {"uriBaseId", "%SRCROOT%"}};
     } else {
       std::error_code ec;
-      artifact = {{"uri", f.path == "-" ? std::string("stdin") : file_uri(std::filesystem::absolute(f.path, ec))}};
+      artifact = {{"uri", f.path == "-" ? std::string("stdin") : file_uri(std::filesystem::absolute(f.path, ec).string())}};
     }
     if (f.error) {
       notifications.push_back({{"level", "error"},
@@ -154,11 +131,11 @@ void print_sarif(std::ostream& out, const std::vector<FileResult>& files, const 
                {{"driver",
                  {{"name", "nblint"},
                   {"version", NBLINT_VERSION},
-                  {"informationUri", docs_url(options)},
+                  {"informationUri", docs_url(options.doc_base)},
                   {"rules", std::move(rules)}}}}}};
   if (!options.root.empty()) {
     std::error_code ec;
-    std::string root = file_uri(std::filesystem::weakly_canonical(options.root, ec));
+    std::string root = file_uri(std::filesystem::weakly_canonical(options.root, ec).string());
     if (!root.ends_with('/')) root += '/';
     run["originalUriBaseIds"] = {{"%SRCROOT%", {{"uri", root}}}};
   }
@@ -185,7 +162,7 @@ void print_rdjson(std::ostream& out, const std::vector<FileResult>& files, const
              {"range", {{"start", {{"line", begin.line}, {"column", begin.column}}},
                         {"end", {{"line", end.line}, {"column", end.column}}}}}}},
            {"severity", rdjson_severity(d.severity)},
-           {"code", {{"value", d.rule}, {"url", rule_doc_url(d.rule, options)}}}});
+           {"code", {{"value", d.rule}, {"url", rule_doc_url(d.rule, options.doc_base)}}}});
     }
   }
   Json doc = {{"source", {{"name", "nblint"}}}, {"diagnostics", std::move(diagnostics)}};

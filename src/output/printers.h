@@ -25,10 +25,6 @@ struct OutputOptions {
   std::string doc_base;  // --doc-url: where docs/ is published; empty: the installed docs (file://)
 };
 
-// The documentation's base URL (ends with '/'), and a rule's page under it (SARIF helpUri,
-// rdjson code.url): <base>rules/<group>/<name>.md.
-std::string docs_url(const OutputOptions& options);
-std::string rule_doc_url(std::string_view rule, const OutputOptions& options);
 
 // path:line:column: severity: message [rule-id], then (excerpt) the source line with a caret and
 // underline under the span, CJK counted double width. For DOCX the message ends with where the

@@ -9,7 +9,7 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
-#include "lsp/file_uri.h"
+#include "util/file_uri.h"
 #include "support/lsp_client.h"
 #include "support/run.h"
 
@@ -86,7 +86,7 @@ TEST_CASE("corpus lsp: the server's findings are those of nblint check, at the s
       expected.insert(key(d["rule"], lsp_severity(d["severity"]), d["line"].get<std::size_t>() - 1,
                           utf16_character(text, d["line"], d["column"]), d["message"]));
     }
-    const std::string uri = nblint::lsp::file_uri(fs::absolute(path).string());
+    const std::string uri = nblint::file_uri(fs::absolute(path).string());
     REQUIRE(client.notify("textDocument/didOpen",
                           {{"textDocument", {{"uri", uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", text}}}}));
     auto published = client.notification("textDocument/publishDiagnostics");

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "lsp/file_uri.h"
+#include "util/file_uri.h"
 #include "support/lsp_client.h"
 #include "support/run.h"
 
@@ -80,7 +80,7 @@ TEST_CASE("lsp: diagnostics in UTF-16, the missing-section quick fix, didChange 
   write_file(file, kReport);
   // The editor must read the same configuration as `nblint check`: placeholders become warnings.
   write_file(dir / ".nblint.yaml", "rules:\n  text/placeholder: warning\n");
-  const std::string uri = nblint::lsp::file_uri(file.string());
+  const std::string uri = nblint::file_uri(file.string());
   REQUIRE(uri.find("%20") != std::string::npos);
 
   LspClient client;
@@ -107,7 +107,7 @@ TEST_CASE("lsp: diagnostics in UTF-16, the missing-section quick fix, didChange 
   CHECK((*missing)["source"] == "nblint");
   CHECK((*missing)["message"].get<std::string>().find("六、其他需要报告的事项") != std::string::npos);
   CHECK((*missing)["codeDescription"]["href"] ==
-        nblint::lsp::file_uri(NBLINT_DOC_DIR) + "/rules/structure/missing-section.md");
+        nblint::file_uri(NBLINT_DOC_DIR) + "/rules/structure/missing-section.md");
   const json missing_range = (*missing)["range"];
 
   // The quick fix for the missing section, asked for at the diagnostic.
@@ -189,7 +189,7 @@ TEST_CASE("lsp: --doc-url sets the rule page links; Markdown headings keep their
     return std::pair(*missing, (*actions)["result"]);
   };
 
-  const std::string uri = nblint::lsp::file_uri((dir / "report.md").string());
+  const std::string uri = nblint::file_uri((dir / "report.md").string());
   const auto [missing, actions] = missing_and_actions(uri, "markdown", markdown);
   CHECK(missing["codeDescription"]["href"] == "https://example.org/nblint/docs/rules/structure/missing-section.md");
   REQUIRE(actions.size() == 1);
@@ -197,7 +197,7 @@ TEST_CASE("lsp: --doc-url sets the rule page links; Markdown headings keep their
   CHECK(fixed.ends_with("视频解读。\n## 六、其他需要报告的事项\n无。\n"));
 
   // The same report as HTML: the finding, but no plain-text fix inside markup.
-  const auto [html_missing, html_actions] = missing_and_actions(nblint::lsp::file_uri((dir / "report.html").string()), "html", html);
+  const auto [html_missing, html_actions] = missing_and_actions(nblint::file_uri((dir / "report.html").string()), "html", html);
   CHECK(html_missing["code"] == "structure/missing-section");
   CHECK(html_actions == json::array());
   shutdown_and_exit(client, id);
@@ -255,7 +255,7 @@ TEST_CASE("lsp: exit without shutdown ends with 1; a bad header or the end of in
 TEST_CASE("lsp: a broken .nblint.yaml is shown once as an error and gives no findings") {
   const fs::path dir = fresh_temp_dir("nblint-lsp", "broken-config");
   write_file(dir / ".nblint.yaml", "rules:\n  structure/no-such-rule: off\n");
-  const std::string uri = nblint::lsp::file_uri((dir / "report.txt").string());
+  const std::string uri = nblint::file_uri((dir / "report.txt").string());
   LspClient client;
   initialize(client);
   REQUIRE(client.notify("textDocument/didOpen",

@@ -3,10 +3,11 @@
 
 #include <sstream>
 
-#include "lsp/file_uri.h"
+#include "util/file_uri.h"
 #include "lsp/framing.h"
 #include "lsp/utf16_position.h"
 
+using namespace nblint;
 using namespace nblint::lsp;
 
 TEST_CASE("lsp positions count UTF-16 units from 0: CJK one, non-BMP two") {

@@ -1,8 +1,8 @@
-#include "lsp/file_uri.h"
+#include "util/file_uri.h"
 
 #include <cctype>
 
-namespace nblint::lsp {
+namespace nblint {
 
 namespace {
 
@@ -52,4 +52,4 @@ std::string file_uri(std::string_view absolute_path) {
   return uri;
 }
 
-}  // namespace nblint::lsp
+}  // namespace nblint

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-namespace nblint::lsp {
+namespace nblint {
 
 // The local path of a file URI ("file:///home/a/%E5%B9%B4%E6%8A%A5.txt" → "/home/a/年报.txt");
 // nullopt for other schemes (untitled:, …) and for a URI naming another host.
@@ -15,4 +15,4 @@ std::optional<std::string> path_from_file_uri(std::string_view uri);
 // UTF-8, an IRI as editors and SARIF accept).
 std::string file_uri(std::string_view absolute_path);
 
-}  // namespace nblint::lsp
+}  // namespace nblint

@@ -46,7 +46,7 @@ class PatternScanner {
   PatternScanner(const PatternScanner&) = delete;
   PatternScanner& operator=(const PatternScanner&) = delete;
 
-  // Makes (a copy of) `text` the text that the next find_all calls search.
+  // Makes (a copy of) `text` the text that the next found and find_all calls search.
   void set_text(std::u32string_view text);
   // Pattern::found_in and Pattern::find_all of the pattern at `index` (in the constructor's list)
   // on the current text.

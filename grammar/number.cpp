@@ -123,6 +123,15 @@ bool is_cn_numeral_char(char32_t c) {
   return std::u32string_view(U"〇零一二两三四五六七八九十百千万亿").find(c) != std::u32string_view::npos;
 }
 bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
+// The characters a number can start with besides digits: a sign, or a cn_count's first character.
+bool is_sign(char32_t c) { return c == U'-' || c == U'\u2212' || c == U'+' || c == U'减'; }
+bool is_cn_count_start(char32_t c) {
+  switch (c) {  // a switch, not a find: this runs at every position of the prose
+    case U'一': case U'二': case U'两': case U'三': case U'四': case U'五':
+    case U'六': case U'七': case U'八': case U'九': case U'十': return true;
+    default: return false;
+  }
+}
 
 // May a numeral start at `pos` (after any sign)? Looks only behind.
 bool numeral_may_start(std::u32string_view text, std::size_t pos, bool after_sign) {
@@ -199,8 +208,10 @@ std::optional<NumberMatch> parse_number_at(std::u32string_view text, std::size_t
 
   // Sign.
   const char32_t c = text[pos];
+  // Most positions of prose start nothing: skip them before any grammar is tried.
+  if (!is_digit(c) && !is_cn_count_start(c) && !is_sign(c)) return std::nullopt;
   const char32_t prev = pos > 0 ? text[pos - 1] : U'\0';
-  if (c == U'-' || c == U'\u2212' || c == U'+' || c == U'减') {
+  if (is_sign(c)) {
     if (pos + 1 >= text.size() || !is_digit(text[pos + 1])) return std::nullopt;
     if (is_digit(prev) || is_word_char(prev) || prev == U'.' || prev == U'第') return std::nullopt;
     if (c == U'减' && (prev == U'增' || prev == U'/')) return std::nullopt;

@@ -1,5 +1,6 @@
 #include "parse/prose_facts.h"
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -123,6 +124,10 @@ std::uint8_t classify(Text words, const auto& phrases, Text always_excluded) {
   for (const Phrase& p : phrases) {
     std::size_t from = 0;
     if (!p.anchor.empty()) {
+      // A needed word missing from the whole text rules the phrase out without searching for the
+      // anchor, whose list is long (kNegation) and is searched in every clause without a number.
+      if (!std::all_of(p.needs.begin(), p.needs.end(), [&](Text need) { return need.empty() || find_any(text, need); }))
+        continue;
       const Found a = find_any(text, p.anchor);
       if (!a) continue;
       from = a.at + a.length;
@@ -142,14 +147,20 @@ std::uint8_t classify(Text words, const auto& phrases, Text always_excluded) {
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 // Folded text: ，；：！？ are ASCII already; the full-width forms are listed for unfolded input.
+// Switches, not finds in a list: these run at every character of the prose.
+bool ends_sentence(char32_t c) {
+  switch (c) {
+    case U'。': case U';': case U'!': case U'?': case U'；': case U'！': case U'？': case U'\n': return true;
+    default: return false;
+  }
+}
+
 bool ends_clause(Text text, std::size_t i) {
   const char32_t c = text[i];
   if ((c == U',' || c == U':') && i > 0 && i + 1 < text.size() && is_digit(text[i - 1]) && is_digit(text[i + 1]))
     return false;  // 1,234 and 15:22
-  return Text(U"。,;:!?，；：！？\n").find(c) != npos;
+  return ends_sentence(c) || c == U',' || c == U':' || c == U'，' || c == U'：';
 }
-
-bool ends_sentence(char32_t c) { return Text(U"。;!?；！？\n").find(c) != npos; }
 
 bool is_counting_unit(Text unit) {
   static constexpr std::array<Text, 9> kUnits = {U"件", U"份", U"个", U"条", U"项", U"起", U"宗", U"例", U"次"};

@@ -4,6 +4,7 @@
 
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
+#include <unicode/ustring.h>
 
 namespace nblint {
 
@@ -12,14 +13,10 @@ namespace {
 // steps (about a few milliseconds; see docs/reliability notes in library-notes.md).
 constexpr int32_t kMatchTimeLimit = 10;
 
-icu::UnicodeString utf16(std::u32string_view text) {
-  return icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(text.data()), static_cast<int32_t>(text.size()));
-}
-
-// A matcher over `u` (which must outlive it) with the time limit set; null when ICU fails.
-std::unique_ptr<icu::RegexMatcher> time_limited_matcher(const icu::RegexPattern& pattern, const icu::UnicodeString& u) {
+// A matcher (on an empty text) with the time limit set; null when ICU fails.
+std::unique_ptr<icu::RegexMatcher> time_limited_matcher(const icu::RegexPattern& pattern) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(u, status));
+  std::unique_ptr<icu::RegexMatcher> m(pattern.matcher(status));
   if (U_SUCCESS(status)) m->setTimeLimit(kMatchTimeLimit, status);
   return U_SUCCESS(status) ? std::move(m) : nullptr;
 }
@@ -40,19 +37,52 @@ Pattern::Pattern(Pattern&&) noexcept = default;
 Pattern& Pattern::operator=(Pattern&&) noexcept = default;
 
 bool Pattern::found_in(std::u32string_view text) const {
-  const icu::UnicodeString u = utf16(text);
-  const auto m = time_limited_matcher(*compiled_, u);
+  PatternScanner scanner({this});
+  scanner.set_text(text);
+  return scanner.found(0);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Pattern::find_all(std::u32string_view text) const {
+  PatternScanner scanner({this});
+  scanner.set_text(text);
+  return scanner.find_all(0);
+}
+
+PatternScanner::PatternScanner(const std::vector<const Pattern*>& patterns)
+    : text_(std::make_unique<icu::UnicodeString>()) {
+  for (const Pattern* p : patterns) matchers_.push_back(time_limited_matcher(*p->compiled_));
+}
+
+PatternScanner::~PatternScanner() = default;
+
+void PatternScanner::set_text(std::u32string_view text) {
+  // Converted into the same buffer every time: no allocation once it is large enough.
+  const auto points = static_cast<int32_t>(text.size());
+  const int32_t capacity = 2 * points + 1;  // at most two UTF-16 units per code point
+  UChar* buffer = text_->getBuffer(capacity);
+  int32_t length = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  if (buffer)
+    u_strFromUTF32WithSub(buffer, capacity, &length, reinterpret_cast<const UChar32*>(text.data()), points, 0xFFFD,
+                          nullptr, &status);
+  text_->releaseBuffer(buffer && U_SUCCESS(status) ? length : 0);
+}
+
+bool PatternScanner::found(std::size_t index) {
+  icu::RegexMatcher* m = matchers_[index].get();
   if (!m) return false;
+  m->reset(*text_);
   UErrorCode status = U_ZERO_ERROR;
   const bool found = m->find(status);
   return U_SUCCESS(status) && found;
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> Pattern::find_all(std::u32string_view text) const {
+std::vector<std::pair<std::size_t, std::size_t>> PatternScanner::find_all(std::size_t index) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  const icu::UnicodeString u = utf16(text);
-  const auto m = time_limited_matcher(*compiled_, u);
+  icu::RegexMatcher* m = matchers_[index].get();
   if (!m) return out;
+  const icu::UnicodeString& u = *text_;
+  m->reset(u);
   UErrorCode status = U_ZERO_ERROR;
   // ICU reports UTF-16 offsets; count code points up to each one, walking forward only.
   int32_t unit = 0;

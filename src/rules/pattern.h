@@ -10,6 +10,8 @@
 
 U_NAMESPACE_BEGIN
 class RegexPattern;
+class RegexMatcher;
+class UnicodeString;
 U_NAMESPACE_END
 
 namespace nblint {
@@ -28,8 +30,32 @@ class Pattern {
   const std::string& source() const { return source_; }
 
  private:
+  friend class PatternScanner;
   std::string source_;
   std::unique_ptr<U_ICU_NAMESPACE::RegexPattern> compiled_;
+};
+
+// Runs several patterns over many texts, reusing one UTF-16 copy of the current text and one
+// ICU matcher per pattern: creating a matcher and converting the text for every pattern and
+// line cost more than the search itself. Owns mutable state: one scanner per thread and call.
+class PatternScanner {
+ public:
+  // The patterns must outlive the scanner.
+  explicit PatternScanner(const std::vector<const Pattern*>& patterns);
+  ~PatternScanner();
+  PatternScanner(const PatternScanner&) = delete;
+  PatternScanner& operator=(const PatternScanner&) = delete;
+
+  // Makes (a copy of) `text` the text that the next found and find_all calls search.
+  void set_text(std::u32string_view text);
+  // Pattern::found_in and Pattern::find_all of the pattern at `index` (in the constructor's list)
+  // on the current text.
+  bool found(std::size_t index);
+  std::vector<std::pair<std::size_t, std::size_t>> find_all(std::size_t index);
+
+ private:
+  std::unique_ptr<U_ICU_NAMESPACE::UnicodeString> text_;
+  std::vector<std::unique_ptr<U_ICU_NAMESPACE::RegexMatcher>> matchers_;  // null where ICU failed
 };
 
 }  // namespace nblint

@@ -1,5 +1,6 @@
 #include "rules/text_fingerprint.h"
 
+#include <algorithm>
 #include <functional>
 
 #include <unicode/uchar.h>
@@ -31,11 +32,15 @@ TextFingerprint fingerprint(std::u32string_view wording) {
   TextFingerprint f;
   f.minhash.fill(UINT32_MAX);
   f.chars = static_cast<std::uint32_t>(wording.size());
+  // Slot i hashes a shingle to h1 + i * h2 (mod 2^32), h1 and h2 the halves of one full mix of
+  // the shingle (double hashing): every slot alone is a uniform hash, so an unbiased MinHash, and
+  // the slots are computed with additions instead of a mix each (a quarter of a run's time went
+  // there). Tried against the mix per slot on texts of known Jaccard similarity: same error.
   const auto add = [&](std::uint64_t shingle) {
-    for (int i = 0; i < TextFingerprint::kHashes; ++i) {
-      const auto h = static_cast<std::uint32_t>(mix(shingle ^ (0x51ED270B27A3A2C1ull * (i + 1))) >> 32);
-      if (h < f.minhash[i]) f.minhash[i] = h;
-    }
+    const std::uint64_t h = mix(shingle);
+    const auto h2 = static_cast<std::uint32_t>(h >> 32) | 1;
+    auto slot = static_cast<std::uint32_t>(h);
+    for (int i = 0; i < TextFingerprint::kHashes; ++i, slot += h2) f.minhash[i] = std::min(f.minhash[i], slot);
   };
   if (wording.size() < kShingle) {
     if (!wording.empty()) add(std::hash<std::u32string_view>{}(wording));

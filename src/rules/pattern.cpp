@@ -1,5 +1,6 @@
 #include "rules/pattern.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include <unicode/regex.h>
@@ -8,9 +9,18 @@
 namespace nblint {
 
 namespace {
-// A user pack's pattern must not hang a run: ICU stops a match after this many time-limit
-// steps (about a few milliseconds; see docs/reliability notes in library-notes.md).
+// A user pack's pattern must not hang a run: ICU stops one find() after this many time-limit
+// steps (ICU calibrates a step to about a millisecond); see docs/reliability.md.
 constexpr int32_t kMatchTimeLimit = 10;
+
+thread_local std::vector<std::string> timed_out_patterns;
+
+// Notes `source` when `status` says the match was stopped at the time limit.
+void note_timeout(UErrorCode status, const std::string& source) {
+  if (status != U_REGEX_TIME_OUT) return;
+  auto& seen = timed_out_patterns;
+  if (std::find(seen.begin(), seen.end(), source) == seen.end()) seen.push_back(source);
+}
 
 icu::UnicodeString utf16(std::u32string_view text) {
   return icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(text.data()), static_cast<int32_t>(text.size()));
@@ -45,6 +55,7 @@ bool Pattern::found_in(std::u32string_view text) const {
   if (!m) return false;
   UErrorCode status = U_ZERO_ERROR;
   const bool found = m->find(status);
+  note_timeout(status, source_);
   return U_SUCCESS(status) && found;
 }
 
@@ -70,7 +81,10 @@ std::vector<std::pair<std::size_t, std::size_t>> Pattern::find_all(std::u32strin
     const std::size_t pb = to_point(b);
     out.emplace_back(pb, to_point(e));
   }
+  note_timeout(status, source_);
   return out;
 }
+
+std::vector<std::string> take_pattern_timeouts() { return std::exchange(timed_out_patterns, {}); }
 
 }  // namespace nblint

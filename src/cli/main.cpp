@@ -9,6 +9,7 @@
 #include "config/config_file.h"
 #include "lsp/server.h"
 #include "rules/yaml_read.h"
+#include "util/interrupt.h"
 
 using nblint::Lang;
 using nblint::tr;
@@ -143,6 +144,9 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  nblint::install_interrupt_handlers(
+      tr(lang, "nblint: 运行被中断，已停止；未写完的基线文件已删除，原有文件保持不变",
+         "nblint: interrupted, stopped; a baseline being written was removed, existing files are unchanged"));
   try {
     if (*check_cmd) {
       check.fail_on = fail_on == "warning" ? nblint::FailOn::Warning

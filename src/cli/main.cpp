@@ -145,8 +145,8 @@ int main(int argc, char** argv) {
   }
 
   nblint::install_interrupt_handlers(
-      tr(lang, "nblint: 运行被中断，已停止；未写完的基线文件已删除，原有文件保持不变",
-         "nblint: interrupted, stopped; a baseline being written was removed, existing files are unchanged"));
+      tr(lang, "nblint: 运行被中断，已停止（不会留下写了一半的基线文件，原有文件不变）",
+         "nblint: interrupted, stopped (no half-written baseline is left; existing files are unchanged)"));
   try {
     if (*check_cmd) {
       check.fail_on = fail_on == "warning" ? nblint::FailOn::Warning

@@ -12,7 +12,7 @@ CMAKE_ARGS     ?=
 CMAKE ?= cmake
 CTEST ?= ctest
 
-.PHONY: all deps configure build demo test sanitize install clean
+.PHONY: all deps configure build demo test sanitize fuzz install clean
 
 all: build
 
@@ -64,6 +64,13 @@ sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  $(CTEST) --test-dir $(ASAN_BUILD_DIR) --output-on-failure -j $(JOBS)
 
+# libFuzzer targets (clang, ASan + UBSan) in build-fuzz/, each run FUZZ_SECONDS (default 60).
+# Not run in CI by this Makefile; see docs/reliability.md.
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash scripts/install-deps.sh --fuzz
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
 install: build
 ifeq ($(strip $(PREFIX)),)
 	$(CMAKE) --install $(BUILD_DIR)
@@ -72,4 +79,4 @@ else
 endif
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) build-fuzz

@@ -6,6 +6,10 @@
 #
 # Never add libboost-dev here: on Debian 12 it is Boost 1.74, and libboost1.81-dev conflicts
 # with libboost1.74-dev, so apt would remove one for the other. See docs/development.md.
+#
+#   scripts/install-deps.sh          what the build and the tests need
+#   scripts/install-deps.sh --fuzz   also clang and libFuzzer (scripts/fuzz.sh, docs/reliability.md);
+#                                    not in the default list: CI and the normal build use GCC
 set -euo pipefail
 
 PACKAGES=(
@@ -26,6 +30,15 @@ PACKAGES=(
   libpoppler-cpp-dev
   python3-jsonschema  # tests: nblint's SARIF is validated against the official SARIF 2.1.0 schema
 )
+
+# clang with -fsanitize=fuzzer: libclang-rt-14-dev holds libclang_rt.fuzzer on Debian 12.
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+for arg in "$@"; do
+  case "$arg" in
+    --fuzz) PACKAGES+=("${FUZZ_PACKAGES[@]}") ;;
+    *) printf 'install-deps: unknown option %s (only --fuzz)\n' "$arg" >&2; exit 2 ;;
+  esac
+done
 
 log() { printf 'install-deps: %s\n' "$*"; }
 

@@ -4,6 +4,7 @@
 #include "cli/i18n.h"
 #include "config/config_resolver.h"
 #include "config/suppression.h"
+#include "rules/pattern.h"
 
 namespace nblint {
 
@@ -25,6 +26,7 @@ FileResult lint_ingested(std::string path, std::variant<Document, IngestError> i
     return result;
   }
   result.document = std::move(std::get<Document>(ingested));
+  (void)take_pattern_timeouts();  // only this file's time-outs are reported with it
   Analysis analysis = analyze(result.document, options.rules.forced_pack,
                               options.packs ? *options.packs : PackRegistry::builtin());
   if (options.organ_level) set_organ_level(analysis.report, *options.organ_level);

@@ -9,6 +9,7 @@
 #include "config/config_file.h"
 #include "lsp/server.h"
 #include "rules/yaml_read.h"
+#include "util/interrupt.h"
 
 using nblint::Lang;
 using nblint::tr;
@@ -143,6 +144,9 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  nblint::install_interrupt_handlers(
+      tr(lang, "nblint: 运行被中断，已停止（不会留下写了一半的基线文件，原有文件不变）",
+         "nblint: interrupted, stopped (no half-written baseline is left; existing files are unchanged)"));
   try {
     if (*check_cmd) {
       check.fail_on = fail_on == "warning" ? nblint::FailOn::Warning

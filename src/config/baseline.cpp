@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "config/config_file.h"
+#include "util/interrupt.h"
 
 namespace nblint {
 
@@ -93,6 +94,7 @@ void write_baseline(const fs::path& path, std::vector<BaselineEntry> entries) {
 
   // Written beside the target and renamed over it, so a reader never sees half a baseline.
   const fs::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
+  const PendingOutput removed_if_interrupted(tmp.string());
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     out << text;

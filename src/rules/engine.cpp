@@ -8,6 +8,7 @@
 #include "rules/check_structure.h"
 #include "rules/check_tables.h"
 #include "rules/check_text.h"
+#include "rules/pattern.h"
 
 namespace nblint {
 
@@ -22,6 +23,11 @@ RuleOutcome run_rules(const SourceText& source, const Report& report, const Pack
   if (outcome.choice.pack) check_tables(ctx);
   if (outcome.choice.pack) check_headings(ctx);
   if (outcome.choice.pack) check_dates(ctx);
+  // Patterns stopped at the match time limit here or while the report was parsed and bound:
+  // their checks may have missed something, so the report is not silently called clean.
+  for (const std::string& pattern : take_pattern_timeouts())
+    ctx.emit("meta/pack", ctx.message("meta/pack", "pattern_timeout", {{"pattern", pattern}}), Span{0, 0},
+             Severity::Warning);
   std::stable_sort(outcome.diagnostics.begin(), outcome.diagnostics.end(), in_source_order);
   return outcome;
 }

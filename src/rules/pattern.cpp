@@ -1,6 +1,8 @@
 #include "rules/pattern.h"
 
+#include <algorithm>
 #include <stdexcept>
+#include <utility>
 
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
@@ -9,9 +11,18 @@
 namespace nblint {
 
 namespace {
-// A user pack's pattern must not hang a run: ICU stops a match after this many time-limit
-// steps (about a few milliseconds; see docs/reliability notes in library-notes.md).
+// A user pack's pattern must not hang a run: ICU stops one find() after this many time-limit
+// steps (ICU calibrates a step to about a millisecond); see docs/reliability.md.
 constexpr int32_t kMatchTimeLimit = 10;
+
+thread_local std::vector<std::string> timed_out_patterns;
+
+// Notes `source` when `status` says the match was stopped at the time limit.
+void note_timeout(UErrorCode status, const std::string& source) {
+  if (status != U_REGEX_TIME_OUT) return;
+  auto& seen = timed_out_patterns;
+  if (std::find(seen.begin(), seen.end(), source) == seen.end()) seen.push_back(source);
+}
 
 // A matcher (on an empty text) with the time limit set; null when ICU fails.
 std::unique_ptr<icu::RegexMatcher> time_limited_matcher(const icu::RegexPattern& pattern) {
@@ -49,7 +60,7 @@ std::vector<std::pair<std::size_t, std::size_t>> Pattern::find_all(std::u32strin
 }
 
 PatternScanner::PatternScanner(const std::vector<const Pattern*>& patterns)
-    : text_(std::make_unique<icu::UnicodeString>()) {
+    : patterns_(patterns), text_(std::make_unique<icu::UnicodeString>()) {
   for (const Pattern* p : patterns) matchers_.push_back(time_limited_matcher(*p->compiled_));
 }
 
@@ -74,6 +85,7 @@ bool PatternScanner::found(std::size_t index) {
   m->reset(*text_);
   UErrorCode status = U_ZERO_ERROR;
   const bool found = m->find(status);
+  note_timeout(status, patterns_[index]->source());
   return U_SUCCESS(status) && found;
 }
 
@@ -100,7 +112,10 @@ std::vector<std::pair<std::size_t, std::size_t>> PatternScanner::find_all(std::s
     const std::size_t pb = to_point(b);
     out.emplace_back(pb, to_point(e));
   }
+  note_timeout(status, patterns_[index]->source());
   return out;
 }
+
+std::vector<std::string> take_pattern_timeouts() { return std::exchange(timed_out_patterns, {}); }
 
 }  // namespace nblint

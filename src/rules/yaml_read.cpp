@@ -3,11 +3,17 @@
 #include <charconv>
 #include <set>
 
+#include <yaml-cpp/depthguard.h>
+
 namespace nblint {
 
 YAML::Node YamlReader::parse(std::string_view text) const {
   try {
     return YAML::Load(std::string(text));
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own message for this is "bad file"; say what is wrong.
+    throw PackError(file_, e.mark.line + 1, e.mark.column + 1,
+                    "nested too deeply (over " + std::to_string(e.depth() - 1) + " levels of lists and mappings)");
   } catch (const YAML::Exception& e) {
     throw PackError(file_, e.mark.line + 1, e.mark.column + 1, e.msg);
   }

@@ -10,14 +10,16 @@
 
 namespace nblint::test {
 
-// Loading `yaml` as custom.yaml fails at `line` with a message containing `words`.
-inline void check_error(const std::string& yaml, int line, const std::string& words) {
+// Loading `yaml` as custom.yaml fails at `line` (and `column`, when not 0) with a message
+// containing `words`.
+inline void check_error(const std::string& yaml, int line, const std::string& words, int column = 0) {
   try {
     load_pack(yaml, "custom.yaml", Catalogue::builtin());
     FAIL("expected a PackError");
   } catch (const PackError& e) {
     CHECK(e.file() == "custom.yaml");
     CHECK(e.line() == line);
+    if (column) CHECK(e.column() == column);
     CHECK_MESSAGE(std::string(e.what()).find(words) != std::string::npos, e.what());
   }
 }

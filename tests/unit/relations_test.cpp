@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "support/pack_errors.h"
 #include "support/replace_once.h"
 
 #include "rules/pack_loader.h"
@@ -72,15 +73,7 @@ std::pair<int, int> where(const std::string& yaml, const std::string& marker) {
 void check_error(const std::string& yaml, const std::string& marker, const std::string& words) {
   CAPTURE(words);
   const auto [line, column] = where(yaml, marker);
-  try {
-    load_pack(yaml, "custom.yaml", Catalogue::builtin());
-    FAIL("expected a PackError");
-  } catch (const PackError& e) {
-    CHECK(e.file() == "custom.yaml");
-    CHECK(e.line() == line);
-    CHECK(e.column() == column);
-    CHECK_MESSAGE(std::string(e.what()).find(words) != std::string::npos, e.what());
-  }
+  test::check_error(yaml, line, words, column);
 }
 
 BoundCell number(std::int64_t v) {

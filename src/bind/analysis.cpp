@@ -2,6 +2,7 @@
 
 #include "bind/table_binder.h"
 #include "parse/report_parser.h"
+#include "rules/section_matcher.h"
 
 namespace nblint {
 
@@ -9,7 +10,10 @@ Analysis analyze(const Document& document, const Pack* forced, const PackRegistr
   Analysis a;
   a.report = parse_report(document);
   a.choice = choose_pack(a.report, packs, forced);
-  if (a.choice.pack) a.report.tables = bind_tables(a.report, *a.choice.pack);
+  if (a.choice.pack) {
+    a.report.section_matches = match_sections(a.report, *a.choice.pack);
+    a.report.tables = bind_tables(a.report, *a.choice.pack, a.report.section_matches);
+  }
   return a;
 }
 

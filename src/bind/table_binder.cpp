@@ -371,10 +371,9 @@ bool names_anchor(const StreamCell& c, const TableSpec& spec) {
 
 }  // namespace
 
-std::vector<BoundTable> bind_tables(const Report& report, const Pack& pack) {
+std::vector<BoundTable> bind_tables(const Report& report, const Pack& pack, const std::vector<SectionMatch>& matches) {
   std::vector<BoundTable> out;
   if (pack.tables.empty()) return out;
-  const std::vector<SectionMatch> matches = match_sections(report, pack);
   // Cell streams per section, built once for the tables that share a section.
   std::vector<std::vector<StreamCell>> streams(pack.sections.size());
   std::vector<Region> regions(pack.sections.size());

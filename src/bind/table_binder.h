@@ -9,6 +9,7 @@
 namespace nblint {
 
 // One BoundTable per pack.tables entry, in the pack's order (found == false when absent).
-std::vector<BoundTable> bind_tables(const Report& report, const Pack& pack);
+// `matches`: match_sections(report, pack), computed once per report (bind/analysis.cpp).
+std::vector<BoundTable> bind_tables(const Report& report, const Pack& pack, const std::vector<SectionMatch>& matches);
 
 }  // namespace nblint

@@ -10,6 +10,7 @@
 #include "model/numbering_style.h"
 #include "model/organ_level.h"
 #include "model/prose_fact.h"
+#include "model/section_match.h"
 #include "model/table.h"
 #include "model/span.h"
 #include "text/normalizer.h"
@@ -115,7 +116,10 @@ struct Report {
   std::vector<Span> comments;  // lines that are HTML comments (inline suppressions live there)
   std::vector<ProseFact> prose_facts;          // in document order
   std::vector<DataPeriodClaim> period_claims;  // in document order
-  // Filled after the pack is chosen (src/bind/): one entry per table the pack declares.
+  // Filled after the pack is chosen (src/bind/analysis.cpp), once for the binder and every check:
+  // where each section the pack mandates is covered (one entry per pack section, in its order),
+  // and one entry per table the pack declares.
+  std::vector<SectionMatch> section_matches;
   std::vector<BoundTable> tables;
   std::uint32_t line_count = 0;
 

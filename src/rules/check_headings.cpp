@@ -4,7 +4,6 @@
 #include <climits>
 
 #include "parse/chinese_numeral.h"
-#include "rules/section_matcher.h"
 #include "text/normalizer.h"
 
 namespace nblint {
@@ -229,7 +228,7 @@ std::u32string without(std::u32string_view text, const std::vector<Pattern>& ign
 void check_headings(const CheckContext& ctx) {
   const Pack& pack = *ctx.choice.pack;
   if (pack.enables(kTitle)) missing_title(ctx);
-  const std::vector<SectionMatch> matches = match_sections(ctx.report, pack);
+  const std::vector<SectionMatch>& matches = ctx.report.section_matches;
   if (pack.enables(kNumbering)) heading_numbering(ctx, matches);
   if (pack.enables(kWording) && pack.ordered) heading_wording(ctx, matches);
   if (pack.enables(kThin)) thin_sections(ctx, matches);

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <optional>
 
-#include "rules/section_matcher.h"
 
 namespace nblint {
 
@@ -142,7 +141,7 @@ void report_order(const CheckContext& ctx, const std::vector<SectionMatch>& matc
 
 void check_structure(const CheckContext& ctx) {
   const Pack& pack = *ctx.choice.pack;
-  const std::vector<SectionMatch> matches = match_sections(ctx.report, pack);
+  const std::vector<SectionMatch>& matches = ctx.report.section_matches;
   if (pack.enables(kMissing)) report_missing(ctx, matches);
   if (pack.enables(kEmpty)) report_empty(ctx, matches);
   if (pack.enables(kOrder) && pack.ordered) report_order(ctx, matches);

@@ -6,7 +6,6 @@
 #include "bind/label_key.h"
 #include "rules/relation_eval.h"
 #include "rules/relation_report.h"
-#include "rules/section_matcher.h"
 #include "rules/table_lookup.h"
 #include "text/normalizer.h"
 #include "util/utf8.h"
@@ -53,7 +52,7 @@ std::string captions(const std::vector<const TableSpec*>& specs) {
 
 void report_missing(const CheckContext& ctx) {
   const Pack& pack = *ctx.choice.pack;
-  const std::vector<SectionMatch> matches = match_sections(ctx.report, pack);
+  const std::vector<SectionMatch>& matches = ctx.report.section_matches;
   for (std::size_t i = 0; i < pack.sections.size(); ++i) {
     if (matches[i].section < 0) continue;
     const Section& found = ctx.report.sections[matches[i].section];

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "rules/section_matcher.h"
 
 namespace nblint {
 
@@ -57,7 +56,7 @@ ReportRecord make_report_record(const Report& report, const PackChoice& choice, 
     }
   }
   if (pack.copied_text) {
-    const std::vector<SectionMatch> matches = match_sections(report, pack);
+    const std::vector<SectionMatch>& matches = report.section_matches;
     for (std::size_t i = 0; i < pack.sections.size(); ++i) {
       const SectionSpec& spec = pack.sections[i];
       if (matches[i].section < 0) continue;

@@ -19,6 +19,7 @@
 
 #include "ingest/ingest.h"
 #include "bind/table_binder.h"
+#include "rules/section_matcher.h"
 #include "parse/organ.h"
 #include "parse/report_parser.h"
 #include "parse/text_scan.h"
@@ -222,7 +223,7 @@ std::string cell_form(const BoundCell& c) {
 void check_cells(const Report& report, const PackChoice& choice, const ModelFile& model, Mismatches& m) {
   if (model.cells.empty() && model.unbound.empty() && model.unreadable.empty()) return;
   if (!choice.pack) return m.add("cell", "a pack to bind tables with", "no pack");
-  const std::vector<BoundTable> tables = bind_tables(report, *choice.pack);
+  const std::vector<BoundTable> tables = bind_tables(report, *choice.pack, match_sections(report, *choice.pack));
   std::set<std::string> listed;  // "TABLE.ROW"
   for (const std::string& line : model.cells) {
     std::istringstream in(line);

@@ -12,6 +12,7 @@
 #include <variant>
 
 #include "bind/table_binder.h"
+#include "rules/section_matcher.h"
 #include "ingest/ingest.h"
 #include "parse/report_parser.h"
 #include "rules/pack_registry.h"
@@ -285,7 +286,7 @@ std::vector<std::string> check_fixture(const fs::path& report_path, const Expect
     if (!known_issue(n.issue)) problems.push_back(".cells line " + std::to_string(n.line) + ": unknown issue " + n.issue);
   if (!problems.empty() && problems.back().starts_with(".cells")) return problems;
 
-  const std::vector<BoundTable> tables = bind_tables(report, *pack);
+  const std::vector<BoundTable> tables = bind_tables(report, *pack, match_sections(report, *pack));
   const auto bound_table = [&](const std::string& key) -> const BoundTable* {
     for (const BoundTable& t : tables)
       if (t.key == key) return &t;

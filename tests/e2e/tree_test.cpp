@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "bind/table_binder.h"
+#include "rules/section_matcher.h"
 #include "ingest/ingest.h"
 #include "output/model_names.h"
 #include "parse/organ.h"
@@ -66,7 +67,7 @@ std::unique_ptr<Model> load(const std::string& path) {
   auto m = std::make_unique<Model>(Model{std::move(std::get<Document>(ingested)), {}, {}});
   m->report = parse_report(m->document);
   m->choice = choose_pack(m->report, PackRegistry::builtin(), nullptr);
-  if (m->choice.pack) m->report.tables = bind_tables(m->report, *m->choice.pack);
+  if (m->choice.pack) m->report.tables = bind_tables(m->report, *m->choice.pack, match_sections(m->report, *m->choice.pack));
   return m;
 }
 

@@ -10,6 +10,7 @@
 #include "cli/file_setup.h"
 #include "cli/i18n.h"
 #include "cli/lint_file.h"
+#include "cli/lint_run.h"
 #include "cli/path_walker.h"
 #include "cli/report_output.h"
 #include "output/printers.h"
@@ -27,14 +28,6 @@ constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitTrouble = 2;
 
-// Prints the known packs for an unknown --pack.
-void report_unknown_pack(const std::string& name, const std::vector<std::string>& known, Lang lang) {
-  std::cerr << "nblint: " << tr(lang, "未知的规则包“", "unknown rule pack '") << name
-            << tr(lang, "”，可选：", "'; known packs:");
-  for (const std::string& id : known) std::cerr << ' ' << id;
-  std::cerr << '\n';
-}
-
 // Resolves `nblint rules --pack`; prints the known packs and returns false when the name is unknown.
 bool resolve_pack(const std::string& name, const Pack*& pack, Lang lang) {
   pack = nullptr;
@@ -45,28 +38,6 @@ bool resolve_pack(const std::string& name, const Pack*& pack, Lang lang) {
   for (const Pack& p : PackRegistry::builtin().packs()) known.push_back(p.id);
   report_unknown_pack(name, known, lang);
   return false;
-}
-
-std::optional<std::filesystem::path> optional_path(const std::string& s) {
-  if (s.empty()) return std::nullopt;
-  return std::filesystem::path(s);
-}
-
-SetupResolver make_setups(const std::string& config, const std::vector<std::string>& pack_files,
-                          const std::string& pack) {
-  return SetupResolver(optional_path(config), {pack_files.begin(), pack_files.end()}, pack);
-}
-
-// Every file's setup, before anything is checked: a configuration mistake stops the run before
-// any output. Returns false (after saying why) on an unknown --pack; other mistakes throw.
-bool setup_all(SetupResolver& setups, const std::vector<std::string>& files, std::vector<FileSetup>& out, Lang lang) {
-  try {
-    for (const std::string& path : files) out.push_back(setups.setup_for(path));
-  } catch (const UnknownPackError& e) {
-    report_unknown_pack(e.name, e.known, lang);
-    return false;
-  }
-  return true;
 }
 
 // Drops the findings the baseline holds; returns how many.
@@ -88,22 +59,6 @@ void add_baseline_entries(const FileResult& r, const std::filesystem::path& base
   for (std::size_t i = 0; i < r.diagnostics.size(); ++i) entries.push_back({r.diagnostics[i].rule, file, prints[i]});
 }
 
-// Findings that need every report of the run (same organ's previous year, other organs), at
-// the severities each file's configuration sets.
-void add_cross_report_findings(std::vector<FileResult>& results, const std::vector<FileSetup>& setups, Lang lang) {
-  std::vector<ReportRecord> records;
-  records.reserve(results.size());
-  for (const FileResult& r : results) records.push_back(r.record);
-  auto findings = check_across_reports(records, lang);
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    apply_rule_severities(setups[i].severities, findings[i]);
-    if (findings[i].empty()) continue;
-    auto& diagnostics = results[i].diagnostics;
-    diagnostics.insert(diagnostics.end(), findings[i].begin(), findings[i].end());
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), in_source_order);
-  }
-}
-
 }  // namespace
 
 int run_check(const CheckOptions& options) {
@@ -111,83 +66,15 @@ int run_check(const CheckOptions& options) {
   const Lang lang = options.lang;
   OutputOptions output;
   if (!output_options(options, output)) return kExitTrouble;
-  LintOptions lint;
-  lint.rules.lang = lang;
-  if (options.max_file_size) lint.ingest.max_file_size = options.max_file_size;
-  lint.ingest.encoding = options.encoding;
-
-  const PathPlan plan = plan_paths(options.paths);
-  bool trouble = false;
-  for (const PathProblem& p : plan.problems) {
-    std::cerr << "nblint: " << p.path;
-    switch (p.kind) {
-      case PathProblem::Kind::Missing: std::cerr << tr(lang, "：路径不存在", ": no such file or directory"); break;
-      case PathProblem::Kind::BrokenSymlink: std::cerr << tr(lang, "：符号链接指向的文件不存在", ": broken symbolic link"); break;
-      case PathProblem::Kind::UnreadableDirectory:
-        std::cerr << tr(lang, "：无法读取目录（", ": cannot read directory (") << p.detail << tr(lang, "）", ")");
-        break;
-    }
-    std::cerr << '\n';
-    trouble = true;
-  }
-  if (options.verbose)
-    for (const std::string& s : plan.skipped)
-      std::cerr << "nblint: " << tr(lang, "跳过（不是 nblint 读取的格式）：", "skipped (not a format nblint reads): ") << s << '\n';
-  if (plan.files.empty()) {
-    std::cerr << "nblint: "
-              << tr(lang, "没有检查任何文件（目录中未找到 .txt .md .html .htm .docx .pdf 报告）",
-                    "nothing was checked (no .txt .md .html .htm .docx .pdf report found)")
-              << '\n';
-    return kExitTrouble;
-  }
-
-  SetupResolver setups = make_setups(options.config, options.pack_files, options.pack);
-  std::vector<FileSetup> file_setups;
-  if (!setup_all(setups, plan.files, file_setups, lang)) return kExitTrouble;
   const std::filesystem::path baseline_path = options.baseline.empty() ? options.write_baseline : options.baseline;
   std::optional<BaselineMatcher> baseline;
   if (!options.baseline.empty()) baseline.emplace(read_baseline(baseline_path));
   std::vector<BaselineEntry> new_baseline;
 
-  // Files are linted concurrently; each result has its slot, and the lines below are written
-  // in input order as the files before them are done, so nothing depends on the thread count.
-  std::vector<FileResult> results(plan.files.size());
-  Progress progress(plan.files.size(), lang);
-  const auto lint_one = [&](std::size_t i) {
-    const FileSetup& setup = file_setups[i];
-    LintOptions file_lint = lint;
-    file_lint.packs = setup.packs;
-    file_lint.rules.forced_pack = setup.forced_pack;
-    file_lint.organ_level = setup.organ_level;
-    file_lint.severities = setup.severities;
-    results[i] = lint_file(plan.files[i], file_lint);
-  };
-  const auto report_one = [&](std::size_t i) {
-    const std::string& path = plan.files[i];
-    const FileSetup& setup = file_setups[i];
-    const FileResult& r = results[i];
-    if (r.error || options.verbose) progress.clear();
-    if (r.error) {
-      std::cerr << "nblint: " << (path == "-" ? "<stdin>" : path) << tr(lang, "：无法读取，", ": cannot read: ")
-                << r.error_message << '\n';
-      trouble = true;
-    } else if (options.verbose) {
-      std::cerr << "nblint: " << r.source().display_path << tr(lang, "：格式 ", ": format ")
-                << format_name(r.document.format) << tr(lang, "，编码 ", ", encoding ") << r.source().encoding
-                << tr(lang, "（依据：", " (by ") << r.source().detected_by << tr(lang, "），规则包 ", "), pack ")
-                << (r.pack.empty() ? "-" : r.pack);
-      if (setup.config) std::cerr << tr(lang, "，配置 ", ", config ") << setup.config->string();
-      if (r.suppressed)
-        std::cerr << tr(lang, "，注释抑制了 ", ", ") << r.suppressed
-                  << tr(lang, " 个问题", " finding(s) suppressed by comments");
-      std::cerr << '\n';
-    }
-    progress.step(i + 1);
-  };
-  ordered_parallel(plan.files.size(), options.jobs ? options.jobs : default_jobs(), lint_one, report_one);
-  add_cross_report_findings(results, file_setups, lang);
-  progress.finish();
-
+  std::optional<LintRun> run = lint_paths(options);
+  if (!run) return kExitTrouble;
+  std::vector<FileResult>& results = run->results;
+  const bool trouble = run->trouble;
   std::size_t baseline_matched = 0;
   for (FileResult& r : results) {
     if (baseline && !r.error) baseline_matched += r.baseline_matched = apply_baseline(r, baseline_path, *baseline);

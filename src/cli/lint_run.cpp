@@ -1,0 +1,142 @@
+#include "cli/lint_run.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include "cli/i18n.h"
+#include "cli/path_walker.h"
+#include "cli/report_output.h"
+#include "rules/cross_report.h"
+#include "util/ordered_parallel.h"
+
+namespace nblint {
+
+namespace {
+
+std::optional<std::filesystem::path> optional_path(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  return std::filesystem::path(s);
+}
+
+}  // namespace
+
+void report_unknown_pack(const std::string& name, const std::vector<std::string>& known, Lang lang) {
+  std::cerr << "nblint: " << tr(lang, "未知的规则包“", "unknown rule pack '") << name
+            << tr(lang, "”，可选：", "'; known packs:");
+  for (const std::string& id : known) std::cerr << ' ' << id;
+  std::cerr << '\n';
+}
+
+SetupResolver make_setups(const std::string& config, const std::vector<std::string>& pack_files,
+                          const std::string& pack) {
+  return SetupResolver(optional_path(config), {pack_files.begin(), pack_files.end()}, pack);
+}
+
+bool setup_all(SetupResolver& setups, const std::vector<std::string>& files, std::vector<FileSetup>& out, Lang lang) {
+  try {
+    for (const std::string& path : files) out.push_back(setups.setup_for(path));
+  } catch (const UnknownPackError& e) {
+    report_unknown_pack(e.name, e.known, lang);
+    return false;
+  }
+  return true;
+}
+
+namespace {
+
+// Findings that need every report of the run (same organ's previous year, other organs), at
+// the severities each file's configuration sets.
+void add_cross_report_findings(std::vector<FileResult>& results, const std::vector<FileSetup>& setups, Lang lang) {
+  std::vector<ReportRecord> records;
+  records.reserve(results.size());
+  for (const FileResult& r : results) records.push_back(r.record);
+  auto findings = check_across_reports(records, lang);
+  for (std::size_t i = 0; i < results.size(); ++i) {
+    apply_rule_severities(setups[i].severities, findings[i]);
+    if (findings[i].empty()) continue;
+    auto& diagnostics = results[i].diagnostics;
+    diagnostics.insert(diagnostics.end(), findings[i].begin(), findings[i].end());
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), in_source_order);
+  }
+}
+
+}  // namespace
+
+std::optional<LintRun> lint_paths(const CheckOptions& options) {
+  const Lang lang = options.lang;
+  LintOptions lint;
+  lint.rules.lang = lang;
+  if (options.max_file_size) lint.ingest.max_file_size = options.max_file_size;
+  lint.ingest.encoding = options.encoding;
+
+  const PathPlan plan = plan_paths(options.paths);
+  LintRun run;
+  for (const PathProblem& p : plan.problems) {
+    std::cerr << "nblint: " << p.path;
+    switch (p.kind) {
+      case PathProblem::Kind::Missing: std::cerr << tr(lang, "：路径不存在", ": no such file or directory"); break;
+      case PathProblem::Kind::BrokenSymlink: std::cerr << tr(lang, "：符号链接指向的文件不存在", ": broken symbolic link"); break;
+      case PathProblem::Kind::UnreadableDirectory:
+        std::cerr << tr(lang, "：无法读取目录（", ": cannot read directory (") << p.detail << tr(lang, "）", ")");
+        break;
+    }
+    std::cerr << '\n';
+    run.trouble = true;
+  }
+  if (options.verbose)
+    for (const std::string& s : plan.skipped)
+      std::cerr << "nblint: " << tr(lang, "跳过（不是 nblint 读取的格式）：", "skipped (not a format nblint reads): ") << s << '\n';
+  if (plan.files.empty()) {
+    std::cerr << "nblint: "
+              << tr(lang, "没有检查任何文件（目录中未找到 .txt .md .html .htm .docx .pdf 报告）",
+                    "nothing was checked (no .txt .md .html .htm .docx .pdf report found)")
+              << '\n';
+    return std::nullopt;
+  }
+
+  SetupResolver setups = make_setups(options.config, options.pack_files, options.pack);
+  if (!setup_all(setups, plan.files, run.setups, lang)) return std::nullopt;
+
+  // Files are linted concurrently; each result has its slot, and the lines below are written
+  // in input order as the files before them are done, so nothing depends on the thread count.
+  run.results.resize(plan.files.size());
+  Progress progress(plan.files.size(), lang);
+  const auto lint_one = [&](std::size_t i) {
+    const FileSetup& setup = run.setups[i];
+    LintOptions file_lint = lint;
+    file_lint.packs = setup.packs;
+    file_lint.rules.forced_pack = setup.forced_pack;
+    file_lint.organ_level = setup.organ_level;
+    file_lint.severities = setup.severities;
+    run.results[i] = lint_file(plan.files[i], file_lint);
+  };
+  const auto report_one = [&](std::size_t i) {
+    const std::string& path = plan.files[i];
+    const FileSetup& setup = run.setups[i];
+    const FileResult& r = run.results[i];
+    if (r.error || options.verbose) progress.clear();
+    if (r.error) {
+      std::cerr << "nblint: " << (path == "-" ? "<stdin>" : path) << tr(lang, "：无法读取，", ": cannot read: ")
+                << r.error_message << '\n';
+      run.trouble = true;
+    } else if (options.verbose) {
+      std::cerr << "nblint: " << r.source().display_path << tr(lang, "：格式 ", ": format ")
+                << format_name(r.document.format) << tr(lang, "，编码 ", ", encoding ") << r.source().encoding
+                << tr(lang, "（依据：", " (by ") << r.source().detected_by << tr(lang, "），规则包 ", "), pack ")
+                << (r.pack.empty() ? "-" : r.pack);
+      if (setup.config) std::cerr << tr(lang, "，配置 ", ", config ") << setup.config->string();
+      if (r.suppressed)
+        std::cerr << tr(lang, "，注释抑制了 ", ", ") << r.suppressed
+                  << tr(lang, " 个问题", " finding(s) suppressed by comments");
+      std::cerr << '\n';
+    }
+    progress.step(i + 1);
+  };
+  ordered_parallel(plan.files.size(), options.jobs ? options.jobs : default_jobs(), lint_one, report_one);
+  add_cross_report_findings(run.results, run.setups, lang);
+  progress.finish();
+  return run;
+}
+
+}  // namespace nblint

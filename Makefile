@@ -57,7 +57,7 @@ demo: build
 test: build
 	$(CTEST) --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
-# AddressSanitizer + UndefinedBehaviorSanitizer build in its own directory. Not run in CI yet.
+# AddressSanitizer + UndefinedBehaviorSanitizer build in its own directory (CI runs it: .ci/run).
 sanitize: deps
 	$(call configure_dir,$(ASAN_BUILD_DIR),-DNBLINT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug)
 	$(CMAKE) --build $(ASAN_BUILD_DIR) -j $(JOBS)
@@ -65,7 +65,7 @@ sanitize: deps
 	  $(CTEST) --test-dir $(ASAN_BUILD_DIR) --output-on-failure -j $(JOBS)
 
 # libFuzzer targets (clang, ASan + UBSan) in build-fuzz/, each run FUZZ_SECONDS (default 60).
-# Not run in CI by this Makefile; see docs/reliability.md.
+# CI runs it after the sanitizer suite (.ci/run); see docs/reliability.md.
 FUZZ_SECONDS ?= 60
 fuzz:
 	bash scripts/install-deps.sh --fuzz

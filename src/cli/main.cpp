@@ -143,16 +143,19 @@ int main(int argc, char** argv) {
 
   nblint::NewOptions new_opts;
   new_opts.lang = lang;
-  auto* new_cmd = app.add_subcommand(
-      "new", tr(lang,
-                "写出一份年报框架（Markdown）：标题、统计期限、规则包的各部分标题和全部统计表（单元格留空）。\n"
-                "示例：nblint new --organ 青山县交通运输局 --year 2025 -o 年报.md\n"
-                "然后填写各部分和表格，用 nblint check 年报.md 检查；框架本身只会报告空白单元格。",
-                "write a report skeleton (Markdown, in Chinese): the title, the statistical period, the pack's section\n"
-                "headings and every statistics table with empty cells.\n"
-                "Example: nblint new --organ 青山县交通运输局 --year 2025 -o report.md\n"
-                "Then write the sections, fill in the tables and run nblint check report.md; the skeleton itself\n"
-                "gives only blank-cell findings."));
+  auto* new_cmd = app.add_subcommand("new", tr(lang, "写出一份年报框架（Markdown）：标题、统计期限、各部分标题和全部统计表（单元格留空）",
+                                               "write a report skeleton (Markdown, in Chinese): title, period, section headings, every table with empty cells"));
+  new_cmd->footer(tr(lang,
+                     "示例：\n"
+                     "  nblint new --organ 青山县交通运输局 --year 2025 -o 年报.md\n"
+                     "按报告年度选用规则包（与 check 相同），写出标题、统计期限语句、各部分标题（附填写提示）和全部统计表。\n"
+                     "然后填写各部分和表格，用 nblint check 年报.md 检查；框架本身只会报告空白单元格。详见 docs/new.md。",
+                     "Example:\n"
+                     "  nblint new --organ 青山县交通运输局 --year 2025 -o report.md\n"
+                     "The pack is the one for the report year (as check chooses it); the skeleton holds the title, the\n"
+                     "statistical period, the section headings (with a line of guidance) and every table. Write the\n"
+                     "sections, fill in the tables and run nblint check report.md; the skeleton itself gives only\n"
+                     "blank-cell findings. See docs/new.md."));
   new_cmd->add_option("--organ", new_opts.organ, tr(lang, "机关名称，写入标题，如 青山县交通运输局", "the organ's name, for the title, e.g. 青山县交通运输局"))->required();
   new_cmd->add_option("--year", new_opts.year, tr(lang, "报告年度（报告总结的年度，2026 年初发布的报告为 2025）", "the report year (the year covered: 2025 for a report published early in 2026)"))->required();
   new_cmd->add_option("--pack", new_opts.pack, tr(lang, "规则包（默认：配置文件指定的，否则按报告年度选择，与 check 相同）", "rule pack (default: the configuration's, else chosen by the report year, as check does)"));

@@ -139,5 +139,5 @@ TEST_CASE("nblint new --help teaches with an example") {
   CHECK(contains(help.out, "nblint new --organ 青山县交通运输局 --year 2025 -o 年报.md"));
   CHECK(contains(help.out, "--force"));
   const auto english = run_nblint({"--lang", "en", "new", "--help"});
-  CHECK(contains(english.out, "Example: nblint new"));
+  CHECK(contains(english.out, "  nblint new --organ 青山县交通运输局 --year 2025 -o report.md"));
 }

@@ -4,6 +4,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +44,22 @@ TEST_CASE("nblint new: the skeleton on standard output, checked by nblint: blank
   }
   CHECK(blank > 0);
   CHECK(run_nblint({"check", "--fail-on", "warning", (dir / "report.md").string()}).exit_code == 1);
+}
+
+TEST_CASE("nblint new: skeletons of several organs and years checked in one run are not copied text") {
+  // The guidance lines are the same in every skeleton; they stay under copied_text's min_chars,
+  // and blank carry-over cells are not compared.
+  const auto dir = fresh_temp_dir("nblint-new", "several");
+  for (const auto& [organ, year] : std::vector<std::pair<std::string, std::string>>{
+           {"青山县交通运输局", "2024"}, {"青山县交通运输局", "2025"}, {"白河镇人民政府", "2025"}, {"青山县人民政府", "2016"}})
+    REQUIRE(run_nblint({"new", "--organ", organ, "--year", year, "-o", (dir / (organ + year + ".md")).string()}).exit_code == 0);
+  const auto check = run_nblint({"check", "--format", "json", dir.string()});
+  CHECK(check.exit_code == 0);
+  const auto json = nlohmann::json::parse(check.out);
+  REQUIRE(json["files"].size() == 4);
+  for (const auto& file : json["files"])
+    for (const auto& d : file["diagnostics"])
+      CHECK_MESSAGE((d["rule"] == "table/blank-cell" || d["severity"] == "info"), d["rule"].get<std::string>());
 }
 
 TEST_CASE("nblint new -o: writes the file, refuses to replace one without --force") {

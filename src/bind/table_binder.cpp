@@ -344,6 +344,18 @@ class TableBinder {
       }
       k = run_end;
     }
+    // A row of blank cells only (a table left empty, 15 × "/"), as long as the table is wide:
+    // that is the row, unfilled, not an absent table. Shorter runs of blanks are prose (无).
+    if (i == end_)
+      for (std::size_t k = begin_; k < end_;) {
+        std::size_t run_end = k;
+        while (run_end < end_ && cells_[run_end].kind == CellKind::Blank) ++run_end;
+        if (run_end - k >= spec_.columns.size()) {
+          i = k;
+          break;
+        }
+        k = std::max(run_end, k + 1);
+      }
     for (std::size_t k = begin_; k < i && k < end_; ++k)
       if (cells_[k].kind == CellKind::Text) table_.header.push_back(header_text(cells_[k]));
     if (i == end_) return;

@@ -43,9 +43,22 @@ struct TreeOptions {
   Lang lang = Lang::Zh;
 };
 
+// `nblint new` (docs/new.md): a report skeleton from the pack for the year.
+struct NewOptions {
+  std::string organ;                    // --organ, in the title
+  int year = 0;                         // --year, the report year
+  std::string pack;                     // --pack; empty: the configuration's, else the one for the year
+  std::string output;                   // -o FILE; empty: standard output
+  bool force = false;                   // --force: -o may replace an existing file
+  std::string config;                   // --config FILE; empty = discover .nblint.yaml
+  std::vector<std::string> pack_files;  // --pack-file, repeatable
+  Lang lang = Lang::Zh;
+};
+
 int run_check(const CheckOptions& options);
 int run_tree(const TreeOptions& options);
 int run_rules(const std::string& pack, Lang lang);
 int run_explain(const std::string& rule_id, Lang lang);
+int run_new(const NewOptions& options);
 
 }  // namespace nblint

@@ -14,6 +14,15 @@
 using nblint::Lang;
 using nblint::tr;
 
+// --config and --pack-file, as `tree` and `new` take them.
+static void add_config_options(CLI::App* cmd, std::string& config, std::vector<std::string>& pack_files, Lang lang) {
+  cmd->add_option("--config", config, tr(lang, "使用这个配置文件，不再查找 .nblint.yaml", "use this configuration file instead of finding .nblint.yaml"))
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--pack-file", pack_files, tr(lang, "加载自定义规则包（YAML，可重复）", "load a user rule pack (YAML, repeatable)"))
+      ->allow_extra_args(false)
+      ->check(CLI::ExistingFile);
+}
+
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
   const Lang lang = nblint::detect_lang(argc, argv);
@@ -29,6 +38,7 @@ int main(int argc, char** argv) {
                   "  nblint tree 年报.txt             查看解析出的章节树\n"
                   "  nblint lsp                       编辑器的语言服务器（见 docs/editors.md）\n"
                   "  nblint explain structure/missing-section\n"
+                  "  nblint new --organ 青山县交通运输局 --year 2025 -o 年报.md   写出年报框架\n"
                   "配置：从每个文件所在目录向上查找 .nblint.yaml（或用 --config 指定），可调整规则级别、\n"
                   "按路径覆盖、指定机关层级和规则包；报告中可用 <!-- nblint-disable 规则ID --> 等注释抑制；\n"
                   "--write-baseline / --baseline 用基线文件只报告新问题。详见 docs/configuration.md。\n"
@@ -46,6 +56,7 @@ int main(int argc, char** argv) {
                   "  nblint tree report.txt                show the parsed section tree\n"
                   "  nblint lsp                            language server for editors (docs/editors.md)\n"
                   "  nblint explain structure/missing-section\n"
+                  "  nblint new --organ 青山县交通运输局 --year 2025 -o report.md   write a report skeleton\n"
                   "Configuration: .nblint.yaml, found by walking up from each file (or --config), sets rule\n"
                   "severities, per-path overrides, the organ level and the pack; comments such as\n"
                   "<!-- nblint-disable RULE-ID --> suppress findings in a report; --write-baseline and\n"
@@ -120,11 +131,7 @@ int main(int argc, char** argv) {
   tree_cmd->add_option("--pack", tree.pack, tr(lang, "强制使用规则包", "force a rule pack"));
   tree_cmd->add_option("--encoding", tree.encoding, tr(lang, "指定文本编码，默认自动识别", "text encoding; detected by default"));
   tree_cmd->add_flag("-v,--verbose", tree.verbose, tr(lang, "说明表格中未能绑定的内容及原因", "say what in the tables could not be bound, and why"));
-  tree_cmd->add_option("--config", tree.config, tr(lang, "使用这个配置文件，不再查找 .nblint.yaml", "use this configuration file instead of finding .nblint.yaml"))
-      ->check(CLI::ExistingFile);
-  tree_cmd->add_option("--pack-file", tree.pack_files, tr(lang, "加载自定义规则包（YAML，可重复）", "load a user rule pack (YAML, repeatable)"))
-      ->allow_extra_args(false)
-      ->check(CLI::ExistingFile);
+  add_config_options(tree_cmd, tree.config, tree.pack_files, lang);
 
   std::string rules_pack;
   auto* rules_cmd = app.add_subcommand("rules", tr(lang, "列出各规则包的规则（编号、级别、说明）", "list each pack's rules (id, severity, summary)"));
@@ -133,6 +140,28 @@ int main(int argc, char** argv) {
   std::string explain_id;
   auto* explain_cmd = app.add_subcommand("explain", tr(lang, "显示规则的说明文档", "print a rule's documentation page"));
   explain_cmd->add_option("rule", explain_id, tr(lang, "规则编号，如 structure/missing-section", "rule id, e.g. structure/missing-section"))->required();
+
+  nblint::NewOptions new_opts;
+  new_opts.lang = lang;
+  auto* new_cmd = app.add_subcommand("new", tr(lang, "写出一份年报框架（Markdown）：标题、统计期限、各部分标题和全部统计表（单元格留空）",
+                                               "write a report skeleton (Markdown, in Chinese): title, period, section headings, every table with empty cells"));
+  new_cmd->footer(tr(lang,
+                     "示例：\n"
+                     "  nblint new --organ 青山县交通运输局 --year 2025 -o 年报.md\n"
+                     "按报告年度选用规则包（与 check 相同），写出标题、统计期限语句、各部分标题（附填写提示）和全部统计表。\n"
+                     "然后填写各部分和表格，用 nblint check 年报.md 检查；框架本身只会报告空白单元格。详见 docs/new.md。",
+                     "Example:\n"
+                     "  nblint new --organ 青山县交通运输局 --year 2025 -o report.md\n"
+                     "The pack is the one for the report year (as check chooses it); the skeleton holds the title, the\n"
+                     "statistical period, the section headings (with a line of guidance) and every table. Write the\n"
+                     "sections, fill in the tables and run nblint check report.md; the skeleton itself gives only\n"
+                     "blank-cell findings. See docs/new.md."));
+  new_cmd->add_option("--organ", new_opts.organ, tr(lang, "机关名称，写入标题，如 青山县交通运输局", "the organ's name, for the title, e.g. 青山县交通运输局"))->required();
+  new_cmd->add_option("--year", new_opts.year, tr(lang, "报告年度（报告总结的年度，2026 年初发布的报告为 2025）", "the report year (the year covered: 2025 for a report published early in 2026)"))->required();
+  new_cmd->add_option("--pack", new_opts.pack, tr(lang, "规则包（默认：配置文件指定的，否则按报告年度选择，与 check 相同）", "rule pack (default: the configuration's, else chosen by the report year, as check does)"));
+  new_cmd->add_option("-o,--output", new_opts.output, tr(lang, "写入这个文件（默认：标准输出）；已存在时不覆盖", "write to this file (default: standard output); an existing file is left alone"));
+  new_cmd->add_flag("--force", new_opts.force, tr(lang, "允许 -o 覆盖已有文件", "let -o replace an existing file"));
+  add_config_options(new_cmd, new_opts.config, new_opts.pack_files, lang);
 
   nblint::lsp::ServerOptions lsp;
   auto* lsp_cmd = app.add_subcommand("lsp", tr(lang, "以语言服务器（LSP，标准输入输出）方式运行，供编辑器使用；见 docs/editors.md",
@@ -165,6 +194,7 @@ int main(int argc, char** argv) {
     if (*tree_cmd) return nblint::run_tree(tree);
     if (*rules_cmd) return nblint::run_rules(rules_pack, lang);
     if (*explain_cmd) return nblint::run_explain(explain_id, lang);
+    if (*new_cmd) return nblint::run_new(new_opts);
     if (*lsp_cmd) {
       lsp.lang = lang;
       return nblint::run_lsp(lsp);

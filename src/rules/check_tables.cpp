@@ -27,6 +27,14 @@ bool has_number(const BoundTable& t) {
   return false;
 }
 
+// Every cell of every row is blank (an unfilled table): table/blank-cell reports its rows.
+bool all_blank(const BoundTable& t) {
+  for (const BoundRow& r : t.rows)
+    for (const BoundCell& c : r.cells)
+      if (c.state != CellState::Blank) return false;
+  return !t.rows.empty();
+}
+
 const BindNote* unreadable_note(const BoundTable& t, std::string_view row = {}) {
   for (const BindNote& n : t.notes)
     if (n.issue == BindIssue::Unreadable && (row.empty() || n.row == row)) return &n;
@@ -73,7 +81,7 @@ void report_missing(const CheckContext& ctx) {
         if (!first_unreadable) first_unreadable = note;
       } else if (!t->found) {
         absent.push_back(&spec);
-      } else {
+      } else if (!all_blank(*t)) {
         empty.push_back(&spec);
       }
     }

@@ -73,6 +73,15 @@ struct PlaceholderSpec {
   Localized what;  // "占位符 XX" …, named in the message
 };
 
+// The wording of a new report's skeleton (`nblint new`, the `skeleton:` block); the headings and
+// tables come from the sections and tables. Templates fill {organ} and {year}.
+struct SkeletonSpec {
+  std::string title;    // "{organ}{year}年政府信息公开工作年度报告"
+  std::string opening;  // the paragraph under the title, with the statistical period
+  std::map<std::string, std::string, std::less<>> guidance;  // section key → the line under its heading
+  std::map<std::string, std::string, std::less<>> corners;   // table key → its header's first cell
+};
+
 struct Pack {
   std::string id;  // "fmt2021"
   Localized name;
@@ -98,6 +107,7 @@ struct Pack {
   std::map<std::string, Severity, std::less<>> rules;  // enabled rules and their severities
   std::vector<Relation> relations;  // the tables' arithmetic (table/balance, table/row-total, …)
   std::vector<ProseLink> prose;     // prose statements and the cells they must agree with
+  std::optional<SkeletonSpec> skeleton;  // absent: `nblint new` cannot write this pack's reports
   std::string source_name;         // "rules/fmt2021.yaml"
 
   bool applies_to(int year) const { return year >= year_from && year <= year_to; }

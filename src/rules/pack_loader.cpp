@@ -8,6 +8,7 @@
 #include <array>
 
 #include "rules/calendar.h"
+#include "rules/skeleton_spec_loader.h"
 #include "rules/table_spec_loader.h"
 #include "text/normalizer.h"
 
@@ -204,7 +205,7 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   in.require_map(root, "a rule pack");
   in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "relations", "prose", "outdated_labels",
                        "carry_over", "copied_text", "dates", "heading_numbering", "heading_wording", "thin_sections",
-                       "placeholders", "rules"});
+                       "placeholders", "skeleton", "rules"});
   Pack pack;
   pack.source_name = file_name;
   pack.id = in.scalar(in.required(root, "pack"), "pack");
@@ -268,6 +269,7 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   }
   pack.relations = load_relations(in, root["relations"], yaml, pack, catalogue);
   pack.prose = load_prose_links(in, root["prose"], pack);
+  if (root["skeleton"]) pack.skeleton = load_skeleton_spec(in, root["skeleton"], pack);
   return pack;
 }
 

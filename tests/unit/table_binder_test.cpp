@@ -260,3 +260,22 @@ TEST_CASE("binder: a note bracketed after a label may hold digits; digits before
   REQUIRE(other);
   CHECK(other->cells.at(0).value.integer() == 0);
 }
+
+TEST_CASE("binder: section 四's row left all blank is the row, unfilled; a lone 无 is not") {
+  const std::string head =
+      "青山县交通运输局2023年政府信息公开工作年度报告\n"
+      "四、政府信息公开行政复议、行政诉讼情况\n"
+      "行政复议 | 行政诉讼\n"
+      "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n";
+  const Analysis blank = analyze_text(head + "/ | / | / | / | / | / | / | / | / | / | / | / | / | / | /\n");
+  const BoundTable& review = table(blank, "review");
+  CHECK(review.found);
+  REQUIRE(review.rows.size() == 1);
+  CHECK(review.rows[0].line == 5);
+  REQUIRE(review.rows[0].cells.size() == 15);
+  for (const BoundCell& c : review.rows[0].cells) CHECK(c.state == CellState::Blank);
+
+  // Fewer blanks than columns (a 无 in the prose, a short line of dashes) are no row.
+  const Analysis prose = analyze_text(head + "无\n/ | /\n");
+  CHECK_FALSE(table(prose, "review").found);
+}

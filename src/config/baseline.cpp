@@ -6,12 +6,11 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
 #include "config/config_file.h"
-#include "util/interrupt.h"
+#include "util/atomic_file.h"
 
 namespace nblint {
 
@@ -93,24 +92,8 @@ void write_baseline(const fs::path& path, std::vector<BaselineEntry> entries) {
   const std::string text = doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 
   // Written beside the target and renamed over it, so a reader never sees half a baseline.
-  const fs::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
-  const PendingOutput removed_if_interrupted(tmp.string());
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.flush();
-    if (!out) {
-      std::error_code ec;
-      fs::remove(tmp, ec);
-      throw BaselineError(path.string() + ": cannot write the baseline");
-    }
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw BaselineError(path.string() + ": cannot write the baseline (" + ec.message() + ")");
-  }
+  if (const auto failed = write_file_atomically(path, text))
+    throw BaselineError(path.string() + ": cannot write the baseline (" + *failed + ")");
 }
 
 std::vector<BaselineEntry> read_baseline(const fs::path& path) {

@@ -17,7 +17,7 @@ constexpr std::string_view kStyle = R"CSS(
 body{font-family:system-ui,"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;color:#1c1f23;background:#f6f7f9}
 header{background:#263238;color:#fff;padding:16px 24px}header h1{margin:0 0 4px;font-size:22px}header p{margin:0;color:#cfd8dc;font-size:13px}
 nav{padding:8px 24px;background:#eceff1;font-size:14px}nav a{margin-right:16px}
-main{padding:8px 24px 40px;max-width:1400px}section{margin:24px 0}h2{font-size:18px;border-bottom:2px solid var(--line);padding-bottom:4px}
+main{padding:8px 24px 40px;max-width:1400px}section{margin:24px 0;content-visibility:auto;contain-intrinsic-size:auto 800px}h2{font-size:18px;border-bottom:2px solid var(--line);padding-bottom:4px}
 .cards{display:flex;flex-wrap:wrap;gap:12px;margin:16px 0}.card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:10px 16px;min-width:110px}
 .card b{display:block;font-size:24px}.card span{color:var(--muted);font-size:13px}
 table{border-collapse:collapse;background:#fff;font-size:13px}th,td{border:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
@@ -28,7 +28,7 @@ svg.chart{background:#fff;border:1px solid var(--line);display:block;margin:8px 
 svg .error{fill:var(--err)}svg .warning{fill:var(--warn)}svg .info{fill:var(--info)}svg .in-time{fill:var(--ok)}svg .late{fill:var(--err)}
 svg .axis{stroke:#90a4ae}svg .tick{stroke:#eceff1}svg .deadline{stroke:var(--err);stroke-dasharray:4 3}svg text{fill:#37474f}
 .legend span{display:inline-block;width:10px;height:10px;margin:0 4px 0 12px}
-details{background:#fff;border:1px solid var(--line);border-radius:4px;margin:4px 0;padding:4px 8px}summary{cursor:pointer}
+details{background:#fff;border:1px solid var(--line);border-radius:4px;margin:4px 0;padding:4px 8px;content-visibility:auto;contain-intrinsic-size:auto 30px}summary{cursor:pointer}
 details ol{margin:6px 0;padding-left:28px;font-size:13px}details li{margin:2px 0}.sev-error{color:var(--err)}.sev-warning{color:var(--warn)}.sev-info{color:var(--info)}
 code{font-size:12px}
 )CSS";
@@ -172,8 +172,8 @@ void write_carry_over(std::ostream& out, const Overview& o, Lang lang) {
 
 void write_findings(std::ostream& out, const Overview& o, Lang lang) {
   out << "<section id=\"findings\"><h2>" << tr(lang, "各报告的问题", "Findings per report") << "</h2><p class=\"muted\">"
-      << tr(lang, "点击文件名展开；“打开文件”以 file: 链接打开原文件，行号:列号（列按字符计）标明位置。",
-            "Click a file to expand it; the file: links open the report itself, and line:column (columns in characters) give the place.")
+      << tr(lang, "点击文件名展开；每个问题以 file: 链接打开原文件，行号:列号（列按字符计）标明位置。",
+            "Click a file to expand it; each finding links to the report itself (file:) and gives line:column (columns in characters).")
       << "</p>\n";
   for (const ReportRow& r : o.reports) {
     const std::string path = html_escape(r.path);
@@ -189,7 +189,7 @@ void write_findings(std::ostream& out, const Overview& o, Lang lang) {
     if (!r.findings.empty()) {
       out << "<ol>";
       for (const Finding& f : r.findings) {
-        const std::string place = path + ':' + std::to_string(f.line) + ':' + std::to_string(f.column);
+        const std::string place = std::to_string(f.line) + ':' + std::to_string(f.column);  // the summary names the file
         out << "<li class=\"sev-" << severity_name(f.severity) << "\">";
         if (href.empty()) out << "<code>" << place << "</code>";
         else out << "<a class=\"finding\" href=\"" << href << "\"><code>" << place << "</code></a>";

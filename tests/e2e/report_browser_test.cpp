@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "support/occurrences.h"
 #include "support/run.h"
 
 using namespace nblint::test;
@@ -39,12 +40,6 @@ std::string browser(const std::string& arguments, const std::filesystem::path& p
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   return r.out;
-}
-
-std::size_t occurrences(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-  return n;
 }
 
 }  // namespace

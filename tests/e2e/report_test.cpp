@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "support/occurrences.h"
 #include "support/run.h"
 
 using namespace nblint::test;
@@ -88,12 +89,6 @@ void compare_with_check(const std::vector<std::string>& paths) {
     CHECK(got.at(path).errors == counts.errors);
     CHECK(got.at(path).warnings == counts.warnings);
   }
-}
-
-std::size_t occurrences(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-  return n;
 }
 
 }  // namespace

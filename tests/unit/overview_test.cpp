@@ -12,10 +12,12 @@
 #include "overview/html_writer.h"
 #include "overview/overview.h"
 #include "overview/svg_charts.h"
+#include "support/occurrences.h"
 #include "support/run.h"
 
 using namespace nblint;
 using namespace nblint::overview;
+using nblint::test::occurrences;
 using nblint::test::read_file;
 using nblint::test::source_dir;
 
@@ -26,10 +28,10 @@ FileResult lint_source_file(const char* relative) {
   return lint_file((source_dir() / relative).string(), options);
 }
 
-std::size_t occurrences(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-  return n;
+std::string page_of(const std::vector<FileResult>& results) {
+  std::ostringstream page;
+  write_html(page, build_overview(results, Lang::Zh), Lang::Zh);
+  return page.str();
 }
 
 }  // namespace
@@ -110,9 +112,7 @@ TEST_CASE("overview: a file name with markup characters is escaped everywhere in
   LintOptions options;
   std::vector<FileResult> results;
   results.push_back(lint_text("dir/<b>&\"x\".txt", text, Format::Text, options));
-  std::ostringstream page;
-  write_html(page, build_overview(results, Lang::Zh), Lang::Zh);
-  const std::string html = page.str();
+  const std::string html = page_of(results);
   CHECK(html.find("<b>&\"x\"") == std::string::npos);
   CHECK(html.find("dir/&lt;b&gt;&amp;&quot;x&quot;.txt") != std::string::npos);
   // Self-contained: nothing is loaded from elsewhere.
@@ -155,4 +155,16 @@ TEST_CASE("overview: the rule chart has one bar per rule, the timeline one lane 
   const std::string timeline = timeline_svg(o.reports, Lang::Zh);
   CHECK(occurrences(timeline, "<g class=\"lane\"") == years.size());
   CHECK(rule_chart_svg({}, Lang::Zh).empty());
+}
+
+TEST_CASE("overview: report text in messages and organ names is escaped in the page") {
+  std::vector<FileResult> results;
+  results.push_back(lint_source_file("examples/baihe-town-2020.txt"));
+  results[0].record.organ = "<i>白河镇&\"</i>";
+  results[0].diagnostics.push_back({"text/placeholder", Severity::Warning, "模板残留“<script>alert(1)</script>”", {0, 1}});
+  const std::string html = page_of(results);
+  CHECK(html.find("<script>alert") == std::string::npos);
+  CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+  CHECK(html.find("<i>白河镇") == std::string::npos);
+  CHECK(html.find("&lt;i&gt;白河镇&amp;&quot;&lt;/i&gt;") != std::string::npos);
 }

@@ -1,10 +1,10 @@
 #include "rules/check_dates.h"
 
-#include "rules/publication_deadline.h"
-
 #include <algorithm>
 #include <cstdio>
 #include <set>
+
+#include "rules/publication_deadline.h"
 
 namespace nblint {
 

@@ -29,6 +29,8 @@ PACKAGES=(
   libpugixml-dev
   libpoppler-cpp-dev
   python3-jsonschema  # tests: nblint's SARIF is validated against the official SARIF 2.1.0 schema
+  chromium            # tests: the `nblint report` page rendered headless (tests/e2e/report_browser_test.cpp)
+  fonts-wqy-microhei  # … with a Chinese font, so its screenshots show the text
 )
 
 # clang with -fsanitize=fuzzer: libclang-rt-14-dev holds libclang_rt.fuzzer on Debian 12.

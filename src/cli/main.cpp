@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/i18n.h"
+#include "cli/report_command.h"
 #include "config/baseline.h"
 #include "config/config_file.h"
 #include "lsp/server.h"
@@ -14,14 +15,25 @@
 using nblint::Lang;
 using nblint::tr;
 
-// --config and --pack-file, as `tree` and `new` take them.
-static void add_config_options(CLI::App* cmd, std::string& config, std::vector<std::string>& pack_files, Lang lang) {
+namespace {
+
+nblint::FailOn fail_on_level(const std::string& name) {  // CLI11 has checked the name
+  return name == "warning" ? nblint::FailOn::Warning
+         : name == "info"  ? nblint::FailOn::Info
+         : name == "never" ? nblint::FailOn::Never
+                           : nblint::FailOn::Error;
+}
+
+// --config and --pack-file, as `tree`, `report` and `new` take them.
+void add_config_options(CLI::App* cmd, std::string& config, std::vector<std::string>& pack_files, Lang lang) {
   cmd->add_option("--config", config, tr(lang, "使用这个配置文件，不再查找 .nblint.yaml", "use this configuration file instead of finding .nblint.yaml"))
       ->check(CLI::ExistingFile);
   cmd->add_option("--pack-file", pack_files, tr(lang, "加载自定义规则包（YAML，可重复）", "load a user rule pack (YAML, repeatable)"))
       ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
 }
+
+}  // namespace
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
@@ -36,6 +48,7 @@ int main(int argc, char** argv) {
                   "  nblint check reports/ --format json  检查整个目录，输出 JSON\n"
                   "  nblint check --format sarif . > nblint.sarif   供 GitHub 代码扫描\n"
                   "  nblint tree 年报.txt             查看解析出的章节树\n"
+                  "  nblint report 年报目录/ -o 概览.html   政务公开办用的概览页面（见 docs/report.md）\n"
                   "  nblint lsp                       编辑器的语言服务器（见 docs/editors.md）\n"
                   "  nblint explain structure/missing-section\n"
                   "  nblint new --organ 青山县交通运输局 --year 2025 -o 年报.md   写出年报框架\n"
@@ -54,6 +67,7 @@ int main(int argc, char** argv) {
                   "  nblint check reports/ --format json   check a directory, JSON output\n"
                   "  nblint check --format sarif . > nblint.sarif   for GitHub code scanning\n"
                   "  nblint tree report.txt                show the parsed section tree\n"
+                  "  nblint report reports/ -o overview.html   an overview page for the supervising office\n"
                   "  nblint lsp                            language server for editors (docs/editors.md)\n"
                   "  nblint explain structure/missing-section\n"
                   "  nblint new --organ 青山县交通运输局 --year 2025 -o report.md   write a report skeleton\n"
@@ -133,6 +147,41 @@ int main(int argc, char** argv) {
   tree_cmd->add_flag("-v,--verbose", tree.verbose, tr(lang, "说明表格中未能绑定的内容及原因", "say what in the tables could not be bound, and why"));
   add_config_options(tree_cmd, tree.config, tree.pack_files, lang);
 
+  nblint::ReportOptions report;
+  report.lang = lang;
+  std::string report_fail_on = "error";
+  auto* report_cmd = app.add_subcommand(
+      "report",
+      tr(lang,
+         "为政务公开办生成一个地区全部年报的概览：单个 HTML 页面（离线可用，无外部资源），含各机关合规表、各规则问题数图、"
+         "问题最多的报告、发布日期与期限时间线、跨年度结转核对，以及每个问题的文件和行列号；或用 --format csv 输出"
+         "各报告一行的表格（UTF-8 带 BOM，Excel 可直接打开）。详见 docs/report.md。\n"
+         "示例：nblint report 各部门年报/ -o 概览.html    nblint report 各部门年报/ --format csv -o 概览.csv\n"
+         "退出码同 check：0 无问题；1 有达到 --fail-on 级别的问题；2 用法错误、文件无法读取、配置有误或无法写入输出。",
+         "An overview of every annual report of an area, for the office that supervises them: one self-contained HTML "
+         "page (works offline, no external resources) with compliance per report, findings per rule as a chart, the "
+         "reports that fail most, a timeline of publication dates against the deadlines, the carry-over between years, "
+         "and every finding with its file, line and column; or with --format csv the per-report table (UTF-8 with a "
+         "BOM, opens in Excel). See docs/report.md.\n"
+         "Examples: nblint report reports/ -o overview.html    nblint report reports/ --format csv -o overview.csv\n"
+         "Exit codes as check: 0 clean; 1 findings at or above --fail-on; 2 usage error, unreadable input, broken "
+         "configuration, or the output could not be written."));
+  report_cmd->add_option("paths", report.paths, tr(lang, "报告文件或目录", "report files or directories"))->required();
+  report_cmd->add_option("-o,--output", report.output,
+                         tr(lang, "写入这个文件（原子写入：先写临时文件再改名；不会覆盖被检查的报告）；默认输出到标准输出",
+                            "write to this file (atomically: a temporary file renamed over it; never a report being checked); default: standard output"));
+  report_cmd->add_option("--format", report.format, tr(lang, "html（默认，概览页面）或 csv（各报告一行）", "html (default, the overview page) or csv (one row per report)"))
+      ->check(CLI::IsMember({"html", "csv"}));
+  report_cmd->add_option("--fail-on", report_fail_on, tr(lang, "达到该级别即以 1 退出：error（默认）、warning、info、never", "exit 1 on findings at or above: error (default), warning, info, never"))
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  report_cmd->add_option("--pack", report.pack, tr(lang, "强制使用规则包（默认按报告年度选择）", "force a rule pack (default: chosen by report year)"));
+  report_cmd->add_option("--encoding", report.encoding, tr(lang, "指定文本编码，默认自动识别", "text encoding; detected by default"));
+  report_cmd->add_option("--max-file-size", report.max_file_size, tr(lang, "单个文件大小上限（字节，默认 64 MiB）", "largest file to read, in bytes (default 64 MiB)"));
+  add_config_options(report_cmd, report.config, report.pack_files, lang);
+  report_cmd->add_option("-j,--jobs", report.jobs, tr(lang, "同时检查的文件数（默认 0：每个 CPU 核心一个）", "files checked at once (default 0: one per CPU core)"))
+      ->check(CLI::Range(0u, 1024u));
+  report_cmd->add_flag("-v,--verbose", report.verbose, tr(lang, "说明每个文件的编码、规则包和配置文件", "say each file's encoding, pack and configuration file"));
+
   std::string rules_pack;
   auto* rules_cmd = app.add_subcommand("rules", tr(lang, "列出各规则包的规则（编号、级别、说明）", "list each pack's rules (id, severity, summary)"));
   rules_cmd->add_option("--pack", rules_pack, tr(lang, "只列出这个规则包", "list only this pack"));
@@ -185,11 +234,12 @@ int main(int argc, char** argv) {
          "nblint: interrupted, stopped (no half-written baseline is left; existing files are unchanged)"));
   try {
     if (*check_cmd) {
-      check.fail_on = fail_on == "warning" ? nblint::FailOn::Warning
-                      : fail_on == "info"  ? nblint::FailOn::Info
-                      : fail_on == "never" ? nblint::FailOn::Never
-                                           : nblint::FailOn::Error;
+      check.fail_on = fail_on_level(fail_on);
       return nblint::run_check(check);
+    }
+    if (*report_cmd) {
+      report.fail_on = fail_on_level(report_fail_on);
+      return nblint::run_report(report);
     }
     if (*tree_cmd) return nblint::run_tree(tree);
     if (*rules_cmd) return nblint::run_rules(rules_pack, lang);

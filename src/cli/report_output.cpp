@@ -11,8 +11,6 @@
 
 namespace nblint {
 
-namespace {
-
 bool fails(Severity s, FailOn threshold) {
   switch (threshold) {
     case FailOn::Error: return s >= Severity::Error;
@@ -22,6 +20,8 @@ bool fails(Severity s, FailOn threshold) {
   }
   return true;
 }
+
+namespace {
 
 bool use_color(const std::string& mode) {
   if (mode == "always") return true;

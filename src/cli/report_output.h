@@ -14,6 +14,9 @@ namespace nblint {
 // Returns false (after saying why on stderr) when the options contradict each other.
 bool output_options(const CheckOptions& check, OutputOptions& out);
 
+// Whether a finding of severity `s` fails a run under --fail-on `threshold`.
+bool fails(Severity s, FailOn threshold);
+
 struct RunCounts {
   std::size_t errors = 0, warnings = 0;
   bool failed = false;  // a finding at or above --fail-on, or more warnings than --max-warnings

@@ -20,13 +20,32 @@ const TableSpec* carry_table(const Pack& pack) {
   return nullptr;
 }
 
-std::string row_label(const TableSpec& table, std::string_view key) {
-  for (const TableRowSpec& r : table.rows)
-    if (r.key == key) return r.label;
+}  // namespace
+
+std::string carry_row_label(const Pack& pack, std::string_view key) {
+  if (const TableSpec* table = carry_table(pack))
+    for (const TableRowSpec& r : table->rows)
+      if (r.key == key) return r.label;
   return std::string(key);
 }
 
-}  // namespace
+std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const ReportRecord& now) {
+  std::vector<CarriedColumn> out;
+  if (!now.carried_into || !now.pack || !before.carried_from || !before.pack) return out;
+  const TableSpec* now_table = carry_table(*now.pack);
+  const TableSpec* before_table = carry_table(*before.pack);
+  if (!now_table || !before_table) return out;
+  // Columns are compared by key, so a fmt2019 report can precede a fmt2021 one.
+  for (std::size_t c = 0; c < now_table->columns.size() && c < now.carried_into->cells.size(); ++c) {
+    const LabelSpec& column = now_table->columns[c];
+    const auto other = std::find_if(before_table->columns.begin(), before_table->columns.end(),
+                                    [&](const LabelSpec& l) { return l.key == column.key; });
+    const auto oc = static_cast<std::size_t>(other - before_table->columns.begin());
+    if (other == before_table->columns.end() || oc >= before.carried_from->cells.size()) continue;
+    out.push_back({&column, &now.carried_into->cells[c], &before.carried_from->cells[oc]});
+  }
+  return out;
+}
 
 void check_carry_over(const std::vector<ReportRecord>& records, Lang lang, std::vector<std::vector<Diagnostic>>& out) {
   const RuleInfo* rule = Catalogue::builtin().find(kCarryOver);
@@ -34,31 +53,21 @@ void check_carry_over(const std::vector<ReportRecord>& records, Lang lang, std::
     const ReportRecord& now = records[i];
     if (now.organ.empty() || now.year == 0 || !now.carried_into || !now.pack) continue;
     const auto enabled = now.pack->rules.find(kCarryOver);
-    const TableSpec* now_table = carry_table(*now.pack);
-    if (enabled == now.pack->rules.end() || !now_table) continue;
+    if (enabled == now.pack->rules.end()) continue;
     for (std::size_t j = 0; j < records.size(); ++j) {
       const ReportRecord& before = records[j];
-      if (j == i || before.organ != now.organ || before.year != now.year - 1 || !before.carried_from || !before.pack)
-        continue;
-      const TableSpec* before_table = carry_table(*before.pack);
-      if (!before_table) continue;
-      // Columns are compared by key, so a fmt2019 report can precede a fmt2021 one.
-      for (std::size_t c = 0; c < now_table->columns.size() && c < now.carried_into->cells.size(); ++c) {
-        const LabelSpec& column = now_table->columns[c];
-        const auto other = std::find_if(before_table->columns.begin(), before_table->columns.end(),
-                                        [&](const LabelSpec& l) { return l.key == column.key; });
-        const auto oc = static_cast<std::size_t>(other - before_table->columns.begin());
-        if (other == before_table->columns.end() || oc >= before.carried_from->cells.size()) continue;
-        const BoundCell& a = now.carried_into->cells[c];
-        const BoundCell& b = before.carried_from->cells[oc];
+      if (j == i || before.organ != now.organ || before.year != now.year - 1) continue;
+      for (const CarriedColumn& column : carried_columns(before, now)) {
+        const BoundCell& a = *column.into;
+        const BoundCell& b = *column.from;
         // Blank and unreadable cells are table/blank-cell's and table/invalid-number's findings.
         if (a.state != CellState::Number || b.state != CellState::Number || a.value.milli() == b.value.milli()) continue;
-        const MessageArgs args{{"current_row", row_label(*now_table, now.pack->carry_over->into)},
-                               {"column", column.label},
+        const MessageArgs args{{"current_row", carry_row_label(*now.pack, now.pack->carry_over->into)},
+                               {"column", column.column->label},
                                {"current", utf8::encode(a.text)},
                                {"previous_year", std::to_string(before.year)},
                                {"previous_file", before.name},
-                               {"previous_row", row_label(*before_table, before.pack->carry_over->from)},
+                               {"previous_row", carry_row_label(*before.pack, before.pack->carry_over->from)},
                                {"previous", utf8::encode(b.text)}};
         out[i].push_back({std::string(kCarryOver), enabled->second,
                           format_message(rule->message("default").get(lang), args), a.span});

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <set>
 
+#include "rules/publication_deadline.h"
+
 namespace nblint {
 
 namespace {
@@ -140,21 +142,20 @@ class DateChecks {
   // The publication: in the year after the report year (year-mismatch), and by the deadline
   // for the organ's level (publish-deadline).
   void publication() {
-    const DeadlineSpec* deadline = nullptr;
-    const OrganLevel level = report_.title && report_.title->organ ? report_.title->organ->level : OrganLevel::Unknown;
-    if (!pack_.dates.deadlines.empty()) deadline = pack_.dates.deadline_for(level);
-    const bool lenient = deadline == nullptr;
-    if (lenient) deadline = pack_.dates.latest();
-    const std::string deadline_text = deadline ? calendar(ctx_, year_ + 1, deadline->month, deadline->day) : std::string();
+    const PublicationTiming timing = publication_timing(report_, pack_, year_);
+    const DeadlineSpec* deadline = timing.deadline;
+    const std::string deadline_text =
+        deadline ? calendar(ctx_, timing.deadline_date.year, timing.deadline_date.month, timing.deadline_date.day)
+                 : std::string();
 
-    if (!report_.published) {
+    if (!timing.stated) {
       if (deadline)
         ctx_.emit_info(kDeadline, ctx_.message(kDeadline, "no_date", {{"deadline", deadline_text}}),
                        report_.title ? report_.title->span : Span{0, 0});
       return;
     }
-    const DateValue& d = report_.published->date;
-    if (d.malformed || !is_possible_date(d) || d.day == 0) return;
+    if (!timing.published) return;  // malformed, impossible or without a day: date/invalid's
+    const DateValue& d = *timing.stated;
     const std::string text(ctx_.original(d.span));
     if (d.year != year_ + 1 && ctx_.choice.source != YearSource::Publication) {
       ctx_.emit(kYear,
@@ -165,10 +166,10 @@ class DateChecks {
       return;
     }
     if (!deadline || d.year != year_ + 1) return;
-    const int late = days_between(year_ + 1, deadline->month, deadline->day, d.year, d.month, d.day);
+    const int late = timing.days_late().value_or(0);
     if (late <= 0) return;
     ctx_.emit(kDeadline,
-              ctx_.message(kDeadline, lenient ? "late_unknown_level" : "late",
+              ctx_.message(kDeadline, timing.lenient ? "late_unknown_level" : "late",
                            {{"published", text}, {"deadline", deadline_text}, {"basis", deadline->basis.get(ctx_.lang)},
                             {"days", std::to_string(late)}}),
               d.span);

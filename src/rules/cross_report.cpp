@@ -48,6 +48,7 @@ ReportRecord make_report_record(const Report& report, const PackChoice& choice, 
   record.year = choice.year.value_or(0);
   if (!choice.pack) return record;
   const Pack& pack = *choice.pack;
+  if (choice.year) record.publication = publication_timing(report, pack, *choice.year);
   if (pack.carry_over) {
     for (const BoundTable& table : report.tables) {
       if (table.key != pack.carry_over->table) continue;

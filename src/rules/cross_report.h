@@ -9,6 +9,7 @@
 #include "model/report.h"
 #include "rules/diagnostic.h"
 #include "rules/pack_selector.h"
+#include "rules/publication_deadline.h"
 #include "rules/text_fingerprint.h"
 #include "util/lang.h"
 
@@ -30,9 +31,25 @@ struct ReportRecord {
   std::optional<BoundRow> carried_from;  // pack carry_over.from (结转下年度继续办理)
   std::optional<BoundRow> carried_into;  // pack carry_over.into (上年结转)
   std::vector<SectionProse> sections;    // sections with at least copied_text.min_chars
+  std::optional<PublicationTiming> publication;  // with a pack and a report year (nblint report)
 };
 
 ReportRecord make_report_record(const Report& report, const PackChoice& choice, std::string name);
+
+// One column of the carry-over table that both years have (matched by key): the later year's
+// 上年结转 cell and the earlier year's 结转下年度继续办理 cell.
+struct CarriedColumn {
+  const LabelSpec* column;  // the later year's table column
+  const BoundCell* into;    // later year, pack carry_over.into
+  const BoundCell* from;    // earlier year, pack carry_over.from
+};
+
+// The columns `before` (year N) carries into `now` (year N+1); empty when either report lacks
+// its carry-over row or its pack has no carry-over table. Organ and years are not compared.
+std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const ReportRecord& now);
+
+// The label of row `key` of the pack's carry-over table ("结转下年度继续办理").
+std::string carry_row_label(const Pack& pack, std::string_view key);
 
 // findings[i] are the findings for records[i], in no particular order.
 std::vector<std::vector<Diagnostic>> check_across_reports(const std::vector<ReportRecord>& records, Lang lang);

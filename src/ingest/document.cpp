@@ -27,9 +27,10 @@ void Document::keep_only_lines(std::vector<std::uint32_t> keep) {
     location_lines = std::move(numbers);  // both empty when no line is kept: no location is asked
   }
   source.keep_only_lines(std::move(keep));
-  content = {};
-  content_origin = {};
-  tables = {};
+  // Assigned from temporaries, not from {}: that would keep the capacity (the memory) of each.
+  content = std::string();
+  content_origin = std::vector<std::uint32_t>();
+  tables = std::vector<ExtractedTable>();
 }
 
 }  // namespace nblint

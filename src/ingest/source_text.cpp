@@ -101,8 +101,9 @@ void SourceText::keep_only_lines(std::vector<std::uint32_t> keep) {
   text = std::move(kept_text);
   kept_ = std::move(kept);
   lines = LineIndex(std::string_view());
-  invalid_offsets = {};
-  raw_offsets = {};
+  // Assigned from temporaries, not from {}: that would keep the capacity (the memory) of each.
+  invalid_offsets = std::vector<std::uint32_t>();
+  raw_offsets = std::vector<std::uint32_t>();
   compacted_ = true;
 }
 

@@ -148,6 +148,17 @@ std::optional<DateMatch> parse_date_at(std::u32string_view text, std::size_t pos
   if (pos >= text.size()) return std::nullopt;
   if (is_cn_digit0(text[pos])) return parse_chinese_at(text, pos);
   if (!is_ascii_digit(text[pos])) return std::nullopt;
+  // Most digit runs are numbers, not dates: what follows the run says which forms below can
+  // match at all (year is exactly 4 digits, month_or_day 1 or 2), before any of them is tried.
+  std::size_t run = pos;
+  while (run < text.size() && is_ascii_digit(text[run])) ++run;
+  const std::size_t digits = run - pos;
+  const char32_t after = run < text.size() ? text[run] : U'\0';
+  const bool may_be_date = (digits == 4 && (after == U'-' || after == U'.' || after == U'/' || after == U'年')) ||
+                           (digits <= 2 && after == U'月');
+  const bool may_be_malformed = malformed == MalformedDates::Keep && digits >= 5 &&
+                                (text.substr(pos, 2) == U"19" || text.substr(pos, 2) == U"20");
+  if (!may_be_date && !may_be_malformed) return std::nullopt;
   DateMatch m;
   const Attempt attempt{text, pos, m};
   const auto set_y = [&](auto& ctx) { m.year = x3::_attr(ctx); };

@@ -4,9 +4,14 @@
 #include <filesystem>
 #include <iostream>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "cli/i18n.h"
 #include "cli/path_walker.h"
 #include "cli/report_output.h"
+#include "config/baseline.h"
 #include "rules/cross_report.h"
 #include "util/ordered_parallel.h"
 
@@ -44,6 +49,28 @@ bool setup_all(SetupResolver& setups, const std::vector<std::string>& files, std
 }
 
 namespace {
+
+// Keeps of a linted file only what output can still ask for, so that a run holds no file's text:
+// the lines where each finding begins and ends, the line its baseline fingerprint reads, and
+// the same for the places the cross-report checks (added later) can point at.
+void keep_what_output_needs(FileResult& r) {
+  if (r.error) return;
+  const SourceText& source = r.source();
+  std::vector<std::uint32_t> lines;
+  const auto keep = [&](Span s) {
+    const std::uint32_t fingerprinted = fingerprinted_line(source, s.begin);
+    for (std::uint32_t line = source.locate(s.begin).line; line <= fingerprinted; ++line) lines.push_back(line);
+    lines.push_back(source.locate(s.end).line);
+  };
+  for (const Diagnostic& d : r.diagnostics) keep(d.span);
+  for (const SectionProse& s : r.record.sections) keep(s.heading_span);
+  for (const auto* row : {&r.record.carried_from, &r.record.carried_into}) {
+    if (!*row) continue;
+    keep((*row)->label);
+    for (const BoundCell& cell : (*row)->cells) keep(cell.span);
+  }
+  r.document.keep_only_lines(std::move(lines));
+}
 
 // Findings that need every report of the run (same organ's previous year, other organs), at
 // the severities each file's configuration sets.
@@ -98,6 +125,12 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
   SetupResolver setups = make_setups(options.config, options.pack_files, options.pack);
   if (!setup_all(setups, plan.files, run.setups, lang)) return std::nullopt;
 
+#if defined(__GLIBC__)
+  // glibc raises its mmap threshold each time a large block is freed, so later large buffers (a
+  // big report's text, its HTML tree) come from the heap and stay in the process's RSS after the
+  // file is done. A fixed threshold keeps them mapped on their own: returned with each file.
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
   // Files are linted concurrently; each result has its slot, and the lines below are written
   // in input order as the files before them are done, so nothing depends on the thread count.
   run.results.resize(plan.files.size());
@@ -110,6 +143,7 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
     file_lint.organ_level = setup.organ_level;
     file_lint.severities = setup.severities;
     run.results[i] = lint_file(plan.files[i], file_lint);
+    keep_what_output_needs(run.results[i]);
   };
   const auto report_one = [&](std::size_t i) {
     const std::string& path = plan.files[i];

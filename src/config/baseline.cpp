@@ -52,6 +52,12 @@ std::string hex16(std::uint64_t v) {
 
 }  // namespace
 
+std::uint32_t fingerprinted_line(const SourceText& source, std::uint32_t offset) {
+  std::uint32_t line = source.locate(offset).line;
+  while (normalized_line(source.line_text(line)).empty() && line < source.line_count()) ++line;
+  return line;
+}
+
 std::vector<std::string> fingerprints(const SourceText& source, const std::vector<Diagnostic>& diagnostics) {
   std::vector<std::string> out;
   out.reserve(diagnostics.size());
@@ -59,9 +65,7 @@ std::vector<std::string> fingerprints(const SourceText& source, const std::vecto
   for (const Diagnostic& d : diagnostics) {
     // A blank line says nothing about the finding (a whole-document finding sits at offset 0,
     // and a file may start with blank lines): the first non-blank line from there does.
-    std::uint32_t line = source.locate(d.span.begin).line;
-    std::string text = normalized_line(source.line_text(line));
-    while (text.empty() && line < source.lines.line_count()) text = normalized_line(source.line_text(++line));
+    const std::string text = normalized_line(source.line_text(fingerprinted_line(source, d.span.begin)));
     const int occurrence = seen[{d.rule, text}]++;
     std::uint64_t h = fnv1a(d.rule);
     h = fnv1a(std::string_view("\0", 1), h);

@@ -30,6 +30,9 @@ struct BaselineEntry {
   auto operator<=>(const BaselineEntry&) const = default;
 };
 
+// The line whose text goes into the fingerprint of a finding starting at `offset`.
+std::uint32_t fingerprinted_line(const SourceText& source, std::uint32_t offset);
+
 // The fingerprints of one file's findings, one per diagnostic, in the same order.
 std::vector<std::string> fingerprints(const SourceText& source, const std::vector<Diagnostic>& diagnostics);
 

@@ -46,7 +46,14 @@ struct Document {
   std::string content;
   std::vector<std::uint32_t> content_origin;
   std::vector<ExtractedTable> tables;
-  std::vector<LineLocation> line_locations;  // DOCX: one per source line
+  std::vector<LineLocation> line_locations;  // DOCX, PDF: one per source line (see keep_only_lines)
+  std::vector<std::uint32_t> location_lines;  // after keep_only_lines: line_locations[i] is this line's
+
+  // Where line `line` (1-based) came from; null when the format has no line locations.
+  const LineLocation* line_location(std::uint32_t line) const;
+  // What output needs of a checked document (cli/lint_run): the source compacted to `keep`
+  // (SourceText::keep_only_lines) with those lines' locations; the parser's input is dropped.
+  void keep_only_lines(std::vector<std::uint32_t> keep);
 
   std::string_view parse_text() const { return content_origin.empty() ? std::string_view(source.text) : content; }
   const std::vector<std::uint32_t>* parse_origin() const { return content_origin.empty() ? nullptr : &content_origin; }

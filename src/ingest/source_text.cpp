@@ -28,12 +28,83 @@ LineColumn LineIndex::locate(std::string_view text, std::uint32_t offset) const 
   return {line, static_cast<std::uint32_t>(column + 1)};
 }
 
-std::string_view SourceText::line_text(std::uint32_t line) const {
+namespace {
+
+bool is_break(char c) { return c == '\n' || c == '\r'; }
+
+std::string_view without_break(std::string_view line) {
+  while (!line.empty() && is_break(line.back())) line.remove_suffix(1);
+  return line;
+}
+
+}  // namespace
+
+const SourceText::KeptLine* SourceText::kept_line(std::uint32_t number) const {
+  const auto it = std::lower_bound(kept_.begin(), kept_.end(), number,
+                                   [](const KeptLine& k, std::uint32_t n) { return k.number < n; });
+  return it != kept_.end() && it->number == number ? &*it : nullptr;
+}
+
+std::uint32_t SourceText::kept_length(const KeptLine& line) const {
+  const auto next = static_cast<std::size_t>(&line - kept_.data()) + 1;
+  return (next < kept_.size() ? kept_[next].at : static_cast<std::uint32_t>(text.size())) - line.at;
+}
+
+LineColumn SourceText::locate(std::uint32_t offset) const {
+  if (!compacted_) return lines.locate(text, offset);
+  offset = std::min(offset, original_size_);
+  const auto it = std::upper_bound(kept_.begin(), kept_.end(), offset,
+                                   [](std::uint32_t o, const KeptLine& k) { return o < k.start; });
+  if (it == kept_.begin()) return {1, 1};  // not on a kept line: never asked for (lint_run keeps them)
+  const KeptLine& line = *std::prev(it);
+  const std::string_view whole = std::string_view(text).substr(line.at, kept_length(line));
+  const std::uint32_t into = offset - line.start;
+  const bool has_break = !whole.empty() && is_break(whole.back());
+  // The end of a line with a break is the start of the next one, as in the whole text.
+  if (into > whole.size() || (into == whole.size() && has_break)) return {line.number + 1, 1};
+  return {line.number, static_cast<std::uint32_t>(utf8::count_code_points(whole.substr(0, into)) + 1)};
+}
+
+std::uint32_t SourceText::line_start(std::uint32_t line) const {
+  if (!compacted_) return lines.line_start(line);
+  if (const KeptLine* k = kept_line(line)) return k->start;
+  if (const KeptLine* before = kept_line(line - 1)) return before->start + kept_length(*before);
+  return original_size_;
+}
+
+std::string_view SourceText::line_with_break(std::uint32_t line) const {
+  if (compacted_) {
+    const KeptLine* k = kept_line(line);
+    return k ? std::string_view(text).substr(k->at, kept_length(*k)) : std::string_view();
+  }
   const std::uint32_t begin = lines.line_start(line);
-  std::uint32_t end = line < lines.line_count() ? lines.line_start(line + 1)
-                                                : static_cast<std::uint32_t>(text.size());
-  while (end > begin && (text[end - 1] == '\n' || text[end - 1] == '\r')) --end;
+  const std::uint32_t end = line < lines.line_count() ? lines.line_start(line + 1) : static_cast<std::uint32_t>(text.size());
   return std::string_view(text).substr(begin, end - begin);
+}
+
+std::string_view SourceText::line_text(std::uint32_t line) const { return without_break(line_with_break(line)); }
+
+void SourceText::keep_only_lines(std::vector<std::uint32_t> keep) {
+  if (compacted_) return;
+  std::sort(keep.begin(), keep.end());
+  keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+  std::string kept_text;
+  std::vector<KeptLine> kept;
+  for (const std::uint32_t number : keep) {
+    if (number == 0 || number > lines.line_count()) continue;
+    const std::string_view line = line_with_break(number);
+    kept.push_back({number, lines.line_start(number), static_cast<std::uint32_t>(kept_text.size())});
+    kept_text += line;
+  }
+  line_total_ = lines.line_count();
+  original_size_ = static_cast<std::uint32_t>(text.size());
+  text = std::move(kept_text);
+  kept_ = std::move(kept);
+  lines = LineIndex(std::string_view());
+  // Assigned from temporaries, not from {}: that would keep the capacity (the memory) of each.
+  invalid_offsets = std::vector<std::uint32_t>();
+  raw_offsets = std::vector<std::uint32_t>();
+  compacted_ = true;
 }
 
 SourceText make_source_text(std::string display_path, Decoded&& decoded) {

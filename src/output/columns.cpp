@@ -54,9 +54,8 @@ std::uint32_t columns_before(std::string_view line, std::uint32_t bytes, ColumnU
 Position position_of(const SourceText& source, std::uint32_t offset, ColumnUnit unit) {
   const LineColumn at = source.locate(offset);
   if (unit == ColumnUnit::CodePoint) return {at.line, at.column};
-  const std::uint32_t start = source.lines.line_start(at.line);
-  const std::string_view rest = std::string_view(source.text).substr(start);
-  return {at.line, columns_before(rest, offset - start, unit) + 1};
+  const std::uint32_t start = source.line_start(at.line);
+  return {at.line, columns_before(source.line_with_break(at.line), offset - start, unit) + 1};
 }
 
 }  // namespace nblint

@@ -40,7 +40,7 @@ struct Glyph {
 void print_excerpt(std::ostream& out, const SourceText& source, const Diagnostic& d, const OutputOptions& options) {
   const LineColumn at = source.locate(d.span.begin);
   const std::string_view line = source.line_text(at.line);
-  const std::uint32_t line_start = source.lines.line_start(at.line);
+  const std::uint32_t line_start = source.line_start(at.line);
   const std::uint32_t begin = d.span.begin - line_start;
   const std::uint32_t end = std::max(begin, std::min<std::uint32_t>(d.span.end - line_start, static_cast<std::uint32_t>(line.size())));
   std::vector<Glyph> glyphs;

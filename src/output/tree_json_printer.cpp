@@ -27,7 +27,7 @@ class ModelWriter {
     doc["version"] = NBLINT_VERSION;
     doc["path"] = source_.display_path;
     doc["encoding"] = source_.encoding;
-    doc["line_count"] = source_.lines.line_count();
+    doc["line_count"] = source_.line_count();
     doc["pack"] = pack();
     doc["title"] = title();
     doc["preamble_year"] = optional_date(report_.preamble_year);

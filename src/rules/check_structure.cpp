@@ -34,7 +34,7 @@ int previous_present(const std::vector<SectionMatch>& matches, std::size_t i) {
 // What stands before a heading's numbering on its line ("## " in Markdown) when it is only
 // blanks and '#'; empty otherwise.
 std::string line_prefix(const CheckContext& ctx, const Section& s) {
-  const std::uint32_t line_start = ctx.source.lines.line_start(ctx.source.locate(s.heading.marker.begin).line);
+  const std::uint32_t line_start = ctx.source.line_start(ctx.source.locate(s.heading.marker.begin).line);
   const std::string_view prefix = ctx.original({line_start, s.heading.marker.begin});
   return prefix.find_first_not_of(" \t#") == std::string_view::npos ? std::string(prefix) : std::string();
 }

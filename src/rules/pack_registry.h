@@ -1,6 +1,7 @@
 // The rule packs nblint knows: those compiled into the binary (rules/*.yaml).
 #pragma once
 #include <filesystem>
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -10,7 +11,8 @@ namespace nblint {
 
 class PackRegistry {
  public:
-  // The packs compiled into the binary, oldest era first. Loaded once, on first use.
+  // The packs compiled into the binary, oldest era first. Each is loaded on first use (by
+  // find, for_year or packs), so checking one report parses the YAML of its pack only.
   static const PackRegistry& builtin();
   // The built-in packs and the user packs in `files` (same schema as rules/*.yaml), loaded in
   // order: a pack with the id of one already there replaces it, a new id is added. Throws
@@ -21,10 +23,18 @@ class PackRegistry {
   // The pack for a report year; where eras overlap (a user pack), the one starting latest wins,
   // and of those the one loaded last.
   const Pack* for_year(int year) const;
-  const std::vector<Pack>& packs() const { return packs_; }
+  const std::vector<Pack>& packs() const;
+
+  PackRegistry();
+  PackRegistry(PackRegistry&&) noexcept;
+  ~PackRegistry();
 
  private:
-  std::vector<Pack> packs_;
+  struct Lazy;  // the built-in packs' ids and eras, and which are loaded
+  const Pack* loaded(std::size_t index) const;
+
+  mutable std::vector<Pack> packs_;  // for builtin(), filled one slot at a time
+  std::unique_ptr<Lazy> lazy_;       // builtin() only
 };
 
 }  // namespace nblint

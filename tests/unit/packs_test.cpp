@@ -18,6 +18,26 @@ using namespace nblint;
 using nblint::test::check_error;
 using nblint::test::replace_once;
 
+TEST_CASE("packs: the built-in registry, loading each pack on first use, chooses as loading them all does") {
+  // builtin() reads each pack's id and era from its `pack:` and `years:` lines and parses the
+  // rest when the pack is first asked for; with_user_packs({}) loads every pack in full.
+  const PackRegistry eager = PackRegistry::with_user_packs({});
+  const PackRegistry& lazy = PackRegistry::builtin();
+  for (int year = 2000; year <= 2035; ++year) {
+    CAPTURE(year);
+    const Pack* a = eager.for_year(year);
+    const Pack* b = lazy.for_year(year);
+    REQUIRE((a == nullptr) == (b == nullptr));
+    if (!a) continue;
+    CHECK(a->id == b->id);
+    CHECK(a->year_from == b->year_from);
+    CHECK(a->year_to == b->year_to);
+    CHECK(a->rules.size() == b->rules.size());
+    CHECK(lazy.find(a->id) == b);  // one pack, loaded once
+  }
+  CHECK(lazy.find("nosuch") == nullptr);
+}
+
 TEST_CASE("packs: the three built-in packs load and cover the years without gaps") {
   const PackRegistry& packs = PackRegistry::builtin();
   REQUIRE(packs.packs().size() == 3);

@@ -1,0 +1,36 @@
+#include "ingest/document.h"
+
+#include <algorithm>
+
+namespace nblint {
+
+const LineLocation* Document::line_location(std::uint32_t line) const {
+  if (location_lines.empty()) return line >= 1 && line <= line_locations.size() ? &line_locations[line - 1] : nullptr;
+  const auto it = std::lower_bound(location_lines.begin(), location_lines.end(), line);
+  if (it == location_lines.end() || *it != line) return nullptr;
+  return &line_locations[static_cast<std::size_t>(it - location_lines.begin())];
+}
+
+void Document::keep_only_lines(std::vector<std::uint32_t> keep) {
+  if (source.compacted()) return;
+  std::sort(keep.begin(), keep.end());
+  keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+  if (!line_locations.empty()) {
+    std::vector<LineLocation> kept;
+    std::vector<std::uint32_t> numbers;
+    for (const std::uint32_t line : keep)
+      if (line >= 1 && line <= line_locations.size()) {
+        kept.push_back(std::move(line_locations[line - 1]));
+        numbers.push_back(line);
+      }
+    line_locations = std::move(kept);
+    location_lines = std::move(numbers);  // both empty when no line is kept: no location is asked
+  }
+  source.keep_only_lines(std::move(keep));
+  // Assigned from temporaries, not from {}: that would keep the capacity (the memory) of each.
+  content = std::string();
+  content_origin = std::vector<std::uint32_t>();
+  tables = std::vector<ExtractedTable>();
+}
+
+}  // namespace nblint

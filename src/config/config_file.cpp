@@ -38,7 +38,7 @@ RuleSeverities rule_severities(const YamlReader& in, const YAML::Node& node, con
   RuleSeverities out;
   for (const auto& kv : node) {
     const std::string id = in.scalar(kv.first, "a rule id");
-    if (!catalogue.find(id)) in.fail(kv.first, "unknown rule '" + id + "' (nblint rules lists them)");
+    if (!catalogue.contains(id)) in.fail(kv.first, "unknown rule '" + id + "' (nblint rules lists them)");
     const std::string value = in.scalar(kv.second, "a severity");
     std::optional<Severity> severity;
     if (value != "off") {

@@ -49,7 +49,7 @@ SuppressionComment parse_suppression_comment(std::string_view comment, const Cat
   }
   d.all = tokens.size() == 1;
   for (std::size_t i = 1; i < tokens.size(); ++i) {
-    if (catalogue.find(tokens[i]))
+    if (catalogue.contains(tokens[i]))
       d.ids.emplace(tokens[i]);
     else
       out.unknown_ids.emplace_back(tokens[i]);

@@ -262,7 +262,7 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   in.require_map(rules, "rules");
   for (const auto& kv : rules) {
     const std::string id = in.scalar(kv.first, "a rule id");
-    if (!catalogue.find(id)) in.fail(kv.first, "unknown rule '" + id + "'");
+    if (!catalogue.contains(id)) in.fail(kv.first, "unknown rule '" + id + "'");
     const auto severity = parse_severity(in.scalar(kv.second, "a severity"));
     if (!severity) in.fail(kv.second, "severity must be error, warning or info");
     if (!pack.rules.emplace(id, *severity).second) in.fail(kv.first, "rule '" + id + "' is listed twice");

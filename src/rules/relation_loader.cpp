@@ -134,7 +134,7 @@ std::vector<Relation> load_relations(const YamlReader& in, const YAML::Node& lis
     in.check_keys(node, {"rule", "table", "per", "check", "columns", "rows"});
     Relation rel;
     rel.rule = in.scalar(in.required(node, "rule"), "rule");
-    if (!catalogue.find(rel.rule)) in.fail(node["rule"], "unknown rule '" + rel.rule + "'");
+    if (!catalogue.contains(rel.rule)) in.fail(node["rule"], "unknown rule '" + rel.rule + "'");
     if (!pack.enables(rel.rule)) in.fail(node["rule"], "rule '" + rel.rule + "' is not listed in this pack's rules:");
     if (!has_relation_messages(*catalogue.find(rel.rule)))
       in.fail(node["rule"], "rule '" + rel.rule + "' does not report relations (its catalogue entry lacks the relation messages)");

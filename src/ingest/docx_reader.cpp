@@ -47,6 +47,7 @@
 #include <unordered_map>
 
 #include "ingest/table_grid.h"
+#include "util/chinese_counting.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -438,21 +439,10 @@ bool is_xml_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 std::string decimal(long long n) { return std::to_string(n); }
 
-std::string chinese_counting(long long n, const char* const digits[10], const char* ten, const char* hundred) {
-  if (n <= 0 || n >= 1000) return decimal(n);
-  std::string out;
-  const long long h = n / 100, t = (n / 10) % 10, u = n % 10;
-  if (h > 0) {
-    out += digits[h];
-    out += hundred;
-    if (t == 0 && u != 0) out += digits[0];
-  }
-  if (t > 0) {
-    if (!(t == 1 && h == 0)) out += digits[t];  // 十一, but 一百一十一
-    out += ten;
-  }
-  if (u > 0) out += digits[u];
-  return out;
+// Word's Chinese counting formats; numbers beyond them as decimals, as Word writes them.
+std::string counting_or_decimal(long long n, const char* const digits[10], const char* ten, const char* hundred) {
+  std::string out = chinese_counting(n, digits, ten, hundred);
+  return out.empty() ? decimal(n) : out;
 }
 
 std::string roman(long long n, bool upper) {
@@ -480,9 +470,9 @@ std::string format_number(long long n, std::string_view fmt) {
   static const char* const tiangan[10] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸"};
   if (fmt == "chineseCounting" || fmt == "chineseCountingThousand" || fmt == "japaneseCounting" ||
       fmt == "taiwaneseCounting" || fmt == "taiwaneseCountingThousand" || fmt == "ideographLegalTraditional") {
-    return chinese_counting(n, cn_zero, "十", "百");
+    return counting_or_decimal(n, cn_zero, "十", "百");
   }
-  if (fmt == "chineseLegalSimplified") return chinese_counting(n, legal, "拾", "佰");
+  if (fmt == "chineseLegalSimplified") return counting_or_decimal(n, legal, "拾", "佰");
   if (fmt == "ideographDigital" || fmt == "taiwaneseDigital" || fmt == "japaneseDigitalTenThousand") {
     if (n < 0) return decimal(n);
     std::string out;

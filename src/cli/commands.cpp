@@ -8,6 +8,7 @@
 
 #include "bind/analysis.h"
 #include "cli/file_setup.h"
+#include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/lint_file.h"
 #include "cli/lint_run.h"
@@ -23,10 +24,6 @@
 namespace nblint {
 
 namespace {
-
-constexpr int kExitClean = 0;
-constexpr int kExitFindings = 1;
-constexpr int kExitTrouble = 2;
 
 // Resolves `nblint rules --pack`; prints the known packs and returns false when the name is unknown.
 bool resolve_pack(const std::string& name, const Pack*& pack, Lang lang) {

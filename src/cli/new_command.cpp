@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/file_setup.h"
+#include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "skeleton/skeleton.h"
 #include "util/atomic_file.h"
@@ -12,9 +13,6 @@
 namespace nblint {
 
 namespace {
-
-constexpr int kExitClean = 0;
-constexpr int kExitTrouble = 2;
 
 std::string years_of(const Pack& pack, Lang lang) {
   const std::string from = std::to_string(pack.year_from);

@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/lint_run.h"
 #include "cli/path_walker.h"
@@ -17,10 +18,6 @@
 namespace nblint {
 
 namespace {
-
-constexpr int kExitClean = 0;
-constexpr int kExitFindings = 1;
-constexpr int kExitTrouble = 2;
 
 // A page this command wrote before (its generator line is near the top).
 bool is_overview_page(const std::string& path) {

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/report_command.h"
 #include "config/baseline.h"
@@ -226,7 +227,7 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
-    return 2;
+    return nblint::kExitTrouble;
   }
 
   nblint::install_interrupt_handlers(
@@ -251,16 +252,16 @@ int main(int argc, char** argv) {
     }
   } catch (const nblint::ConfigError& e) {
     std::cerr << "nblint: " << tr(lang, "配置文件有误：", "broken configuration: ") << e.what() << '\n';
-    return 2;
+    return nblint::kExitTrouble;
   } catch (const nblint::BaselineError& e) {
     std::cerr << "nblint: " << tr(lang, "基线文件有误：", "broken baseline: ") << e.what() << '\n';
-    return 2;
+    return nblint::kExitTrouble;
   } catch (const nblint::PackError& e) {
     std::cerr << "nblint: " << tr(lang, "规则包有误：", "broken rule pack: ") << e.what() << '\n';
-    return 2;
+    return nblint::kExitTrouble;
   } catch (const std::exception& e) {
     std::cerr << "nblint: " << tr(lang, "内部错误：", "internal error: ") << e.what() << '\n';
-    return 2;
+    return nblint::kExitTrouble;
   }
-  return 2;
+  return nblint::kExitTrouble;
 }

@@ -108,10 +108,26 @@ BOOST_SPIRIT_DEFINE(expression, term)
 
 const auto equation = x3::eps > expression > comparison > expression > end;
 
+// The grammar recurses once per '(' level, so a pack with thousands of them would overflow the
+// stack (fuzz_equation found one). Real relations nest two levels at most.
+std::optional<std::size_t> first_paren_too_deep(std::string_view text) {
+  std::size_t depth = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '(' && ++depth > kMaxEquationNesting) return i;
+    if (text[i] == ')' && depth > 0) --depth;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 EquationParse parse_equation(std::string_view text) {
   EquationParse out;
+  if (const auto too_deep = first_paren_too_deep(text)) {
+    out.error_offset = *too_deep;
+    out.expected = "at most " + std::to_string(kMaxEquationNesting) + " nested parentheses";
+    return out;
+  }
   Builder b{text.begin(), {}};
   Iter it = text.begin();
   try {

@@ -38,6 +38,9 @@ struct EquationParse {
   std::string expected;              // what was expected there ("a comparison (==, <=, >=)")
 };
 
+// Deeper parentheses are refused before parsing (the grammar recurses per level).
+inline constexpr std::size_t kMaxEquationNesting = 32;
+
 // Reads `text` as one equation: exactly one comparison between two sums of terms.
 EquationParse parse_equation(std::string_view text);
 

@@ -83,3 +83,25 @@ TEST_CASE("equation grammar: mistakes give their byte offset and what was expect
     CHECK(p.expected == c.expected);
   }
 }
+
+TEST_CASE("equation grammar: nesting deeper than the limit is refused at the first '(' too deep") {
+  // At the limit the text still parses: the bound refuses nothing a pack could mean.
+  const std::string at_limit =
+      "a == " + std::string(kMaxEquationNesting, '(') + "b" + std::string(kMaxEquationNesting, ')');
+  const EquationParse ok = parse_equation(at_limit);
+  REQUIRE(ok.equation);
+  CHECK(names(ok.equation->rhs) == "+b ");
+
+  // Far deeper than any stack allows without the bound (fuzz_equation overflowed on such text).
+  const std::size_t deep = 100000;
+  const std::string too_deep = "a == " + std::string(deep, '(') + "b" + std::string(deep, ')');
+  const EquationParse refused = parse_equation(too_deep);
+  CHECK_FALSE(refused.equation);
+  CHECK(refused.error_offset == 5 + kMaxEquationNesting);
+  CHECK(refused.expected == "at most 32 nested parentheses");
+
+  // Closed groups do not add up: depth, not the count of '(', is what is bounded.
+  std::string siblings = "a == b";
+  for (int i = 0; i < 100; ++i) siblings += " + (c)";
+  CHECK(parse_equation(siblings).equation);
+}

@@ -7,6 +7,7 @@
 #include "support/pack_errors.h"
 #include "support/replace_once.h"
 
+#include "grammar/equation.h"
 #include "rules/pack_loader.h"
 #include "rules/pack_registry.h"
 #include "rules/relation_eval.h"
@@ -125,6 +126,9 @@ TEST_CASE("relations loader: each mistake is a PackError at its file, line and c
   check_error(replace_once(kPack, "granted + sum(refused)", "granted + refused"), "refused +",
               "row 'refused' is a group without numbers of its own: write sum(refused)");
   check_error(replace_once(kPack, "sum(other)", "sum(others)"), "others", "'others' is not a row of table 't'");
+  // 100,000 nested parentheses: refused at the first '(' past the limit, not a stack overflow.
+  check_error(replace_once(kPack, "total == x + y", "total == x + " + std::string(100000, '(') + "y" + std::string(100000, ')')),
+              std::string(100000 - grammar::kMaxEquationNesting, '(') + "y", "expected at most 32 nested parentheses");
   check_error(replace_once(kPack, "total == x + y", "total == sum(x)"), "x)", "sum(…) adds up the rows of a group; it needs per: column");
   check_error(replace_once(kPack, "    per: row\n", "    per: row\n    columns: [x]\n"), "[x]\n", "'columns' goes with per: column");
   check_error(replace_once(kPack, "    per: row\n", "    per: row\n    rows: [results]\n"), "results]", "is not one of the table's rows");

@@ -27,10 +27,11 @@ void Document::keep_only_lines(std::vector<std::uint32_t> keep) {
     location_lines = std::move(numbers);  // both empty when no line is kept: no location is asked
   }
   source.keep_only_lines(std::move(keep));
-  // Assigned from temporaries, not from {}: that would keep the capacity (the memory) of each.
-  content = std::string();
-  content_origin = std::vector<std::uint32_t>();
-  tables = std::vector<ExtractedTable>();
+  // Swapped with empty ones, not cleared or assigned: both keep the capacity (the memory), and a
+  // string assigned an empty (short, in-place) string keeps its buffer too.
+  std::string().swap(content);
+  std::vector<std::uint32_t>().swap(content_origin);
+  std::vector<ExtractedTable>().swap(tables);
 }
 
 }  // namespace nblint

@@ -98,12 +98,12 @@ void SourceText::keep_only_lines(std::vector<std::uint32_t> keep) {
   }
   line_total_ = lines.line_count();
   original_size_ = static_cast<std::uint32_t>(text.size());
-  text = std::move(kept_text);
+  text.swap(kept_text);  // not moved: a short kept text moved in would leave the file's buffer in place
   kept_ = std::move(kept);
   lines = LineIndex(std::string_view());
-  // Assigned from temporaries, not from {}: that would keep the capacity (the memory) of each.
-  invalid_offsets = std::vector<std::uint32_t>();
-  raw_offsets = std::vector<std::uint32_t>();
+  // Swapped with empty ones, not cleared: clear() keeps the capacity (the memory).
+  std::vector<std::uint32_t>().swap(invalid_offsets);
+  std::vector<std::uint32_t>().swap(raw_offsets);
   compacted_ = true;
 }
 

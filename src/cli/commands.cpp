@@ -70,16 +70,28 @@ int run_check(const CheckOptions& options) {
 
   std::optional<LintRun> run = lint_paths(options);
   if (!run) return kExitTrouble;
-  std::vector<FileResult>& results = run->results;
   const bool trouble = run->trouble;
+  // Each file's findings settled before any is printed: the JSON head says how many the
+  // baseline held back, and a file goes back to the spool only when something was dropped.
   std::size_t baseline_matched = 0;
-  for (FileResult& r : results) {
-    if (baseline && !r.error) baseline_matched += r.baseline_matched = apply_baseline(r, baseline_path, *baseline);
-    if (!options.write_baseline.empty() && !r.error) add_baseline_entries(r, baseline_path, new_baseline);
+  RunCounts counts;
+  for (std::size_t i = 0; i < run->size(); ++i) {
+    FileResult r = run->results.load(i);
+    if (r.error) continue;
+    bool changed = false;
+    if (baseline) {
+      r.baseline_matched = apply_baseline(r, baseline_path, *baseline);
+      baseline_matched += r.baseline_matched;
+      changed = r.baseline_matched > 0;
+    }
+    if (!options.write_baseline.empty()) add_baseline_entries(r, baseline_path, new_baseline);
+    changed = settle_findings(r, options, counts) || changed;
+    if (changed) run->results.store(i, r);
   }
+  finish_counts(counts, options);
   const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - started;
-  const RunCounts counts = print_results(results, options, output, elapsed.count(),
-                                         baseline ? std::optional<std::size_t>(baseline_matched) : std::nullopt);
+  print_results(*run, options, output, counts, elapsed.count(),
+                baseline ? std::optional<std::size_t>(baseline_matched) : std::nullopt);
   if (!options.write_baseline.empty()) {
     if (trouble) {
       std::cerr << "nblint: " << tr(lang, "有文件无法读取，未写入基线 ", "some input could not be read; baseline not written: ")

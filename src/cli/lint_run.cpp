@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <sstream>
+#include <utility>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -10,6 +12,7 @@
 
 #include "cli/i18n.h"
 #include "cli/path_walker.h"
+#include "cli/result_codec.h"
 #include "cli/report_output.h"
 #include "config/baseline.h"
 #include "rules/cross_report.h"
@@ -73,19 +76,42 @@ void keep_what_output_needs(FileResult& r) {
 }
 
 // Findings that need every report of the run (same organ's previous year, other organs), at
-// the severities each file's configuration sets.
-void add_cross_report_findings(std::vector<FileResult>& results, const std::vector<FileSetup>& setups, Lang lang) {
-  std::vector<ReportRecord> records;
-  records.reserve(results.size());
-  for (const FileResult& r : results) records.push_back(r.record);
-  auto findings = check_across_reports(records, lang);
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    apply_rule_severities(setups[i].severities, findings[i]);
+// the severities each file's configuration sets. Only the files that get one are read back.
+void add_cross_report_findings(LintRun& run, Lang lang) {
+  auto findings = check_across_reports(run.records, lang);
+  for (std::size_t i = 0; i < run.size(); ++i) {
+    apply_rule_severities(run.setups[i].severities, findings[i]);
     if (findings[i].empty()) continue;
-    auto& diagnostics = results[i].diagnostics;
+    FileResult result = run.results.load(i);
+    auto& diagnostics = result.diagnostics;
     diagnostics.insert(diagnostics.end(), findings[i].begin(), findings[i].end());
     std::stable_sort(diagnostics.begin(), diagnostics.end(), in_source_order);
+    run.results.store(i, result);
   }
+}
+
+// What a checked file leaves until the spool takes it, and the line stderr shows for it.
+struct CheckedFile {
+  std::string encoded;  // cli/result_codec
+  bool unreadable = false;
+  std::string note;     // "cannot read" or, with --verbose, what was read and how
+};
+
+std::string note_for(const FileResult& r, const FileSetup& setup, bool verbose, Lang lang) {
+  std::ostringstream note;
+  if (r.error) {
+    note << "nblint: " << (r.path == "-" ? "<stdin>" : r.path) << tr(lang, "：无法读取，", ": cannot read: ")
+         << r.error_message << '\n';
+  } else if (verbose) {
+    note << "nblint: " << r.source().display_path << tr(lang, "：格式 ", ": format ") << format_name(r.document.format)
+         << tr(lang, "，编码 ", ", encoding ") << r.source().encoding << tr(lang, "（依据：", " (by ")
+         << r.source().detected_by << tr(lang, "），规则包 ", "), pack ") << (r.pack.empty() ? "-" : r.pack);
+    if (setup.config) note << tr(lang, "，配置 ", ", config ") << setup.config->string();
+    if (r.suppressed)
+      note << tr(lang, "，注释抑制了 ", ", ") << r.suppressed << tr(lang, " 个问题", " finding(s) suppressed by comments");
+    note << '\n';
+  }
+  return note.str();
 }
 
 }  // namespace
@@ -133,7 +159,10 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
 #endif
   // Files are linted concurrently; each result has its slot, and the lines below are written
   // in input order as the files before them are done, so nothing depends on the thread count.
-  run.results.resize(plan.files.size());
+  // A done file goes to the spool at once: memory holds only the files being checked.
+  std::vector<CheckedFile> checked(plan.files.size());
+  run.records.resize(plan.files.size());
+  run.results = ResultSpool(plan.files.size());
   Progress progress(plan.files.size(), lang);
   const auto lint_one = [&](std::size_t i) {
     const FileSetup& setup = run.setups[i];
@@ -142,35 +171,39 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
     file_lint.rules.forced_pack = setup.forced_pack;
     file_lint.organ_level = setup.organ_level;
     file_lint.severities = setup.severities;
-    run.results[i] = lint_file(plan.files[i], file_lint);
-    keep_what_output_needs(run.results[i]);
+    FileResult result = lint_file(plan.files[i], file_lint);
+    keep_what_output_needs(result);
+    checked[i].unreadable = result.error.has_value();
+    checked[i].note = note_for(result, setup, options.verbose, lang);
+    run.records[i] = std::move(result.record);
+    encode_result(result, checked[i].encoded);
   };
   const auto report_one = [&](std::size_t i) {
-    const std::string& path = plan.files[i];
-    const FileSetup& setup = run.setups[i];
-    const FileResult& r = run.results[i];
-    if (r.error || options.verbose) progress.clear();
-    if (r.error) {
-      std::cerr << "nblint: " << (path == "-" ? "<stdin>" : path) << tr(lang, "：无法读取，", ": cannot read: ")
-                << r.error_message << '\n';
-      run.trouble = true;
-    } else if (options.verbose) {
-      std::cerr << "nblint: " << r.source().display_path << tr(lang, "：格式 ", ": format ")
-                << format_name(r.document.format) << tr(lang, "，编码 ", ", encoding ") << r.source().encoding
-                << tr(lang, "（依据：", " (by ") << r.source().detected_by << tr(lang, "），规则包 ", "), pack ")
-                << (r.pack.empty() ? "-" : r.pack);
-      if (setup.config) std::cerr << tr(lang, "，配置 ", ", config ") << setup.config->string();
-      if (r.suppressed)
-        std::cerr << tr(lang, "，注释抑制了 ", ", ") << r.suppressed
-                  << tr(lang, " 个问题", " finding(s) suppressed by comments");
-      std::cerr << '\n';
+    CheckedFile& file = checked[i];
+    if (!file.note.empty()) {
+      progress.clear();
+      std::cerr << file.note;
     }
+    run.trouble = run.trouble || file.unreadable;
+    run.results.store_encoded(i, file.encoded);
+    const CheckedFile spent = std::exchange(file, CheckedFile());  // frees its buffers (assigning would keep them)
     progress.step(i + 1);
   };
   ordered_parallel(plan.files.size(), options.jobs ? options.jobs : default_jobs(), lint_one, report_one);
-  add_cross_report_findings(run.results, run.setups, lang);
+  add_cross_report_findings(run, lang);
   progress.finish();
   return run;
+}
+
+
+FileResult LintRun::load(std::size_t i) const {
+  FileResult result = results.load(i);
+  result.record = records.at(i);
+  return result;
+}
+
+void LintRun::for_each(const std::function<void(const FileResult&)>& visit) const {
+  for (std::size_t i = 0; i < results.size(); ++i) visit(results.load(i));
 }
 
 }  // namespace nblint

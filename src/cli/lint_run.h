@@ -11,13 +11,24 @@
 #include "cli/commands.h"
 #include "cli/file_setup.h"
 #include "cli/lint_file.h"
+#include "cli/result_spool.h"
+#include "output/result_sequence.h"
 
 namespace nblint {
 
-struct LintRun {
-  std::vector<FileSetup> setups;   // setups[i] is results[i]'s configuration
-  std::vector<FileResult> results; // in the order the paths were given and walked
-  bool trouble = false;            // a path was missing or a file could not be read
+// The files in the order the paths were given and walked. Each file's result is written to the
+// spool once it is checked, so a run holds only the small cross-report records in memory.
+struct LintRun final : ResultSequence {
+  std::vector<FileSetup> setups;      // setups[i] is file i's configuration
+  ResultSpool results;                // file i's result, without its record
+  std::vector<ReportRecord> records;  // file i's record (what the checks across reports read)
+  bool trouble = false;               // a path was missing or a file could not be read
+
+  std::size_t size() const override { return results.size(); }
+  // File i's result with its record.
+  FileResult load(std::size_t i) const;
+  // Each file's result without its record (what the printers read).
+  void for_each(const std::function<void(const FileResult&)>& visit) const override;
 };
 
 // The paths, configuration, pack and ingest settings of `options` are used; its output

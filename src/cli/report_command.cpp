@@ -79,7 +79,11 @@ int run_report(const ReportOptions& options) {
 
   std::optional<LintRun> run = lint_paths(check);
   if (!run) return kExitTrouble;
-  const overview::Overview overview = overview::build_overview(run->results, lang);
+  // The page shows every report at once, so the results are read back whole here.
+  std::vector<FileResult> results;
+  results.reserve(run->size());
+  for (std::size_t i = 0; i < run->size(); ++i) results.push_back(run->load(i));
+  const overview::Overview overview = overview::build_overview(results, lang);
 
   std::ostringstream page;
   if (options.format == "csv") overview::write_csv(page, overview, lang);
@@ -101,7 +105,7 @@ int run_report(const ReportOptions& options) {
   }
 
   if (run->trouble) return kExitTrouble;
-  for (const FileResult& r : run->results)
+  for (const FileResult& r : results)
     for (const Diagnostic& d : r.diagnostics)
       if (fails(d.severity, options.fail_on)) return kExitFindings;
   return kExitClean;

@@ -64,30 +64,39 @@ bool output_options(const CheckOptions& check, OutputOptions& out) {
   return true;
 }
 
-RunCounts print_results(std::vector<FileResult>& results, const CheckOptions& check, const OutputOptions& out,
-                        double seconds, std::optional<std::size_t> baseline_matched) {
-  RunCounts counts;
-  for (FileResult& r : results) {
-    if (check.quiet)
-      std::erase_if(r.diagnostics, [](const Diagnostic& d) { return d.severity != Severity::Error; });
-    for (const Diagnostic& d : r.diagnostics) {
-      counts.errors += d.severity == Severity::Error;
-      counts.warnings += d.severity == Severity::Warning;
-      counts.failed = counts.failed || fails(d.severity, check.fail_on);
-    }
+bool settle_findings(FileResult& result, const CheckOptions& check, RunCounts& counts) {
+  std::size_t dropped = 0;
+  if (check.quiet)
+    dropped = std::erase_if(result.diagnostics, [](const Diagnostic& d) { return d.severity != Severity::Error; });
+  for (const Diagnostic& d : result.diagnostics) {
+    counts.errors += d.severity == Severity::Error;
+    counts.warnings += d.severity == Severity::Warning;
+    counts.failed = counts.failed || fails(d.severity, check.fail_on);
   }
-  if (check.max_warnings >= 0 && counts.warnings > static_cast<std::size_t>(check.max_warnings)) counts.failed = true;
+  return dropped > 0;
+}
 
+void finish_counts(RunCounts& counts, const CheckOptions& check) {
+  if (check.max_warnings >= 0 && counts.warnings > static_cast<std::size_t>(check.max_warnings)) counts.failed = true;
+}
+
+void print_results(const ResultSequence& results, const CheckOptions& check, const OutputOptions& out,
+                   const RunCounts& counts, double seconds, std::optional<std::size_t> baseline_matched) {
   const std::string& format = check.format;
-  for (const FileResult& r : results) {
-    if (r.error) continue;
-    if (format == "text") print_text(std::cout, r, out);
-    else if (format == "gcc") print_gcc(std::cout, r, out);
-    else if (format == "github") print_github(std::cout, r, out);
+  if (format == "text" || format == "gcc" || format == "github") {
+    results.for_each([&](const FileResult& r) {
+      if (r.error) return;
+      if (format == "text") print_text(std::cout, r, out);
+      else if (format == "gcc") print_gcc(std::cout, r, out);
+      else print_github(std::cout, r, out);
+    });
+  } else if (format == "json") {
+    print_json(std::cout, results, out, baseline_matched);
+  } else if (format == "sarif") {
+    print_sarif(std::cout, results, out);
+  } else if (format == "rdjson") {
+    print_rdjson(std::cout, results, out);
   }
-  if (format == "json") print_json(std::cout, results, out, baseline_matched);
-  else if (format == "sarif") print_sarif(std::cout, results, out);
-  else if (format == "rdjson") print_rdjson(std::cout, results, out);
 
   std::cout.flush();  // the findings before the summary, when both go to one terminal
   if (format == "text") {
@@ -103,7 +112,6 @@ RunCounts print_results(std::vector<FileResult>& results, const CheckOptions& ch
                 << tr(lang, "）", ")");
     std::cerr << '\n';
   }
-  return counts;
 }
 
 Progress::Progress(std::size_t total, Lang lang)

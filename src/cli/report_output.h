@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/lint_file.h"
 #include "output/printers.h"
+#include "output/result_sequence.h"
 
 namespace nblint {
 
@@ -22,11 +23,17 @@ struct RunCounts {
   bool failed = false;  // a finding at or above --fail-on, or more warnings than --max-warnings
 };
 
-// --quiet drops all but errors; then counts, prints every file in the chosen format and, for
-// text, a summary line on stderr with the time taken. `baseline_matched`: with --baseline, how
-// many findings the baseline held back (said in the summary and the JSON).
-RunCounts print_results(std::vector<FileResult>& results, const CheckOptions& check, const OutputOptions& out,
-                        double seconds, std::optional<std::size_t> baseline_matched);
+// One file's findings as the run reports them: --quiet drops all but errors, the rest are added
+// to `counts`. Returns whether a finding was dropped. Call finish_counts after the last file.
+bool settle_findings(FileResult& result, const CheckOptions& check, RunCounts& counts);
+// --max-warnings, which needs every file's count.
+void finish_counts(RunCounts& counts, const CheckOptions& check);
+
+// Prints every file (settled) in the chosen format and, for text, a summary line on stderr with
+// the counts and the time taken. `baseline_matched`: with --baseline, how many findings the
+// baseline held back (said in the summary and the JSON).
+void print_results(const ResultSequence& results, const CheckOptions& check, const OutputOptions& out,
+                   const RunCounts& counts, double seconds, std::optional<std::size_t> baseline_matched);
 
 // "\r检查中 12/300 …" on stderr while many files are checked at a terminal; erased at the end.
 class Progress {

@@ -58,6 +58,8 @@ struct SourceText {
   bool compacted() const { return compacted_; }
 
  private:
+  friend struct SourceTextCodec;  // cli/result_codec: a compacted source written to disk and back
+
   struct KeptLine {
     std::uint32_t number;  // 1-based line number
     std::uint32_t start;   // where the line began in the whole text

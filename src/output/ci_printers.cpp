@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "output/doc_links.h"
+#include "output/json_stream.h"
 #include "output/printers.h"
 #include "rules/catalogue.h"
 #include "util/file_uri.h"
@@ -14,7 +15,7 @@ namespace nblint {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Json = OrderedJson;
 
 // Workflow command escaping: the message escapes % CR LF; properties also : and ,.
 std::string escape_data(std::string_view s) {
@@ -83,7 +84,7 @@ void print_github(std::ostream& out, const FileResult& file, const OutputOptions
   }
 }
 
-void print_sarif(std::ostream& out, const std::vector<FileResult>& files, const OutputOptions& options) {
+void print_sarif(std::ostream& out, const ResultSequence& files, const OutputOptions& options) {
   const Catalogue& catalogue = Catalogue::builtin();
   Json rules = Json::array();
   std::map<std::string, std::size_t, std::less<>> rule_index;
@@ -95,38 +96,21 @@ void print_sarif(std::ostream& out, const std::vector<FileResult>& files, const 
                  {"defaultConfiguration", {{"level", sarif_level(r.severity)}}}};
     rules.push_back(std::move(rule));
   }
-  Json results = Json::array();
-  Json notifications = Json::array();
-  for (const FileResult& f : files) {
+  const auto artifact_of = [&](const FileResult& f) {
     const std::string relative = relative_to_root(f, options);
-    Json artifact;
-    if (!relative.empty()) {
-      artifact = {{"uri", relative}, {"uriBaseId", "%SRCROOT%"}};
-    } else {
-      std::error_code ec;
-      artifact = {{"uri", f.path == "-" ? std::string("stdin") : file_uri(std::filesystem::absolute(f.path, ec).string())}};
-    }
-    if (f.error) {
-      notifications.push_back({{"level", "error"},
-                               {"message", {{"text", display_name(f) + ": " + f.error_message}}},
-                               {"locations", Json::array({{{"physicalLocation", {{"artifactLocation", artifact}}}}})}});
-      continue;
-    }
-    for (const Diagnostic& d : f.diagnostics) {
-      const Position begin = position_of(f.source(), d.span.begin, options.unit);
-      const Position end = position_of(f.source(), d.span.end, options.unit);
-      Json result = {{"ruleId", d.rule}};
-      if (const auto it = rule_index.find(d.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
-      result["level"] = sarif_level(d.severity);
-      result["message"] = {{"text", d.message}};
-      result["locations"] = Json::array(
-          {{{"physicalLocation",
-             {{"artifactLocation", artifact},
-              {"region",
-               {{"startLine", begin.line}, {"startColumn", begin.column}, {"endLine", end.line}, {"endColumn", end.column}}}}}}});
-      results.push_back(std::move(result));
-    }
-  }
+    if (!relative.empty()) return Json{{"uri", relative}, {"uriBaseId", "%SRCROOT%"}};
+    std::error_code ec;
+    return Json{{"uri", f.path == "-" ? std::string("stdin") : file_uri(std::filesystem::absolute(f.path, ec).string())}};
+  };
+  // The notifications come before the results in the document: a first pass over the files
+  // collects them (unreadable files only), the second writes the results as it goes.
+  Json notifications = Json::array();
+  files.for_each([&](const FileResult& f) {
+    if (!f.error) return;
+    notifications.push_back({{"level", "error"},
+                             {"message", {{"text", display_name(f) + ": " + f.error_message}}},
+                             {"locations", Json::array({{{"physicalLocation", {{"artifactLocation", artifact_of(f)}}}}})}});
+  });
   Json run = {{"tool",
                {{"driver",
                  {{"name", "nblint"},
@@ -142,31 +126,49 @@ void print_sarif(std::ostream& out, const std::vector<FileResult>& files, const 
   run["invocations"] = Json::array({{{"executionSuccessful", notifications.empty()},
                                      {"toolExecutionNotifications", std::move(notifications)}}});
   run["columnKind"] = options.unit == ColumnUnit::Utf16 ? "utf16CodeUnits" : "unicodeCodePoints";
-  run["results"] = std::move(results);
+  run["results"] = Json::array();
   Json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({std::move(run)})}};
-  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  write_json_streaming_last_array(out, doc, [&](const auto& emit) {
+    files.for_each([&](const FileResult& f) {
+      if (f.error) return;
+      const Json artifact = artifact_of(f);
+      for (const Diagnostic& d : f.diagnostics) {
+        const Position begin = position_of(f.source(), d.span.begin, options.unit);
+        const Position end = position_of(f.source(), d.span.end, options.unit);
+        Json result = {{"ruleId", d.rule}};
+        if (const auto it = rule_index.find(d.rule); it != rule_index.end()) result["ruleIndex"] = it->second;
+        result["level"] = sarif_level(d.severity);
+        result["message"] = {{"text", d.message}};
+        result["locations"] = Json::array(
+            {{{"physicalLocation",
+               {{"artifactLocation", artifact},
+                {"region",
+                 {{"startLine", begin.line}, {"startColumn", begin.column}, {"endLine", end.line}, {"endColumn", end.column}}}}}}});
+        emit(result);
+      }
+    });
+  });
 }
 
-void print_rdjson(std::ostream& out, const std::vector<FileResult>& files, const OutputOptions& options) {
-  Json diagnostics = Json::array();
-  for (const FileResult& f : files) {
-    for (const Diagnostic& d : f.diagnostics) {
-      const Position begin = position_of(f.source(), d.span.begin, ColumnUnit::Byte);
-      const Position end = position_of(f.source(), d.span.end, ColumnUnit::Byte);
-      diagnostics.push_back(
-          {{"message", d.message},
-           {"location",
-            {{"path", display_name(f)},
-             {"range", {{"start", {{"line", begin.line}, {"column", begin.column}}},
-                        {"end", {{"line", end.line}, {"column", end.column}}}}}}},
-           {"severity", rdjson_severity(d.severity)},
-           {"code", {{"value", d.rule}, {"url", rule_doc_url(d.rule, options.doc_base)}}}});
-    }
-  }
-  Json doc = {{"source", {{"name", "nblint"}}}, {"diagnostics", std::move(diagnostics)}};
-  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+void print_rdjson(std::ostream& out, const ResultSequence& files, const OutputOptions& options) {
+  const Json doc = {{"source", {{"name", "nblint"}}}, {"diagnostics", Json::array()}};
+  write_json_streaming_last_array(out, doc, [&](const auto& emit) {
+    files.for_each([&](const FileResult& f) {
+      for (const Diagnostic& d : f.diagnostics) {
+        const Position begin = position_of(f.source(), d.span.begin, ColumnUnit::Byte);
+        const Position end = position_of(f.source(), d.span.end, ColumnUnit::Byte);
+        emit(Json{{"message", d.message},
+                  {"location",
+                   {{"path", display_name(f)},
+                    {"range", {{"start", {{"line", begin.line}, {"column", begin.column}}},
+                               {"end", {{"line", end.line}, {"column", end.column}}}}}}},
+                  {"severity", rdjson_severity(d.severity)},
+                  {"code", {{"value", d.rule}, {"url", rule_doc_url(d.rule, options.doc_base)}}}});
+      }
+    });
+  });
 }
 
 }  // namespace nblint

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "output/json_stream.h"
 #include "output/location.h"
 #include "output/printers.h"
 #include "rules/catalogue.h"
@@ -11,10 +12,7 @@ namespace nblint {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-// Replacement characters keep the document valid JSON even if a message held bad UTF-8.
-std::string dumped(const Json& j) { return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
+using Json = OrderedJson;
 
 Json file_json(const FileResult& f, const OutputOptions& options) {
   Json file;
@@ -45,30 +43,15 @@ Json file_json(const FileResult& f, const OutputOptions& options) {
 
 // The document is written one file at a time, exactly as dumping it whole would write it, so a
 // run over many reports never holds their JSON all at once.
-void print_json(std::ostream& out, const std::vector<FileResult>& files, const OutputOptions& options,
+void print_json(std::ostream& out, const ResultSequence& files, const OutputOptions& options,
                 std::optional<std::size_t> baseline_matched) {
-  Json head;
-  head["version"] = NBLINT_VERSION;
-  if (baseline_matched) head["baseline_matched"] = *baseline_matched;
-  if (files.empty()) {
-    head["files"] = Json::array();
-    out << dumped(head) << '\n';
-    return;
-  }
-  std::string text = dumped(head);
-  text.resize(text.size() - 2);  // "\n}"
-  out << text << ",\n  \"files\": [\n";
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    text = dumped(file_json(files[i], options));
-    // Indented for its nesting: inside "files", inside the document.
-    for (std::size_t from = 0; from < text.size();) {
-      const std::size_t to = std::min(text.find('\n', from), text.size() - 1) + 1;
-      out << "    " << std::string_view(text).substr(from, to - from);
-      from = to;
-    }
-    out << (i + 1 < files.size() ? ",\n" : "\n");
-  }
-  out << "  ]\n}\n";
+  Json doc;
+  doc["version"] = NBLINT_VERSION;
+  if (baseline_matched) doc["baseline_matched"] = *baseline_matched;
+  doc["files"] = Json::array();
+  write_json_streaming_last_array(out, doc, [&](const auto& emit) {
+    files.for_each([&](const FileResult& f) { emit(file_json(f, options)); });
+  });
 }
 
 }  // namespace nblint

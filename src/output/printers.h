@@ -9,6 +9,7 @@
 #include "cli/lint_file.h"
 #include "model/report.h"
 #include "output/columns.h"
+#include "output/result_sequence.h"
 #include "rules/pack_selector.h"
 #include "util/lang.h"
 
@@ -41,15 +42,15 @@ void print_github(std::ostream& out, const FileResult& file, const OutputOptions
 // {"version": …, "files": [{"path", "pack", "diagnostics": [...]}]}: exactly one document.
 // DOCX diagnostics carry a "location" (第12段 / 表2 第5行 第3列). With a baseline (--baseline),
 // "baseline_matched" says how many findings it held back.
-void print_json(std::ostream& out, const std::vector<FileResult>& files, const OutputOptions& options,
+void print_json(std::ostream& out, const ResultSequence& files, const OutputOptions& options,
                 std::optional<std::size_t> baseline_matched = std::nullopt);
 
 // SARIF 2.1.0 (GitHub code scanning): one run, the rules of the catalogue, columnKind
 // unicodeCodePoints or utf16CodeUnits (options.unit must be one of those two).
-void print_sarif(std::ostream& out, const std::vector<FileResult>& files, const OutputOptions& options);
+void print_sarif(std::ostream& out, const ResultSequence& files, const OutputOptions& options);
 
 // reviewdog's rdjson (Reviewdog Diagnostic Format): columns in UTF-8 bytes, 1-based.
-void print_rdjson(std::ostream& out, const std::vector<FileResult>& files, const OutputOptions& options);
+void print_rdjson(std::ostream& out, const ResultSequence& files, const OutputOptions& options);
 
 // The parsed model of one report, for `nblint tree`: title, dates, metadata, the section tree,
 // prose facts, data period claims and bound tables (one line per row). `verbose` adds the

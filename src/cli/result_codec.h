@@ -1,0 +1,25 @@
+// A checked file's result as bytes, so that a run over many reports can keep its results on disk
+// (cli/result_spool) instead of in memory. Every field of FileResult round-trips except its
+// cross-report record, which the run keeps in memory for the checks across reports.
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "cli/lint_file.h"
+
+namespace nblint {
+
+// `bytes` were not written by encode_result (a truncated or damaged spool).
+class ResultCodecError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Appends `result` (without result.record) to `out`.
+void encode_result(const FileResult& result, std::string& out);
+
+// The result encode_result wrote into `bytes`; its record is empty.
+FileResult decode_result(std::string_view bytes);
+
+}  // namespace nblint

@@ -1,0 +1,50 @@
+// The results of a run kept on disk, so that memory does not grow with the number of reports:
+// each checked file's result is written to an unlinked temporary file as soon as it is done and
+// read back, one at a time, when it is printed. Where no temporary file can be made (a
+// read-only or full temporary directory), the encoded results stay in memory instead: smaller
+// than the results themselves, and the run still completes.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "cli/lint_file.h"
+
+namespace nblint {
+
+class ResultSpool {
+ public:
+  explicit ResultSpool(std::size_t count = 0);
+  ~ResultSpool();
+  ResultSpool(ResultSpool&& other) noexcept;
+  ResultSpool& operator=(ResultSpool&& other) noexcept;
+  ResultSpool(const ResultSpool&) = delete;
+  ResultSpool& operator=(const ResultSpool&) = delete;
+
+  std::size_t size() const { return slots_.size(); }
+
+  // Stores the encoding (cli/result_codec) of result i; a later store replaces it.
+  void store_encoded(std::size_t i, const std::string& bytes);
+  void store(std::size_t i, const FileResult& result);
+  // Result i as last stored (its record empty). Throws ResultCodecError when it cannot be read
+  // back; std::out_of_range for an index never stored.
+  FileResult load(std::size_t i) const;
+
+  bool on_disk() const { return fd_ >= 0; }
+  // Bytes written to the spool, replaced results included.
+  std::uint64_t bytes_written() const { return end_; }
+
+ private:
+  struct Slot {
+    std::uint64_t offset = 0;
+    std::uint32_t size = 0;
+    bool stored = false;
+  };
+  std::vector<Slot> slots_;
+  int fd_ = -1;           // the unlinked temporary file; -1: `memory_` holds the bytes
+  std::string memory_;    // the fallback
+  std::uint64_t end_ = 0; // where the next result goes
+};
+
+}  // namespace nblint

@@ -48,13 +48,13 @@ void report(std::string_view rule, const Severity& severity, const SectionProse&
 }
 
 void copied_from_last_year(const std::vector<ReportRecord>& records, Lang lang, std::vector<std::vector<Diagnostic>>& out) {
+  const auto previous = previous_year_records(records);
   for (std::size_t i = 0; i < records.size(); ++i) {
     const ReportRecord& now = records[i];
     const Severity* severity = enabled(now, kCopiedText);
-    if (!severity || now.organ.empty() || now.year == 0) continue;
-    for (std::size_t j = 0; j < records.size(); ++j) {
+    if (!severity) continue;
+    for (const std::size_t j : previous[i]) {
       const ReportRecord& before = records[j];
-      if (j == i || before.organ != now.organ || before.year != now.year - 1) continue;
       for (const SectionProse& s : now.sections) {
         const SectionProse* old = section(before, s.key);
         if (!old) continue;

@@ -49,14 +49,14 @@ std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const Rep
 
 void check_carry_over(const std::vector<ReportRecord>& records, Lang lang, std::vector<std::vector<Diagnostic>>& out) {
   const RuleInfo* rule = Catalogue::builtin().find(kCarryOver);
+  const auto previous = previous_year_records(records);
   for (std::size_t i = 0; i < records.size(); ++i) {
     const ReportRecord& now = records[i];
     if (now.organ.empty() || now.year == 0 || !now.carried_into || !now.pack) continue;
     const auto enabled = now.pack->rules.find(kCarryOver);
     if (enabled == now.pack->rules.end()) continue;
-    for (std::size_t j = 0; j < records.size(); ++j) {
+    for (const std::size_t j : previous[i]) {
       const ReportRecord& before = records[j];
-      if (j == i || before.organ != now.organ || before.year != now.year - 1) continue;
       for (const CarriedColumn& column : carried_columns(before, now)) {
         const BoundCell& a = *column.into;
         const BoundCell& b = *column.from;

@@ -1,7 +1,9 @@
 #include "rules/cross_report.h"
 
 #include <algorithm>
-
+#include <map>
+#include <string_view>
+#include <utility>
 
 namespace nblint {
 
@@ -72,6 +74,19 @@ ReportRecord make_report_record(const Report& report, const PackChoice& choice, 
     }
   }
   return record;
+}
+
+std::vector<std::vector<std::size_t>> previous_year_records(const std::vector<ReportRecord>& records) {
+  std::map<std::pair<std::string_view, int>, std::vector<std::size_t>> by_organ_year;
+  for (std::size_t j = 0; j < records.size(); ++j)
+    if (!records[j].organ.empty() && records[j].year != 0) by_organ_year[{records[j].organ, records[j].year}].push_back(j);
+  std::vector<std::vector<std::size_t>> previous(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    if (records[i].organ.empty() || records[i].year == 0) continue;
+    const auto it = by_organ_year.find({records[i].organ, records[i].year - 1});
+    if (it != by_organ_year.end()) previous[i] = it->second;
+  }
+  return previous;
 }
 
 std::vector<std::vector<Diagnostic>> check_across_reports(const std::vector<ReportRecord>& records, Lang lang) {

@@ -51,6 +51,10 @@ std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const Rep
 // The label of row `key` of the pack's carry-over table ("结转下年度继续办理").
 std::string carry_row_label(const Pack& pack, std::string_view key);
 
+// previous[i]: the records of records[i]'s organ for the year before, in input order (none when
+// its organ or year is unknown). Found through an index, so a run of any size costs linear time.
+std::vector<std::vector<std::size_t>> previous_year_records(const std::vector<ReportRecord>& records);
+
 // findings[i] are the findings for records[i], in no particular order.
 std::vector<std::vector<Diagnostic>> check_across_reports(const std::vector<ReportRecord>& records, Lang lang);
 

@@ -1,0 +1,55 @@
+// The index the year-over-year checks use (rules/cross_report: previous_year_records): each
+// report meets exactly the same organ's reports of the year before, in input order.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "rules/cross_report.h"
+
+using namespace nblint;
+
+namespace {
+
+ReportRecord record(std::string organ, int year) {
+  ReportRecord r;
+  r.organ = std::move(organ);
+  r.year = year;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("cross report: previous_year_records pairs each report with its organ's reports of the year before") {
+  const std::vector<ReportRecord> records = {
+      record("青山县交通运输局", 2023),  // 0
+      record("青山县交通运输局", 2022),  // 1
+      record("白河镇人民政府", 2022),    // 2
+      record("青山县交通运输局", 2022),  // 3: a second 2022 report of the same organ
+      record("", 2023),                  // 4: organ unknown
+      record("白河镇人民政府", 0),       // 5: year unknown
+      record("白河镇人民政府", 2023),    // 6
+      record("青山县交通运输局", 2024),  // 7
+  };
+  const auto previous = previous_year_records(records);
+  REQUIRE(previous.size() == records.size());
+  CHECK(previous[0] == std::vector<std::size_t>{1, 3});
+  CHECK(previous[1].empty());
+  CHECK(previous[2].empty());
+  CHECK(previous[4].empty());
+  CHECK(previous[5].empty());
+  CHECK(previous[6] == std::vector<std::size_t>{2});
+  CHECK(previous[7] == std::vector<std::size_t>{0});
+
+  // Against every pair, on a larger run: the index finds what the quadratic search found.
+  std::vector<ReportRecord> many;
+  for (int i = 0; i < 300; ++i) many.push_back(record(i % 7 == 0 ? "" : "机关" + std::to_string(i % 11), 2015 + i % 6));
+  const auto indexed = previous_year_records(many);
+  for (std::size_t i = 0; i < many.size(); ++i) {
+    std::vector<std::size_t> expected;
+    for (std::size_t j = 0; j < many.size(); ++j)
+      if (!many[i].organ.empty() && many[j].organ == many[i].organ && many[j].year == many[i].year - 1) expected.push_back(j);
+    CAPTURE(i);
+    CHECK(indexed[i] == expected);
+  }
+}

@@ -4,7 +4,6 @@
 // reports compares each section with a few candidates, never all pairs.
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 #include "rules/catalogue.h"
 #include "rules/cross_report.h"
@@ -74,14 +73,26 @@ void copied_from_other_organs(const std::vector<ReportRecord>& records, Lang lan
     std::uint32_t record;
     std::uint32_t section;
   };
-  std::unordered_map<std::uint64_t, std::vector<Member>> buckets;
+  // The buckets as one array sorted by key (16 bytes a member), not a hash map of vectors
+  // (about 80 bytes a member): with 16 bands a section, this is most of what a large run holds.
+  struct BandEntry {
+    std::uint64_t key;
+    Member member;
+  };
+  std::vector<BandEntry> entries;
   for (std::uint32_t i = 0; i < records.size(); ++i) {
     if (!enabled(records[i], kCopiedFromOther)) continue;
     for (std::uint32_t s = 0; s < records[i].sections.size(); ++s) {
       const std::uint64_t section_salt = std::hash<std::string>{}(records[i].sections[s].key);
-      for (std::uint64_t key : band_keys(records[i].sections[s].fingerprint)) buckets[key ^ section_salt].push_back({i, s});
+      for (std::uint64_t key : band_keys(records[i].sections[s].fingerprint)) entries.push_back({key ^ section_salt, {i, s}});
     }
   }
+  // Within a bucket, members in input order (record, then section).
+  std::sort(entries.begin(), entries.end(), [](const BandEntry& a, const BandEntry& b) {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.member.record != b.member.record) return a.member.record < b.member.record;
+    return a.member.section < b.member.section;
+  });
   struct Best {
     double similarity = 0;
     std::uint32_t record = 0;
@@ -102,10 +113,10 @@ void copied_from_other_organs(const std::vector<ReportRecord>& records, Lang lan
       if (sim > slot.similarity || (sim == slot.similarity && other < slot.record)) slot = {sim, other};
     }
   };
-  for (auto& [key, members] : buckets) {
-    std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.record < b.record; });
-    for (std::size_t m = 0; m < members.size(); ++m)
-      for (std::size_t n = m + 1; n < members.size() && n <= m + kBucketNeighbours; ++n) consider(members[m], members[n]);
+  for (std::size_t first = 0, last = 0; first < entries.size(); first = last) {
+    while (last < entries.size() && entries[last].key == entries[first].key) ++last;
+    for (std::size_t m = first; m < last; ++m)
+      for (std::size_t n = m + 1; n < last && n <= m + kBucketNeighbours; ++n) consider(entries[m].member, entries[n].member);
   }
   for (std::uint32_t i = 0; i < records.size(); ++i) {
     const Severity* severity = enabled(records[i], kCopiedFromOther);

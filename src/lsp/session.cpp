@@ -58,7 +58,7 @@ void Session::handle(std::string_view body) {
   Json message;
   try {
     message = Json::parse(body);
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // parse_error, and out_of_range for a number like 4e862023
     reply_error(nullptr, kParseError, std::string("parse error: ") + e.what());
     return;
   }

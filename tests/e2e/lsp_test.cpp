@@ -218,6 +218,14 @@ TEST_CASE("lsp: protocol errors get JSON-RPC errors and the server keeps running
   REQUIRE(m);
   CHECK((*m)["error"]["code"] == -32700);
   CHECK((*m)["id"].is_null());
+  // Well-formed JSON with a number too large for a double (fuzz_lsp: the parser throws
+  // out_of_range, not parse_error, and the server died): a ParseError as well.
+  const std::string huge = "{\"jsonrpc\": \"2.0\", \"id\": 4e862023, \"method\": \"x\"}";
+  REQUIRE(client.send_raw("Content-Length: " + std::to_string(huge.size()) + "\r\n\r\n" + huge));
+  m = client.receive();
+  REQUIRE(m);
+  CHECK((*m)["error"]["code"] == -32700);
+  CHECK((*m)["id"].is_null());
   // An unknown request: MethodNotFound; an unknown notification: nothing at all.
   REQUIRE(client.notify("workspace/didChangeWatchedFiles", {{"changes", json::array()}}));
   REQUIRE(client.request(3, "textDocument/hover", {{"textDocument", {{"uri", "file:///x.txt"}}}}));

@@ -195,7 +195,6 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
   return run;
 }
 
-
 FileResult LintRun::load(std::size_t i) const {
   FileResult result = results.load(i);
   result.record = records.at(i);

@@ -114,7 +114,7 @@ std::vector<BaselineEntry> read_baseline(const fs::path& path) {
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(text.str());
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // parse_error, or out_of_range for a number like 1e999
     throw BaselineError(path.string() + ": not valid JSON (" + e.what() + ")");
   }
   const auto bad = [&](const std::string& what) {

@@ -58,13 +58,15 @@ ReportRow make_row(const FileResult& r, std::size_t index, Lang lang) {
 std::string written(const BoundCell& cell) { return cell.state == CellState::Missing ? std::string() : utf8::encode(cell.text); }
 
 std::vector<CarryOver> carry_over_pairs(const std::vector<FileResult>& results) {
+  std::vector<OrganYear> reports;
+  reports.reserve(results.size());
+  for (const FileResult& r : results) reports.push_back(r.error ? OrganYear{} : OrganYear{r.record.organ, r.record.year});
+  const auto previous = previous_year_reports(reports);
   std::vector<CarryOver> pairs;
-  for (std::size_t i = 0; i < results.size(); ++i) {
-    const ReportRecord& before = results[i].record;
-    if (results[i].error || before.organ.empty() || before.year == 0) continue;
-    for (std::size_t j = 0; j < results.size(); ++j) {
-      const ReportRecord& after = results[j].record;
-      if (j == i || results[j].error || after.organ != before.organ || after.year != before.year + 1) continue;
+  for (std::size_t j = 0; j < results.size(); ++j) {
+    const ReportRecord& after = results[j].record;
+    for (const std::size_t i : previous[j]) {
+      const ReportRecord& before = results[i].record;
       CarryOver pair{before.organ, before.year, i, j, {}};
       for (const CarriedColumn& c : carried_columns(before, after)) {
         const bool comparable = c.from->state == CellState::Number && c.into->state == CellState::Number;
@@ -74,8 +76,9 @@ std::vector<CarryOver> carry_over_pairs(const std::vector<FileResult>& results) 
       pairs.push_back(std::move(pair));
     }
   }
-  std::stable_sort(pairs.begin(), pairs.end(),
-                   [](const CarryOver& a, const CarryOver& b) { return std::tie(a.organ, a.year) < std::tie(b.organ, b.year); });
+  std::sort(pairs.begin(), pairs.end(), [](const CarryOver& a, const CarryOver& b) {
+    return std::tie(a.organ, a.year, a.before, a.after) < std::tie(b.organ, b.year, b.before, b.after);
+  });
   return pairs;
 }
 

@@ -76,17 +76,24 @@ ReportRecord make_report_record(const Report& report, const PackChoice& choice, 
   return record;
 }
 
-std::vector<std::vector<std::size_t>> previous_year_records(const std::vector<ReportRecord>& records) {
+std::vector<std::vector<std::size_t>> previous_year_reports(const std::vector<OrganYear>& reports) {
   std::map<std::pair<std::string_view, int>, std::vector<std::size_t>> by_organ_year;
-  for (std::size_t j = 0; j < records.size(); ++j)
-    if (!records[j].organ.empty() && records[j].year != 0) by_organ_year[{records[j].organ, records[j].year}].push_back(j);
-  std::vector<std::vector<std::size_t>> previous(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    if (records[i].organ.empty() || records[i].year == 0) continue;
-    const auto it = by_organ_year.find({records[i].organ, records[i].year - 1});
+  for (std::size_t j = 0; j < reports.size(); ++j)
+    if (!reports[j].organ.empty() && reports[j].year != 0) by_organ_year[{reports[j].organ, reports[j].year}].push_back(j);
+  std::vector<std::vector<std::size_t>> previous(reports.size());
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (reports[i].organ.empty() || reports[i].year == 0) continue;
+    const auto it = by_organ_year.find({reports[i].organ, reports[i].year - 1});
     if (it != by_organ_year.end()) previous[i] = it->second;
   }
   return previous;
+}
+
+std::vector<std::vector<std::size_t>> previous_year_records(const std::vector<ReportRecord>& records) {
+  std::vector<OrganYear> reports;
+  reports.reserve(records.size());
+  for (const ReportRecord& r : records) reports.push_back({r.organ, r.year});
+  return previous_year_reports(reports);
 }
 
 std::vector<std::vector<Diagnostic>> check_across_reports(const std::vector<ReportRecord>& records, Lang lang) {

@@ -4,6 +4,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/report.h"
@@ -54,6 +55,13 @@ std::string carry_row_label(const Pack& pack, std::string_view key);
 // previous[i]: the records of records[i]'s organ for the year before, in input order (none when
 // its organ or year is unknown). Found through an index, so a run of any size costs linear time.
 std::vector<std::vector<std::size_t>> previous_year_records(const std::vector<ReportRecord>& records);
+
+// The same over each report's organ and year alone (empty organ or year 0: unknown).
+struct OrganYear {
+  std::string_view organ;
+  int year = 0;
+};
+std::vector<std::vector<std::size_t>> previous_year_reports(const std::vector<OrganYear>& reports);
 
 // findings[i] are the findings for records[i], in no particular order.
 std::vector<std::vector<Diagnostic>> check_across_reports(const std::vector<ReportRecord>& records, Lang lang);

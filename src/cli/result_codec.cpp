@@ -10,6 +10,34 @@ namespace nblint {
 
 namespace {
 
+template <class>
+inline constexpr bool kNoFieldList = false;
+
+// Each stored type's fields, listed once for writing and reading: `io` is a Writer (T const) or
+// a Reader (T mutable), so the two can never disagree on the order.
+template <class Io, class T>
+void fields(Io& io, T& x) {
+  using U = std::remove_const_t<T>;
+  if constexpr (std::is_same_v<U, Span>) {
+    io(x.begin), io(x.end);
+  } else if constexpr (std::is_same_v<U, Fix>) {
+    io(x.title), io(x.span), io(x.text);
+  } else if constexpr (std::is_same_v<U, Diagnostic>) {
+    io(x.rule), io(x.severity), io(x.message), io(x.span), io(x.fix);
+  } else if constexpr (std::is_same_v<U, IngestError>) {
+    io(x.kind), io(x.detail);
+  } else if constexpr (std::is_same_v<U, ExtractedCell>) {
+    io(x.row), io(x.column), io(x.row_span), io(x.col_span), io(x.continuation), io(x.text), io(x.span);
+  } else if constexpr (std::is_same_v<U, ExtractedTable>) {
+    io(x.rows), io(x.columns), io(x.cells), io(x.span);
+  } else if constexpr (std::is_same_v<U, LineLocation>) {
+    io(x.kind), io(x.paragraph), io(x.page), io(x.page_line), io(x.table), io(x.row), io(x.cell_starts),
+        io(x.outline_level);
+  } else {
+    static_assert(kNoFieldList<U>, "no field list for this type");
+  }
+}
+
 // Fixed-width integers in the machine's byte order: the bytes never leave the process that
 // wrote them. Strings and vectors are a 32-bit count, then their elements.
 class Writer {
@@ -17,69 +45,28 @@ class Writer {
   explicit Writer(std::string& out) : out_(out) {}
 
   template <class T>
-    requires std::is_integral_v<T> || std::is_enum_v<T>
-  void put(T value) {
-    out_.append(reinterpret_cast<const char*>(&value), sizeof value);
+  void operator()(const T& value) {
+    if constexpr (std::is_same_v<T, bool>) {
+      (*this)(static_cast<std::uint8_t>(value));
+    } else if constexpr (std::is_integral_v<T> || std::is_enum_v<T>) {
+      out_.append(reinterpret_cast<const char*>(&value), sizeof value);
+    } else {
+      fields(*this, value);
+    }
   }
-  void put(std::string_view s) {
-    put(count(s.size()));
+  void operator()(const std::string& s) {
+    (*this)(count(s.size()));
     out_.append(s);
   }
-  void put(const std::string& s) { put(std::string_view(s)); }
-  void put(Span s) {
-    put(s.begin);
-    put(s.end);
+  template <class T>
+  void operator()(const std::vector<T>& items) {
+    (*this)(count(items.size()));
+    for (const T& item : items) (*this)(item);
   }
   template <class T>
-  void put(const std::vector<T>& items) {
-    put(count(items.size()));
-    for (const T& item : items) put(item);
-  }
-  template <class T>
-  void put(const std::optional<T>& item) {
-    put(static_cast<std::uint8_t>(item.has_value()));
-    if (item) put(*item);
-  }
-  void put(const Fix& fix) {
-    put(fix.title);
-    put(fix.span);
-    put(fix.text);
-  }
-  void put(const Diagnostic& d) {
-    put(d.rule);
-    put(d.severity);
-    put(d.message);
-    put(d.span);
-    put(d.fix);
-  }
-  void put(const IngestError& e) {
-    put(e.kind);
-    put(e.detail);
-  }
-  void put(const ExtractedCell& c) {
-    put(c.row);
-    put(c.column);
-    put(c.row_span);
-    put(c.col_span);
-    put(static_cast<std::uint8_t>(c.continuation));
-    put(c.text);
-    put(c.span);
-  }
-  void put(const ExtractedTable& t) {
-    put(t.rows);
-    put(t.columns);
-    put(t.cells);
-    put(t.span);
-  }
-  void put(const LineLocation& l) {
-    put(l.kind);
-    put(l.paragraph);
-    put(l.page);
-    put(l.page_line);
-    put(l.table);
-    put(l.row);
-    put(l.cell_starts);
-    put(l.outline_level);
+  void operator()(const std::optional<T>& item) {
+    (*this)(item.has_value());
+    if (item) (*this)(*item);
   }
 
  private:
@@ -95,85 +82,46 @@ class Reader {
   explicit Reader(std::string_view in) : in_(in) {}
 
   template <class T>
-    requires std::is_integral_v<T> || std::is_enum_v<T>
-  void get(T& value) {
-    std::memcpy(&value, take(sizeof value), sizeof value);
+  void operator()(T& value) {
+    if constexpr (std::is_same_v<T, bool>) {
+      std::uint8_t b = 0;
+      (*this)(b);
+      value = b != 0;
+    } else if constexpr (std::is_integral_v<T> || std::is_enum_v<T>) {
+      std::memcpy(&value, take(sizeof value), sizeof value);
+    } else {
+      fields(*this, value);
+    }
   }
-  void get(std::string& s) {
+  void operator()(std::string& s) {
     const std::uint32_t n = count();
     s.assign(take(n), n);
   }
-  void get(Span& s) {
-    get(s.begin);
-    get(s.end);
-  }
   template <class T>
-  void get(std::vector<T>& items) {
+  void operator()(std::vector<T>& items) {
     const std::uint32_t n = count();
     items.clear();
     items.reserve(n);
-    for (std::uint32_t i = 0; i < n; ++i) get(items.emplace_back());
+    for (std::uint32_t i = 0; i < n; ++i) (*this)(items.emplace_back());
   }
   template <class T>
-  void get(std::optional<T>& item) {
-    std::uint8_t present = 0;
-    get(present);
+  void operator()(std::optional<T>& item) {
+    bool present = false;
+    (*this)(present);
     item.reset();
-    if (present) get(item.emplace());
-  }
-  void get(Fix& fix) {
-    get(fix.title);
-    get(fix.span);
-    get(fix.text);
-  }
-  void get(Diagnostic& d) {
-    get(d.rule);
-    get(d.severity);
-    get(d.message);
-    get(d.span);
-    get(d.fix);
-  }
-  void get(IngestError& e) {
-    get(e.kind);
-    get(e.detail);
-  }
-  void get(ExtractedCell& c) {
-    get(c.row);
-    get(c.column);
-    get(c.row_span);
-    get(c.col_span);
-    c.continuation = flag();
-    get(c.text);
-    get(c.span);
-  }
-  void get(ExtractedTable& t) {
-    get(t.rows);
-    get(t.columns);
-    get(t.cells);
-    get(t.span);
-  }
-  void get(LineLocation& l) {
-    get(l.kind);
-    get(l.paragraph);
-    get(l.page);
-    get(l.page_line);
-    get(l.table);
-    get(l.row);
-    get(l.cell_starts);
-    get(l.outline_level);
+    if (present) (*this)(item.emplace());
   }
 
-  bool flag() {
-    std::uint8_t b = 0;
-    get(b);
-    return b != 0;
-  }
   bool at_end() const { return in_.empty(); }
+  // Before making room for `n` items of `bytes_each`: a damaged count must not allocate wildly.
+  void expect_items(std::uint32_t n, std::size_t bytes_each) const {
+    if (n > in_.size() / bytes_each) throw ResultCodecError("a spooled result is damaged (a count runs past its end)");
+  }
 
  private:
   std::uint32_t count() {
     std::uint32_t n = 0;
-    get(n);
+    (*this)(n);
     if (n > in_.size()) throw ResultCodecError("a spooled result is damaged (a count runs past its end)");
     return n;
   }
@@ -190,91 +138,47 @@ class Reader {
 
 // SourceText keeps its compaction private; this is the one place that copies it out and in.
 struct SourceTextCodec {
-  static void put(Writer& w, const SourceText& s) {
-    w.put(s.display_path);
-    w.put(s.encoding);
-    w.put(s.detected_by);
-    w.put(s.bom_bytes);
-    w.put(s.text);
-    w.put(s.invalid_offsets);
-    w.put(s.raw_offsets);
-    w.put(static_cast<std::uint8_t>(s.compacted_));
-    w.put(s.line_total_);
-    w.put(s.original_size_);
-    w.put(static_cast<std::uint32_t>(s.kept_.size()));
-    for (const SourceText::KeptLine& line : s.kept_) {
-      w.put(line.number);
-      w.put(line.start);
-      w.put(line.at);
+  template <class Io, class Source>
+  static void fields(Io& io, Source& s) {
+    io(s.display_path), io(s.encoding), io(s.detected_by), io(s.bom_bytes), io(s.text), io(s.invalid_offsets),
+        io(s.raw_offsets), io(s.compacted_), io(s.line_total_), io(s.original_size_);
+    // KeptLine is private too: its three numbers, as a count and a run.
+    std::uint32_t kept = static_cast<std::uint32_t>(s.kept_.size());
+    io(kept);
+    if constexpr (!std::is_const_v<Source>) {
+      io.expect_items(kept, 3 * sizeof(std::uint32_t));
+      s.kept_.resize(kept);
     }
-  }
-  static void get(Reader& r, SourceText& s) {
-    r.get(s.display_path);
-    r.get(s.encoding);
-    r.get(s.detected_by);
-    r.get(s.bom_bytes);
-    r.get(s.text);
-    r.get(s.invalid_offsets);
-    r.get(s.raw_offsets);
-    s.compacted_ = r.flag();
-    r.get(s.line_total_);
-    r.get(s.original_size_);
-    std::uint32_t kept = 0;
-    r.get(kept);
-    s.kept_.clear();
-    for (std::uint32_t i = 0; i < kept; ++i) {
-      SourceText::KeptLine line{};
-      r.get(line.number);
-      r.get(line.start);
-      r.get(line.at);
-      s.kept_.push_back(line);
-    }
-    // The line index is derived: the whole text's, or none once compacted (kept_ answers then).
-    s.lines = s.compacted_ ? LineIndex(std::string_view()) : LineIndex(s.text);
+    for (auto& line : s.kept_) io(line.number), io(line.start), io(line.at);
   }
 };
 
+namespace {
+
+template <class Io, class Result>
+void result_fields(Io& io, Result& r) {
+  io(r.path), io(r.error), io(r.error_message);
+  SourceTextCodec::fields(io, r.document.source);
+  io(r.document.format), io(r.document.content), io(r.document.content_origin), io(r.document.tables),
+      io(r.document.line_locations), io(r.document.location_lines);
+  io(r.pack), io(r.diagnostics), io(r.suppressed), io(r.baseline_matched);
+}
+
+}  // namespace
+
 void encode_result(const FileResult& result, std::string& out) {
-  Writer w(out);
-  w.put(result.path);
-  w.put(result.error);
-  w.put(result.error_message);
-  const Document& doc = result.document;
-  SourceTextCodec::put(w, doc.source);
-  w.put(doc.format);
-  w.put(doc.content);
-  w.put(doc.content_origin);
-  w.put(doc.tables);
-  w.put(doc.line_locations);
-  w.put(doc.location_lines);
-  w.put(result.pack);
-  w.put(result.diagnostics);
-  w.put(static_cast<std::uint64_t>(result.suppressed));
-  w.put(static_cast<std::uint64_t>(result.baseline_matched));
+  Writer writer(out);
+  result_fields(writer, result);
 }
 
 FileResult decode_result(std::string_view bytes) {
-  Reader r(bytes);
+  Reader reader(bytes);
   FileResult result;
-  r.get(result.path);
-  r.get(result.error);
-  r.get(result.error_message);
-  Document& doc = result.document;
-  SourceTextCodec::get(r, doc.source);
-  r.get(doc.format);
-  r.get(doc.content);
-  r.get(doc.content_origin);
-  r.get(doc.tables);
-  r.get(doc.line_locations);
-  r.get(doc.location_lines);
-  r.get(result.pack);
-  r.get(result.diagnostics);
-  std::uint64_t suppressed = 0, matched = 0;
-  r.get(suppressed);
-  r.get(matched);
-  result.suppressed = static_cast<std::size_t>(suppressed);
-  result.baseline_matched = static_cast<std::size_t>(matched);
-  if (!r.at_end()) throw ResultCodecError("a spooled result is damaged (bytes after its end)");
+  result_fields(reader, result);
+  if (!reader.at_end()) throw ResultCodecError("a spooled result is damaged (bytes after its end)");
+  // The line index is derived: the whole text's, or none once compacted (the kept lines answer).
+  SourceText& source = result.document.source;
+  source.lines = source.compacted() ? LineIndex(std::string_view()) : LineIndex(source.text);
   return result;
 }
 

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <sstream>
@@ -144,6 +145,21 @@ TEST_CASE("result codec: an unreadable file's error round-trips; damaged bytes a
     CHECK_THROWS_AS(decode_result(std::string_view(bytes).substr(0, cut)), ResultCodecError);
   }
   CHECK_THROWS_AS(decode_result(bytes + "x"), ResultCodecError);
+  // A count damaged into a huge number is refused before anything is allocated for it.
+  std::string huge = bytes;
+  const std::uint32_t path_size = static_cast<std::uint32_t>(report.path.size());
+  REQUIRE(std::memcmp(huge.data(), &path_size, sizeof path_size) == 0);  // the path's length comes first
+  std::memset(huge.data(), 0xff, sizeof path_size);
+  CHECK_THROWS_AS(decode_result(huge), ResultCodecError);
+  // Any byte damaged: read back or refused with ResultCodecError, never anything worse.
+  for (std::size_t at = 0; at < bytes.size(); at += 5) {
+    std::string damaged = bytes;
+    damaged[at] = static_cast<char>(0xff);
+    try {
+      (void)decode_result(damaged);
+    } catch (const ResultCodecError&) {
+    }
+  }
 }
 
 TEST_CASE("result spool: results come back in any order, a stored one can be replaced, and no file is left") {

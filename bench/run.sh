@@ -13,6 +13,8 @@
 #   STARTUP_RUNS=50   runs of the startup measurement (median)
 #   LINEAR_REPORTS=4  reports per pack at 1x of the linearity check (10x, 100x: 10 and 100 times as many)
 #   LINEAR_MAX=64K    largest report of the linearity corpus
+#   MANY_REPORTS=3334 reports per pack of the many-reports memory check (2–8 KB each; 0 skips it):
+#                     peak RSS of nblint -j <all cores> on a tenth of them and on all of them
 #   NBLINT=path       use this binary instead of building bench/../build-bench (Release)
 #   WORK=dir          where the corpora go (default bench/work; reused when the settings match)
 #   SKIP_MARKDOWNLINT=1  leave out the markdownlint row (also skipped when npm cannot install it)
@@ -27,6 +29,7 @@ RUNS=${RUNS:-3}
 STARTUP_RUNS=${STARTUP_RUNS:-50}
 LINEAR_REPORTS=${LINEAR_REPORTS:-4}
 LINEAR_MAX=${LINEAR_MAX:-64K}
+MANY_REPORTS=${MANY_REPORTS:-3334}
 WORK=${WORK:-$here/work}
 SKIP_MARKDOWNLINT=${SKIP_MARKDOWNLINT:-0}
 CORES=$(nproc)
@@ -84,6 +87,17 @@ for k in 1 10; do
     if ((10#$index < LINEAR_REPORTS * k)); then ln "$f" "$linear/${k}x/$name"; fi
   done
 done
+
+# The many-reports corpus (memory over a large run): a tenth of it is its first reports of each pack.
+many="$WORK/many"
+if ((MANY_REPORTS > 0)); then
+  generate "$many/all" --reports "$MANY_REPORTS" --formats txt --seed "$SEED" --min-size 2K --max-size 8K
+  rm -rf "$many/tenth" && mkdir -p "$many/tenth"
+  for f in "$many"/all/txt/*/*.txt; do
+    name=${f##*/}; index=${name#*-}; index=${index%%-*}
+    if ((10#$index < MANY_REPORTS / 10)); then ln "$f" "$many/tenth/$name"; fi
+  done
+fi
 
 # ---- measuring -------------------------------------------------------------------------------
 # Bytes and file count of a set of files.
@@ -171,9 +185,20 @@ for k in 1 10 100; do
   unset 'rows[-1]'
 done
 
+many_rows=()
+if ((MANY_REPORTS > 0)); then
+  for part in tenth all; do
+    dir="$many/$part"
+    [[ $part == all ]] && dir="$many/all/txt"
+    measure "nblint -j $CORES, many reports $part" "$dir" -- "$NBLINT" check -j "$CORES" --format json "$dir"
+    many_rows+=("$last_row")
+    unset 'rows[-1]'
+  done
+fi
+
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # ---- the table -------------------------------------------------------------------------------
 python3 "$here/report.py" --cores "$CORES" --startup "$startup_ms" --small "$small" --note "$markdownlint_note" \
   --binary "$NBLINT" --manifest "$corpus/manifest.tsv" --load "$load_before / $load_after" \
-  --rows "${rows[@]}" --linear "${linear_rows[@]}"
+  --rows "${rows[@]}" --linear "${linear_rows[@]}" ${many_rows[@]+--many "${many_rows[@]}"}

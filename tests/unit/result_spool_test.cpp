@@ -3,6 +3,10 @@
 // whole or compacted, for text, HTML, DOCX and PDF input; damage is an error, never a crash.
 #include <doctest/doctest.h>
 
+#include <sys/resource.h>
+
+#include <csignal>
+
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -193,6 +197,28 @@ TEST_CASE("result spool: results come back in any order, a stored one can be rep
   if (old_tmpdir) ::setenv("TMPDIR", old_tmpdir->c_str(), 1);
   else ::unsetenv("TMPDIR");
   fs::remove_all(tmp);
+}
+
+TEST_CASE("result spool: when the disk refuses more, what was written moves to memory and the run goes on") {
+  std::vector<FileResult> originals;
+  for (const auto& e : fs::directory_iterator(test::source_dir() / "examples"))
+    if (e.path().extension() == ".txt") originals.push_back(lint_file(e.path().string(), LintOptions{}));
+  REQUIRE(originals.size() >= 3);
+  ResultSpool spool(originals.size());
+  REQUIRE(spool.on_disk());
+  spool.store(0, originals[0]);
+  // A file size limit stands for a full disk: the next write fails (EFBIG, SIGXFSZ ignored).
+  struct rlimit old_limit {};
+  REQUIRE(::getrlimit(RLIMIT_FSIZE, &old_limit) == 0);
+  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
+  struct rlimit small = old_limit;
+  small.rlim_cur = spool.bytes_written() + 16;
+  REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
+  for (std::size_t i = 1; i < originals.size(); ++i) spool.store(i, originals[i]);
+  ::setrlimit(RLIMIT_FSIZE, &old_limit);
+  std::signal(SIGXFSZ, old_handler);
+  CHECK_FALSE(spool.on_disk());
+  for (std::size_t i = 0; i < originals.size(); ++i) check_same(originals[i], spool.load(i));
 }
 
 TEST_CASE("json stream: the streamed array gives exactly the text of dumping the whole document") {

@@ -35,3 +35,26 @@ TEST_CASE("utf8: encode round-trips") {
   const std::u32string s = U"政府信息公开😀x";
   CHECK(utf8::encode(s) == "政府信息公开😀x");
 }
+
+TEST_CASE("utf8: the inline decode agrees with the general decoder on every lead byte and three-byte sequence") {
+  const auto same = [](std::string_view s, std::size_t i) {
+    const utf8::Decoded fast = utf8::decode(s, i), general = utf8::decode_any(s, i);
+    return fast.cp == general.cp && fast.length == general.length && fast.valid == general.valid;
+  };
+  std::size_t mismatches = 0;
+  for (int b0 = 0; b0 < 256; ++b0) {
+    const char lead = static_cast<char>(b0);
+    mismatches += !same(std::string_view(&lead, 1), 0);  // cut after the lead byte
+    for (int b1 = 0; b1 < 256; ++b1) {
+      const char two[2] = {lead, static_cast<char>(b1)};
+      mismatches += !same(std::string_view(two, 2), 0);  // cut after two bytes
+      if (b0 < 0xE0 || b0 > 0xEF) continue;  // the inline path reads three bytes only after E0–EF
+      for (int b2 = 0; b2 < 256; ++b2) {
+        const char three[4] = {lead, static_cast<char>(b1), static_cast<char>(b2), 'x'};
+        mismatches += !same(std::string_view(three, 3), 0);
+        mismatches += !same(std::string_view(three, 4), 0);
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+}

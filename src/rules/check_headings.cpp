@@ -47,10 +47,6 @@ std::vector<bool> template_numbered(const CheckContext& ctx, const std::vector<S
   return out;
 }
 
-bool matches_any(const std::vector<Pattern>& patterns, std::u32string_view text) {
-  return std::any_of(patterns.begin(), patterns.end(), [&](const Pattern& p) { return p.found_in(text); });
-}
-
 // Where the report's own numbering ends: the first heading or line the pack's
 // heading_numbering.ends_at matches (an appended statistics table numbers its rows 一、二、…).
 // Headings after it are not checked; a matching heading itself still is.
@@ -59,8 +55,9 @@ std::uint32_t numbering_end(const CheckContext& ctx) {
   const auto& ends_at = ctx.choice.pack->numbering_ends_at;
   std::uint32_t end = UINT32_MAX;
   if (ends_at.empty()) return end;
+  AnyPatternScanner ends(ends_at);  // asked of every heading and paragraph
   for (const Section& s : report.sections)
-    if (matches_any(ends_at, s.heading.key)) {
+    if (ends.found_in(s.heading.key)) {
       end = s.heading.text.end;
       break;
     }
@@ -70,7 +67,7 @@ std::uint32_t numbering_end(const CheckContext& ctx) {
     std::u32string_view text = report.paragraph_text(p);
     while (!text.empty() && (text.back() == U' ' || text.back() == U'\u3000')) text.remove_suffix(1);
     while (!text.empty() && (text.front() == U' ' || text.front() == U'\u3000')) text.remove_prefix(1);
-    if (matches_any(ends_at, text)) return at;
+    if (ends.found_in(text)) return at;
   }
   return end;
 }

@@ -116,6 +116,24 @@ std::vector<std::pair<std::size_t, std::size_t>> PatternScanner::find_all(std::s
   return out;
 }
 
+std::vector<const Pattern*> AnyPatternScanner::addresses(const std::vector<Pattern>& patterns) {
+  std::vector<const Pattern*> out;
+  out.reserve(patterns.size());
+  for (const Pattern& p : patterns) out.push_back(&p);
+  return out;
+}
+
+AnyPatternScanner::AnyPatternScanner(const std::vector<Pattern>& patterns)
+    : count_(patterns.size()), scanner_(addresses(patterns)) {}
+
+bool AnyPatternScanner::found_in(std::u32string_view text) {
+  if (count_ == 0) return false;
+  scanner_.set_text(text);
+  for (std::size_t i = 0; i < count_; ++i)
+    if (scanner_.found(i)) return true;
+  return false;
+}
+
 std::vector<std::string> take_pattern_timeouts() { return std::exchange(timed_out_patterns, {}); }
 
 }  // namespace nblint

@@ -62,6 +62,21 @@ class PatternScanner {
   std::vector<std::unique_ptr<U_ICU_NAMESPACE::RegexMatcher>> matchers_;  // null where ICU failed
 };
 
+// "Does any of these patterns occur in this text?" asked of many texts (headings, paragraphs),
+// with one scanner for all of them instead of a matcher made per pattern and text.
+class AnyPatternScanner {
+ public:
+  // The patterns must outlive the scanner.
+  explicit AnyPatternScanner(const std::vector<Pattern>& patterns);
+  // Pattern::found_in of each pattern in turn, until one is found.
+  bool found_in(std::u32string_view text);
+
+ private:
+  static std::vector<const Pattern*> addresses(const std::vector<Pattern>& patterns);
+  std::size_t count_;
+  PatternScanner scanner_;
+};
+
 // The sources of the patterns that hit the match time limit on this thread since the last call,
 // each once, in the order they first did; the list is emptied. The engine reports them
 // (meta/pack, pattern_timeout) so a user pack's runaway pattern is visible, not silently false.

@@ -1,20 +1,18 @@
 #include "rules/section_matcher.h"
 
+#include <deque>
+
 namespace nblint {
-
-namespace {
-
-bool any_found(const std::vector<Pattern>& patterns, std::u32string_view text) {
-  for (const Pattern& p : patterns)
-    if (p.found_in(text)) return true;
-  return false;
-}
-
-}  // namespace
 
 std::vector<SectionMatch> match_sections(const Report& report, const Pack& pack) {
   std::vector<SectionMatch> matches(pack.sections.size());
   std::vector<bool> taken(report.sections.size(), false);
+  // One scanner per pack section, asked of every heading (and paragraph) of the report.
+  std::deque<AnyPatternScanner> headings, mentions;  // not movable: a deque builds them in place
+  for (const SectionSpec& spec : pack.sections) {
+    headings.emplace_back(spec.headings);
+    mentions.emplace_back(spec.mentions);
+  }
   // Pass 0 looks at top-level headings only, pass 1 at every heading.
   for (int pass = 0; pass < 2; ++pass) {
     for (std::size_t i = 0; i < pack.sections.size(); ++i) {
@@ -22,7 +20,7 @@ std::vector<SectionMatch> match_sections(const Report& report, const Pack& pack)
       for (std::size_t s = 0; s < report.sections.size(); ++s) {
         const Section& section = report.sections[s];
         if (taken[s] || (pass == 0 && section.parent >= 0)) continue;
-        if (any_found(pack.sections[i].headings, section.heading.key)) {
+        if (headings[i].found_in(section.heading.key)) {
           matches[i].section = static_cast<int>(s);
           taken[s] = true;
           break;
@@ -34,7 +32,7 @@ std::vector<SectionMatch> match_sections(const Report& report, const Pack& pack)
     for (std::size_t i = 0; i < pack.sections.size(); ++i) {
       if (matches[i].covered() || pack.sections[i].mentions.empty()) continue;
       for (std::size_t p = 0; p < report.paragraphs.size(); ++p)
-        if (any_found(pack.sections[i].mentions, report.paragraph_text(report.paragraphs[p]))) {
+        if (mentions[i].found_in(report.paragraph_text(report.paragraphs[p]))) {
           matches[i].paragraph = static_cast<int>(p);
           break;
         }

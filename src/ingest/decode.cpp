@@ -100,12 +100,21 @@ inline int utf8_sequence(const u8* p, const u8* end, int& bad) {
   return need + 1;
 }
 
+// A well-formed three-byte sequence at p (U+0800–U+FFFF without surrogates): nearly every
+// character of a Chinese report, so it is tried before the general case.
+inline bool three_byte_sequence(const u8* p, const u8* end) {
+  if (end - p < 3 || (p[0] & 0xF0) != 0xE0 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return false;
+  return !(p[0] == 0xE0 && p[1] < 0xA0) && !(p[0] == 0xED && p[1] > 0x9F);
+}
+
 bool utf8_valid(std::string_view s) {
   const u8* p = reinterpret_cast<const u8*>(s.data());
   const u8* end = p + s.size();
   for (;;) {
     p = skip_ascii(p, end);
     if (p == end) return true;
+    while (three_byte_sequence(p, end)) p += 3;
+    if (p == end || *p < 0x80) continue;
     int bad = 0;
     const int n = utf8_sequence(p, end, bad);
     if (n == 0) return false;

@@ -119,6 +119,23 @@ TEST_CASE("decode: valid UTF-8 without a BOM is the raw bytes, with no offset ma
   CHECK(ascii.text == "plain ASCII report\n");
 }
 
+TEST_CASE("decode: the UTF-8 check accepts exactly the well-formed three-byte sequences") {
+  // Every lead byte E0–EF with every second byte and the third bytes at the edges of the range,
+  // between Chinese text: the input is the raw bytes exactly when utf8::decode_any accepts it.
+  const std::string before = "本年度共收到申请", after = "件，均已办结。\n";
+  std::size_t disagreements = 0;
+  for (int b0 = 0xE0; b0 <= 0xEF; ++b0)
+    for (int b1 = 0; b1 < 256; ++b1)
+      for (const int b2 : {0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF}) {
+        const std::string sequence{static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)};
+        const bool well_formed = utf8::decode_any(sequence, 0).valid;
+        const auto r = decode_bytes(before + sequence + after, "UTF-8");
+        const Decoded* d = std::get_if<Decoded>(&r);
+        disagreements += !d || d->invalid_offsets.empty() != well_formed;
+      }
+  CHECK(disagreements == 0);
+}
+
 TEST_CASE("decode: empty input is empty UTF-8") {
   const Decoded& d = ok(decode_bytes(""));
   CHECK(d.encoding == "UTF-8");

@@ -1,5 +1,7 @@
 #include "rules/pattern.h"
 
+#include "rules/required_chars.h"
+
 #include <algorithm>
 #include <stdexcept>
 #include <utility>
@@ -33,7 +35,7 @@ std::unique_ptr<icu::RegexMatcher> time_limited_matcher(const icu::RegexPattern&
 }
 }  // namespace
 
-Pattern::Pattern(const std::string& source) : source_(source) {
+Pattern::Pattern(const std::string& source) : source_(source), required_(nblint::required_chars(source)) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError where{};
   compiled_.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), where, status));
@@ -61,12 +63,21 @@ std::vector<std::pair<std::size_t, std::size_t>> Pattern::find_all(std::u32strin
 
 PatternScanner::PatternScanner(const std::vector<const Pattern*>& patterns)
     : patterns_(patterns), text_(std::make_unique<icu::UnicodeString>()) {
-  for (const Pattern* p : patterns) matchers_.push_back(time_limited_matcher(*p->compiled_));
+  for (const Pattern* p : patterns) {
+    matchers_.push_back(time_limited_matcher(*p->compiled_));
+    any_required_ = any_required_ || p->required_.has_value();
+  }
+}
+
+bool PatternScanner::may_match(std::size_t index) const {
+  const auto& required = patterns_[index]->required_;
+  return !required || filter_.may_hold_any(*required);
 }
 
 PatternScanner::~PatternScanner() = default;
 
 void PatternScanner::set_text(std::u32string_view text) {
+  if (any_required_) filter_ = CharFilter(text);
   // Converted into the same buffer every time: no allocation once it is large enough.
   const auto points = static_cast<int32_t>(text.size());
   const int32_t capacity = 2 * points + 1;  // at most two UTF-16 units per code point
@@ -81,7 +92,7 @@ void PatternScanner::set_text(std::u32string_view text) {
 
 bool PatternScanner::found(std::size_t index) {
   icu::RegexMatcher* m = matchers_[index].get();
-  if (!m) return false;
+  if (!m || !may_match(index)) return false;
   m->reset(*text_);
   UErrorCode status = U_ZERO_ERROR;
   const bool found = m->find(status);
@@ -92,7 +103,7 @@ bool PatternScanner::found(std::size_t index) {
 std::vector<std::pair<std::size_t, std::size_t>> PatternScanner::find_all(std::size_t index) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   icu::RegexMatcher* m = matchers_[index].get();
-  if (!m) return out;
+  if (!m || !may_match(index)) return out;
   const icu::UnicodeString& u = *text_;
   m->reset(u);
   UErrorCode status = U_ZERO_ERROR;

@@ -1,12 +1,15 @@
 // A compiled ICU regular expression from a pack, matched against folded text.
 #pragma once
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include <unicode/uversion.h>
+
+#include "util/char_filter.h"
 
 U_NAMESPACE_BEGIN
 class RegexPattern;
@@ -31,11 +34,14 @@ class Pattern {
   // the matches found before a time-out are kept.
   std::vector<std::pair<std::size_t, std::size_t>> find_all(std::u32string_view text) const;
   const std::string& source() const { return source_; }
+  // Characters every match contains (rules/required_chars), when the source says so.
+  const std::optional<std::u32string>& required_chars() const { return required_; }
 
  private:
   friend class PatternScanner;
   std::string source_;
   std::unique_ptr<U_ICU_NAMESPACE::RegexPattern> compiled_;
+  std::optional<std::u32string> required_;
 };
 
 // Runs several patterns over many texts, reusing one UTF-16 copy of the current text and one
@@ -57,7 +63,12 @@ class PatternScanner {
   std::vector<std::pair<std::size_t, std::size_t>> find_all(std::size_t index);
 
  private:
+  // Whether pattern `index` can match the current text at all (its required characters).
+  bool may_match(std::size_t index) const;
+
   std::vector<const Pattern*> patterns_;
+  bool any_required_ = false;  // some pattern has required characters: `filter_` is kept
+  CharFilter filter_;          // the current text's characters
   std::unique_ptr<U_ICU_NAMESPACE::UnicodeString> text_;
   std::vector<std::unique_ptr<U_ICU_NAMESPACE::RegexMatcher>> matchers_;  // null where ICU failed
 };

@@ -1,0 +1,226 @@
+#include "rules/required_chars.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "util/utf8.h"
+
+namespace nblint {
+
+namespace {
+
+// Punctuation a backslash makes literal; other escapes (\s, \d, \p{…}, \x…, \Q…) are not read.
+constexpr std::u32string_view kEscapable = U"\\^$.|?*+()[]{}/-*&~\"'#%,:;<=>@_`!";
+
+struct Unknown {};  // thrown inside the reader: the pattern uses something it does not read
+
+// A recursive-descent reader over the pattern's code points. Each consuming atom gives the set
+// of characters it matches (when it is a literal or a list of literals) or nothing (unknown).
+class Reader {
+ public:
+  explicit Reader(std::u32string pattern) : p_(std::move(pattern)) {}
+
+  // alternation := sequence ('|' sequence)* ; the union of the branches' sets.
+  std::optional<std::u32string> alternation() {
+    std::optional<std::u32string> all = sequence();
+    while (peek() == U'|') {
+      ++i_;
+      const std::optional<std::u32string> branch = sequence();
+      if (!all || !branch) all.reset();
+      else *all += *branch;
+    }
+    return all;
+  }
+
+  bool at_end() const { return i_ >= p_.size(); }
+
+ private:
+  // sequence := (atom quantifier?)* ; the set of its first required atom whose set is known.
+  std::optional<std::u32string> sequence() {
+    std::optional<std::u32string> chosen;
+    while (!at_end() && peek() != U'|' && peek() != U')') {
+      bool consumes = true;
+      std::optional<std::u32string> set = atom(consumes);
+      const std::uint32_t least = quantifier();
+      if (consumes && least > 0 && set && !chosen) chosen = std::move(set);
+    }
+    return chosen;
+  }
+
+  // One atom; `consumes` false for zero-width ones (anchors, look-arounds).
+  std::optional<std::u32string> atom(bool& consumes) {
+    const char32_t c = p_[i_++];
+    switch (c) {
+      case U'^':
+      case U'$':
+        consumes = false;
+        return std::nullopt;
+      case U'.':
+        return std::nullopt;
+      case U'[':
+        return char_class();
+      case U'(':
+        return group(consumes);
+      case U'\\':
+        return escape(consumes);
+      case U'?':
+      case U'*':
+      case U'+':
+      case U'{':
+      case U'}':
+      case U']':
+        throw Unknown{};  // a quantifier without an atom, or a stray bracket: not read
+      default:
+        return std::u32string(1, c);
+    }
+  }
+
+  std::optional<std::u32string> escape(bool& consumes) {
+    if (at_end()) throw Unknown{};
+    const char32_t c = p_[i_++];
+    if (kEscapable.find(c) != std::u32string_view::npos) return std::u32string(1, c);
+    if (c == U'b' || c == U'B' || c == U'A' || c == U'z' || c == U'Z' || c == U'G') {
+      consumes = false;  // boundaries and anchors
+      return std::nullopt;
+    }
+    if (c == U'Q' || c == U'E' || c == U'k' || (c >= U'0' && c <= U'9')) throw Unknown{};  // quoting, back-references
+    skip_escape_argument(c);
+    return std::nullopt;  // some character (\s, \d, \p{Han}, \u4E00, \t …), not a known one
+  }
+
+  // What follows the letter of \xhh, \x{h…}, \uhhhh, \Uhhhhhhhh, \cX, \p{…}, \pL, \N{…}.
+  void skip_escape_argument(char32_t letter) {
+    std::size_t fixed = 0;
+    switch (letter) {
+      case U'x': fixed = 2; break;
+      case U'u': fixed = 4; break;
+      case U'U': fixed = 8; break;
+      case U'c': fixed = 1; break;
+      case U'p': case U'P': case U'N': fixed = 1; break;
+      default: return;
+    }
+    if (peek() == U'{' && letter != U'c') {
+      skip_past(U'}');
+      return;
+    }
+    if (letter == U'N') throw Unknown{};
+    for (std::size_t k = 0; k < fixed; ++k) {
+      if (at_end()) throw Unknown{};
+      ++i_;
+    }
+  }
+
+  // [...]: a set only when it lists literal characters (escaped punctuation allowed).
+  std::optional<std::u32string> char_class() {
+    std::u32string set;
+    bool known = true;
+    if (peek() == U'^') known = false, ++i_;
+    if (peek() == U']') set += p_[i_++];  // a ']' first is literal
+    while (true) {
+      if (at_end()) throw Unknown{};
+      const char32_t c = p_[i_++];
+      if (c == U']') break;
+      if (c == U'[') throw Unknown{};  // nested sets, set operations: not read
+      if (c == U'\\') {
+        if (at_end()) throw Unknown{};
+        const char32_t e = p_[i_++];
+        if (kEscapable.find(e) != std::u32string_view::npos) {
+          set += e;
+        } else {
+          if (e == U'Q' || e == U'E' || (e >= U'0' && e <= U'9')) throw Unknown{};
+          known = false;
+          skip_escape_argument(e);
+        }
+        continue;
+      }
+      if ((c == U'-' && !set.empty() && peek() != U']') || (c == U'&' && peek() == U'&')) known = false;  // ranges, &&
+      set += c;
+    }
+    if (!known || set.empty()) return std::nullopt;
+    return set;
+  }
+
+  // (…), (?:…), (?>…), (?<name>…) consume; (?=…), (?!…), (?<=…), (?<!…) do not; (?#…) is a
+  // comment; inline flags ((?i), (?x:…)) change what characters match, so they are not read.
+  std::optional<std::u32string> group(bool& consumes) {
+    if (peek() == U'?') {
+      ++i_;
+      const char32_t kind = at_end() ? U'\0' : p_[i_++];
+      if (kind == U'#') {
+        skip_past(U')');
+        consumes = false;
+        return std::nullopt;
+      }
+      if (kind == U'=' || kind == U'!') {
+        consumes = false;
+      } else if (kind == U'<' && (peek() == U'=' || peek() == U'!')) {
+        ++i_;
+        consumes = false;
+      } else if (kind == U'<') {
+        skip_past(U'>');  // a named group
+      } else if (kind != U':' && kind != U'>') {
+        throw Unknown{};
+      }
+    }
+    std::optional<std::u32string> inside = alternation();
+    if (peek() != U')') throw Unknown{};
+    ++i_;
+    return consumes ? inside : std::nullopt;
+  }
+
+  // The least repetition the quantifier after an atom allows (1 without one).
+  std::uint32_t quantifier() {
+    std::uint32_t least = 1;
+    if (at_end()) return least;
+    const char32_t c = peek();
+    if (c == U'?' || c == U'*') {
+      least = 0, ++i_;
+    } else if (c == U'+') {
+      ++i_;
+    } else if (c == U'{') {
+      ++i_;
+      std::uint32_t n = 0;
+      bool digits = false;
+      while (!at_end() && peek() >= U'0' && peek() <= U'9') n = std::min<std::uint32_t>(n * 10 + (p_[i_++] - U'0'), 1000000), digits = true;
+      if (!digits) throw Unknown{};
+      skip_past(U'}');
+      least = n;
+    } else {
+      return least;
+    }
+    if (!at_end() && (peek() == U'?' || peek() == U'+')) ++i_;  // lazy or possessive
+    return least;
+  }
+
+  void skip_past(char32_t close) {
+    while (!at_end() && p_[i_] != close) ++i_;
+    if (at_end()) throw Unknown{};
+    ++i_;
+  }
+  char32_t peek() const { return at_end() ? U'\0' : p_[i_]; }
+
+  std::u32string p_;
+  std::size_t i_ = 0;
+};
+
+}  // namespace
+
+std::optional<std::u32string> required_chars(std::string_view source) {
+  std::u32string points;
+  for (std::size_t i = 0; i < source.size();) {
+    const utf8::Decoded d = utf8::decode(source, i);
+    if (!d.valid) return std::nullopt;
+    points += d.cp;
+    i += d.length;
+  }
+  try {
+    Reader reader(std::move(points));
+    std::optional<std::u32string> set = reader.alternation();
+    if (!reader.at_end()) return std::nullopt;  // an unmatched ')'
+    return set;
+  } catch (const Unknown&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace nblint

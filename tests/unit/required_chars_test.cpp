@@ -1,0 +1,166 @@
+// rules/required_chars: the characters every match of a pattern must contain, read from its
+// source; and the property that matters, that searching with that filter finds exactly what
+// ICU finds without it, for every pattern of the built-in packs on real and invented text.
+#include <doctest/doctest.h>
+
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rules/pack_registry.h"
+#include "rules/pattern.h"
+#include "rules/required_chars.h"
+#include "support/run.h"
+#include "text/normalizer.h"
+#include "util/utf8.h"
+
+using namespace nblint;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The set as sorted UTF-8 without repeats, or "-" when unknown.
+std::string described(const std::optional<std::u32string>& set) {
+  if (!set) return "-";
+  std::u32string s = *set;
+  std::sort(s.begin(), s.end());
+  s.erase(std::unique(s.begin(), s.end()), s.end());
+  return utf8::encode(s);
+}
+
+// Every non-empty match of `source` in `text` by ICU itself, as code-point offsets.
+std::vector<std::pair<std::size_t, std::size_t>> icu_matches(const std::string& source, std::u32string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError where{};
+  std::unique_ptr<icu::RegexPattern> pattern(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), where, status));
+  REQUIRE(U_SUCCESS(status));
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(text.data()),
+                                                              static_cast<int32_t>(text.size()));
+  std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(u, status));
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  while (m->find(status) && U_SUCCESS(status)) {
+    const int32_t b = m->start(status), e = m->end(status);
+    if (b == e) continue;
+    out.emplace_back(static_cast<std::size_t>(u.countChar32(0, b)), static_cast<std::size_t>(u.countChar32(0, e)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("required chars: read from literals, lists, groups and alternations; unknown otherwise") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"abc", "a"},
+      {"XX+|xx+", "Xx"},
+      {"(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])", "Xx"},
+      {"(?<![A-Za-z])[Xx]\\s*[年月日]", "Xx"},
+      {"[×✕╳]{2,}", "×╳✕"},
+      {"(?<!\\p{Han})某某|某某(?=机关|单位|部门)", "某"},
+      {"\\*{2,}(?=\\s*[年月日号件])", "*"},
+      {"[(\\[【](?:单位|机关)(?:名称|全称)[)\\]】]", "([【"},
+      {"填写说明|此处(?:填写|填入)", "填此"},
+      {"^统计表$", "统"},
+      {"统计表$", "统"},
+      {"a*b", "b"},
+      {"a{0,3}b", "b"},
+      {"a{2}", "a"},
+      {"(ab)?c", "c"},
+      {"(?=a)b", "b"},
+      {"(?#note)d", "d"},
+      {"\\bfoo", "f"},
+      {"\\x41b", "b"},
+      {"\\pLx", "x"},
+      {"\\d+件", "件"},
+      {"[\\]]", "]"},
+      {"[]a]", "]a"},
+      {"(?<name>ab)", "a"},
+      {"a+?b", "a"},
+      // Unknown: what might match the empty string, or characters the reader does not list.
+      {"", "-"},
+      {"a?", "-"},
+      {"a|", "-"},
+      {"(?i)abc", "-"},
+      {"(?x) a b", "-"},
+      {".", "-"},
+      {"\\u4E00", "-"},  // not the literal digits after \u
+      {"\\x{4E00}", "-"},
+      {"[^a]", "-"},
+      {"[a-z]", "-"},
+      {"[\\p{Han}]", "-"},
+      {"\\p{Han}+", "-"},
+      {"(a)\\1", "-"},
+      {"\\Qa\\E", "-"},
+      {"a)", "-"},
+      {"(a", "-"},
+      {"[[a][b]]", "-"},
+  };
+  for (const auto& [source, expected] : cases) {
+    const std::string shown = source;
+    CAPTURE(shown);
+    CHECK(described(required_chars(source)) == expected);
+  }
+}
+
+TEST_CASE("required chars: filtered searches find exactly what ICU finds, for every built-in pattern") {
+  // Real text (examples, fixtures, the corpus when present) and lines made to hit the
+  // placeholders, the section headings and the numbering end.
+  std::vector<std::u32string> lines;
+  const auto add_text = [&](const std::string& utf8_text) {
+    const NormalizedText folded = normalize(utf8_text);
+    std::size_t b = 0;
+    for (std::size_t e; (e = folded.text.find(U'\n', b)) != std::u32string::npos; b = e + 1)
+      lines.push_back(folded.text.substr(b, e - b));
+    lines.push_back(folded.text.substr(b));
+  };
+  for (const char* made : {"XX局20XX年X月X日", "××××", "某某局、张某某", "**年**月", "【单位名称】（机关全称）",
+                           "填写说明：此处填写", "xxl XXI Xx", "附表", "统计表", "附:说明", "一、总体情况",
+                           "二、主动公开政府信息情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"})
+    add_text(made);
+  std::vector<fs::path> files;
+  for (const fs::path& dir : {test::source_dir() / "examples", test::source_dir() / "tests/fixtures"})
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.path().extension() == ".txt") files.push_back(e.path());
+  if (test::have_shared_corpus())
+    for (const auto& e : fs::recursive_directory_iterator(test::shared_dir() / "corpus"))
+      if (e.path().extension() == ".txt") files.push_back(e.path());
+  for (const fs::path& f : files) {
+    const std::string bytes = test::read_file(f);
+    if (utf8::is_valid(bytes)) add_text(bytes);
+  }
+
+  std::vector<const Pattern*> patterns;
+  for (const Pack& pack : PackRegistry::builtin().packs()) {
+    for (const SectionSpec& s : pack.sections) {
+      for (const Pattern& p : s.headings) patterns.push_back(&p);
+      for (const Pattern& p : s.mentions) patterns.push_back(&p);
+    }
+    for (const Pattern& p : pack.wording_ignore) patterns.push_back(&p);
+    for (const Pattern& p : pack.numbering_ends_at) patterns.push_back(&p);
+    for (const PlaceholderSpec& p : pack.placeholders) patterns.push_back(&p.pattern);
+  }
+  REQUIRE(patterns.size() > 30);
+  std::size_t filtered = 0, matches = 0, mismatches = 0;
+  for (const Pattern* p : patterns) {
+    filtered += p->required_chars().has_value();
+    PatternScanner scanner({p});
+    for (const std::u32string& line : lines) {
+      scanner.set_text(line);
+      const auto expected = icu_matches(p->source(), line);
+      matches += expected.size();
+      if (scanner.find_all(0) != expected || scanner.found(0) != !expected.empty()) {
+        ++mismatches;
+        MESSAGE(p->source() << " on " << utf8::encode(line));
+      }
+    }
+  }
+  CHECK(mismatches == 0);
+  CHECK(filtered * 2 > patterns.size());  // the filter applies to most of the packs' patterns
+  CHECK(matches > 100);                   // and the lines do hit them
+}

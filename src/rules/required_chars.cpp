@@ -143,6 +143,8 @@ class Reader {
   // (…), (?:…), (?>…), (?<name>…) consume; (?=…), (?!…), (?<=…), (?<!…) do not; (?#…) is a
   // comment; inline flags ((?i), (?x:…)) change what characters match, so they are not read.
   std::optional<std::u32string> group(bool& consumes) {
+    // The reader recurses per group; a user pack's pattern nested deeper is simply not read.
+    if (++depth_ > kMaxDepth) throw Unknown{};
     if (peek() == U'?') {
       ++i_;
       const char32_t kind = at_end() ? U'\0' : p_[i_++];
@@ -165,6 +167,7 @@ class Reader {
     std::optional<std::u32string> inside = alternation();
     if (peek() != U')') throw Unknown{};
     ++i_;
+    --depth_;
     return consumes ? inside : std::nullopt;
   }
 
@@ -199,8 +202,10 @@ class Reader {
   }
   char32_t peek() const { return at_end() ? U'\0' : p_[i_]; }
 
+  static constexpr int kMaxDepth = 64;
   std::u32string p_;
   std::size_t i_ = 0;
+  int depth_ = 0;
 };
 
 }  // namespace

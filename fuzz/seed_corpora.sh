@@ -6,7 +6,7 @@ set -euo pipefail
 export LC_ALL=C  # byte lengths (Content-Length) and a stable order
 cd "$(dirname "$0")/.."
 out=${1:-build-fuzz/corpus}
-mkdir -p "$out"/{fuzz_ingest,fuzz_normalize,fuzz_pipeline,fuzz_equation,fuzz_pack_loader,fuzz_config,fuzz_lsp}
+mkdir -p "$out"/{fuzz_ingest,fuzz_normalize,fuzz_pipeline,fuzz_equation,fuzz_required_chars,fuzz_pack_loader,fuzz_config,fuzz_lsp}
 
 # A seed file: $1 target, $2 name, $3 selector byte (octal escape, or '' for none), $4 source file.
 seed() {
@@ -31,6 +31,11 @@ done < <(find tests/fixtures examples -type f \( -name '*.txt' -o -name '*.md' -
 # Relations as the packs write them.
 grep -h '^ *check:' rules/*.yaml | sed 's/^ *check: *//' | sort -u | nl -nln | while read -r i eq; do
   printf '%s' "$eq" >"$out/fuzz_equation/check$i"
+done
+
+# Patterns as the packs write them, each with a line of text that holds what they look for.
+grep -ho "pattern: '[^']*'" rules/*.yaml | sed "s/^pattern: '//; s/'\$//" | sort -u | nl -nln | while read -r i pattern; do
+  printf '%s\0XX年X月X日 某某局 ××× **年 【单位名称】 填写说明 一、总体情况 统计表 附表' "$pattern" >"$out/fuzz_required_chars/pattern$i"
 done
 
 # Packs: the built-in ones and the user pack of the configuration fixture.

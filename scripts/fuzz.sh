@@ -15,7 +15,7 @@ shift || true
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-  targets=(fuzz_ingest fuzz_normalize fuzz_pipeline fuzz_equation fuzz_pack_loader fuzz_config fuzz_lsp)
+  targets=(fuzz_ingest fuzz_normalize fuzz_pipeline fuzz_equation fuzz_required_chars fuzz_pack_loader fuzz_config fuzz_lsp)
 fi
 
 log() { printf 'fuzz: %s\n' "$*"; }

@@ -1,7 +1,5 @@
 #include "rules/pattern.h"
 
-#include "rules/required_chars.h"
-
 #include <algorithm>
 #include <stdexcept>
 #include <utility>
@@ -9,6 +7,8 @@
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
 #include <unicode/ustring.h>
+
+#include "rules/required_chars.h"
 
 namespace nblint {
 

@@ -3,7 +3,6 @@
 #pragma once
 #include <cstddef>
 #include <functional>
-#include <vector>
 
 #include "cli/lint_file.h"
 
@@ -15,19 +14,6 @@ class ResultSequence {
   virtual std::size_t size() const = 0;
   // Calls `visit` with each file's result in order; the reference is valid during the call only.
   virtual void for_each(const std::function<void(const FileResult&)>& visit) const = 0;
-};
-
-// Results already in memory (tests, single files).
-class ResultVector final : public ResultSequence {
- public:
-  explicit ResultVector(const std::vector<FileResult>& results) : results_(results) {}
-  std::size_t size() const override { return results_.size(); }
-  void for_each(const std::function<void(const FileResult&)>& visit) const override {
-    for (const FileResult& r : results_) visit(r);
-  }
-
- private:
-  const std::vector<FileResult>& results_;
 };
 
 }  // namespace nblint

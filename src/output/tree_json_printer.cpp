@@ -2,6 +2,7 @@
 // documented field by field in docs/model.md; keys keep the order written here.
 #include <nlohmann/json.hpp>
 
+#include "output/json_stream.h"
 #include "output/model_names.h"
 #include "output/printers.h"
 #include "parse/organ.h"
@@ -276,8 +277,7 @@ class ModelWriter {
 void print_tree_json(std::ostream& out, const SourceText& source, const Report& report, const PackChoice* choice,
                      Lang lang) {
   const Json doc = ModelWriter(source, report, choice, lang).document();
-  // Replacement characters keep the document valid JSON even if the source held bad UTF-8.
-  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  out << dumped_json(doc) << '\n';
 }
 
 }  // namespace nblint

@@ -46,8 +46,8 @@ void report(std::string_view rule, const Severity& severity, const SectionProse&
   out.push_back({std::string(rule), severity, format_message(info->message("default").get(lang), args), s.heading_span});
 }
 
-void copied_from_last_year(const std::vector<ReportRecord>& records, Lang lang, std::vector<std::vector<Diagnostic>>& out) {
-  const auto previous = previous_year_records(records);
+void copied_from_last_year(const std::vector<ReportRecord>& records, const PreviousYears& previous, Lang lang,
+                           std::vector<std::vector<Diagnostic>>& out) {
   for (std::size_t i = 0; i < records.size(); ++i) {
     const ReportRecord& now = records[i];
     const Severity* severity = enabled(now, kCopiedText);
@@ -134,8 +134,9 @@ void copied_from_other_organs(const std::vector<ReportRecord>& records, Lang lan
 
 }  // namespace
 
-void check_copied_text(const std::vector<ReportRecord>& records, Lang lang, std::vector<std::vector<Diagnostic>>& out) {
-  copied_from_last_year(records, lang, out);
+void check_copied_text(const std::vector<ReportRecord>& records, const PreviousYears& previous, Lang lang,
+                       std::vector<std::vector<Diagnostic>>& out) {
+  copied_from_last_year(records, previous, lang, out);
   copied_from_other_organs(records, lang, out);
 }
 

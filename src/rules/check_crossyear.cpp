@@ -47,9 +47,9 @@ std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const Rep
   return out;
 }
 
-void check_carry_over(const std::vector<ReportRecord>& records, Lang lang, std::vector<std::vector<Diagnostic>>& out) {
+void check_carry_over(const std::vector<ReportRecord>& records, const PreviousYears& previous, Lang lang,
+                      std::vector<std::vector<Diagnostic>>& out) {
   const RuleInfo* rule = Catalogue::builtin().find(kCarryOver);
-  const auto previous = previous_year_records(records);
   for (std::size_t i = 0; i < records.size(); ++i) {
     const ReportRecord& now = records[i];
     if (now.organ.empty() || now.year == 0 || !now.carried_into || !now.pack) continue;

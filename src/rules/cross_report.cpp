@@ -76,11 +76,11 @@ ReportRecord make_report_record(const Report& report, const PackChoice& choice, 
   return record;
 }
 
-std::vector<std::vector<std::size_t>> previous_year_reports(const std::vector<OrganYear>& reports) {
+PreviousYears previous_year_reports(const std::vector<OrganYear>& reports) {
   std::map<std::pair<std::string_view, int>, std::vector<std::size_t>> by_organ_year;
   for (std::size_t j = 0; j < reports.size(); ++j)
     if (!reports[j].organ.empty() && reports[j].year != 0) by_organ_year[{reports[j].organ, reports[j].year}].push_back(j);
-  std::vector<std::vector<std::size_t>> previous(reports.size());
+  PreviousYears previous(reports.size());
   for (std::size_t i = 0; i < reports.size(); ++i) {
     if (reports[i].organ.empty() || reports[i].year == 0) continue;
     const auto it = by_organ_year.find({reports[i].organ, reports[i].year - 1});
@@ -89,7 +89,7 @@ std::vector<std::vector<std::size_t>> previous_year_reports(const std::vector<Or
   return previous;
 }
 
-std::vector<std::vector<std::size_t>> previous_year_records(const std::vector<ReportRecord>& records) {
+PreviousYears previous_year_records(const std::vector<ReportRecord>& records) {
   std::vector<OrganYear> reports;
   reports.reserve(records.size());
   for (const ReportRecord& r : records) reports.push_back({r.organ, r.year});
@@ -98,8 +98,9 @@ std::vector<std::vector<std::size_t>> previous_year_records(const std::vector<Re
 
 std::vector<std::vector<Diagnostic>> check_across_reports(const std::vector<ReportRecord>& records, Lang lang) {
   std::vector<std::vector<Diagnostic>> findings(records.size());
-  check_carry_over(records, lang, findings);
-  check_copied_text(records, lang, findings);
+  const PreviousYears previous = previous_year_records(records);
+  check_carry_over(records, previous, lang, findings);
+  check_copied_text(records, previous, lang, findings);
   return findings;
 }
 

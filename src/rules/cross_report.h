@@ -52,22 +52,28 @@ std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const Rep
 // The label of row `key` of the pack's carry-over table ("结转下年度继续办理").
 std::string carry_row_label(const Pack& pack, std::string_view key);
 
+// previous[i]: the indexes of the reports of report i's organ for the year before.
+using PreviousYears = std::vector<std::vector<std::size_t>>;
+
 // previous[i]: the records of records[i]'s organ for the year before, in input order (none when
 // its organ or year is unknown). Found through an index, so a run of any size costs linear time.
-std::vector<std::vector<std::size_t>> previous_year_records(const std::vector<ReportRecord>& records);
+PreviousYears previous_year_records(const std::vector<ReportRecord>& records);
 
 // The same over each report's organ and year alone (empty organ or year 0: unknown).
 struct OrganYear {
   std::string_view organ;
   int year = 0;
 };
-std::vector<std::vector<std::size_t>> previous_year_reports(const std::vector<OrganYear>& reports);
+PreviousYears previous_year_reports(const std::vector<OrganYear>& reports);
 
 // findings[i] are the findings for records[i], in no particular order.
 std::vector<std::vector<Diagnostic>> check_across_reports(const std::vector<ReportRecord>& records, Lang lang);
 
-// The two kinds of cross-report check (check_crossyear.cpp, check_copied_text.cpp).
-void check_carry_over(const std::vector<ReportRecord>& records, Lang lang, std::vector<std::vector<Diagnostic>>& out);
-void check_copied_text(const std::vector<ReportRecord>& records, Lang lang, std::vector<std::vector<Diagnostic>>& out);
+// The two kinds of cross-report check (check_crossyear.cpp, check_copied_text.cpp); `previous`
+// is previous_year_records(records), built once for both.
+void check_carry_over(const std::vector<ReportRecord>& records, const PreviousYears& previous, Lang lang,
+                      std::vector<std::vector<Diagnostic>>& out);
+void check_copied_text(const std::vector<ReportRecord>& records, const PreviousYears& previous, Lang lang,
+                       std::vector<std::vector<Diagnostic>>& out);
 
 }  // namespace nblint

@@ -20,6 +20,7 @@
 #include "output/json_stream.h"
 #include "output/printers.h"
 #include "support/docx_writer.h"
+#include "support/result_vector.h"
 #include "support/run.h"
 
 using namespace nblint;
@@ -38,9 +39,9 @@ std::string printed(const FileResult& r) {
     print_gcc(out, r, options);
     print_github(out, r, options);
   }
-  print_json(out, ResultVector(one), options, 3);
-  print_sarif(out, ResultVector(one), options);
-  print_rdjson(out, ResultVector(one), options);
+  print_json(out, test::ResultVector(one), options, 3);
+  print_sarif(out, test::ResultVector(one), options);
+  print_rdjson(out, test::ResultVector(one), options);
   return out.str();
 }
 

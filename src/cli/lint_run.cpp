@@ -92,7 +92,8 @@ void add_cross_report_findings(LintRun& run, Lang lang) {
 
 // What a checked file leaves until the spool takes it, and the line stderr shows for it.
 struct CheckedFile {
-  std::string encoded;  // cli/result_codec
+  std::string encoded;         // cli/result_codec
+  std::string encoded_record;  // the same, of its cross-report record
   bool unreadable = false;
   std::string note;     // "cannot read" or, with --verbose, what was read and how
 };
@@ -161,7 +162,7 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
   // in input order as the files before them are done, so nothing depends on the thread count.
   // A done file goes to the spool at once: memory holds only the files being checked.
   std::vector<CheckedFile> checked(plan.files.size());
-  run.records.resize(plan.files.size());
+  run.records = RecordSpool(plan.files.size());
   run.results = ResultSpool(plan.files.size());
   Progress progress(plan.files.size(), lang);
   const auto lint_one = [&](std::size_t i) {
@@ -175,7 +176,9 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
     keep_what_output_needs(result);
     checked[i].unreadable = result.error.has_value();
     checked[i].note = note_for(result, setup, options.verbose, lang);
-    run.records[i] = std::move(result.record);
+    run.records.set_digest(i, digest_of(result.record));
+    encode_record(result.record, checked[i].encoded_record);
+    result.record = ReportRecord();
     encode_result(result, checked[i].encoded);
   };
   const auto report_one = [&](std::size_t i) {
@@ -186,6 +189,7 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
     }
     run.trouble = run.trouble || file.unreadable;
     run.results.store_encoded(i, file.encoded);
+    run.records.store_encoded(i, file.encoded_record);
     const CheckedFile spent = std::exchange(file, CheckedFile());  // frees its buffers (assigning would keep them)
     progress.step(i + 1);
   };
@@ -197,7 +201,7 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
 
 FileResult LintRun::load(std::size_t i) const {
   FileResult result = results.load(i);
-  result.record = records.at(i);
+  result.record = records.load(i);
   return result;
 }
 

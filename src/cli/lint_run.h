@@ -11,18 +11,19 @@
 #include "cli/commands.h"
 #include "cli/file_setup.h"
 #include "cli/lint_file.h"
+#include "cli/record_spool.h"
 #include "cli/result_spool.h"
 #include "output/result_sequence.h"
 
 namespace nblint {
 
-// The files in the order the paths were given and walked. Each file's result is written to the
-// spool once it is checked, so a run holds only the small cross-report records in memory.
+// The files in the order the paths were given and walked. Each file's result and cross-report
+// record are written to spools once it is checked, so a run holds only the records' digests.
 struct LintRun final : ResultSequence {
-  std::vector<FileSetup> setups;      // setups[i] is file i's configuration
-  ResultSpool results;                // file i's result, without its record
-  std::vector<ReportRecord> records;  // file i's record (what the checks across reports read)
-  bool trouble = false;               // a path was missing or a file could not be read
+  std::vector<FileSetup> setups;  // setups[i] is file i's configuration
+  ResultSpool results;            // file i's result, without its record
+  RecordSpool records;            // file i's record (what the checks across reports read)
+  bool trouble = false;           // a path was missing or a file could not be read
 
   std::size_t size() const override { return results.size(); }
   // File i's result with its record.

@@ -1,5 +1,6 @@
 #include "cli/result_codec.h"
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -33,13 +34,33 @@ void fields(Io& io, T& x) {
   } else if constexpr (std::is_same_v<U, LineLocation>) {
     io(x.kind), io(x.paragraph), io(x.page), io(x.page_line), io(x.table), io(x.row), io(x.cell_starts),
         io(x.outline_level);
+  } else if constexpr (std::is_same_v<U, ReportRecord>) {
+    io(x.name), io(x.organ), io(x.year), io(x.pack), io(x.carried_from), io(x.carried_into), io(x.sections),
+        io(x.publication);
+  } else if constexpr (std::is_same_v<U, BoundRow>) {
+    io(x.key), io(x.label), io(x.line), io(x.cells);
+  } else if constexpr (std::is_same_v<U, BoundCell>) {
+    io(x.state), io(x.value), io(x.span), io(x.line), io(x.text);
+  } else if constexpr (std::is_same_v<U, Quantity>) {
+    io(x.mantissa), io(x.scale), io(x.negative), io(x.unit);
+  } else if constexpr (std::is_same_v<U, SectionProse>) {
+    io(x.key), io(x.heading), io(x.heading_span), io(x.fingerprint);
+  } else if constexpr (std::is_same_v<U, TextFingerprint>) {
+    io(x.minhash), io(x.chars);
+  } else if constexpr (std::is_same_v<U, PublicationTiming>) {
+    io(x.stated), io(x.published), io(x.deadline), io(x.lenient), io(x.deadline_date);
+  } else if constexpr (std::is_same_v<U, DateValue>) {
+    io(x.year), io(x.month), io(x.day), io(x.span), io(x.malformed);
+  } else if constexpr (std::is_same_v<U, CalendarDate>) {
+    io(x.year), io(x.month), io(x.day);
   } else {
     static_assert(kNoFieldList<U>, "no field list for this type");
   }
 }
 
 // Fixed-width integers in the machine's byte order: the bytes never leave the process that
-// wrote them. Strings and vectors are a 32-bit count, then their elements.
+// wrote them, so a pointer (to a pack, which outlives the run) is its address. Strings and
+// vectors are a 32-bit count, then their elements.
 class Writer {
  public:
   explicit Writer(std::string& out) : out_(out) {}
@@ -50,13 +71,20 @@ class Writer {
       (*this)(static_cast<std::uint8_t>(value));
     } else if constexpr (std::is_integral_v<T> || std::is_enum_v<T>) {
       out_.append(reinterpret_cast<const char*>(&value), sizeof value);
+    } else if constexpr (std::is_pointer_v<T>) {
+      (*this)(reinterpret_cast<std::uintptr_t>(value));
     } else {
       fields(*this, value);
     }
   }
-  void operator()(const std::string& s) {
+  template <class Char>
+  void operator()(const std::basic_string<Char>& s) {
     (*this)(count(s.size()));
-    out_.append(s);
+    out_.append(reinterpret_cast<const char*>(s.data()), s.size() * sizeof(Char));
+  }
+  template <class T, std::size_t N>
+  void operator()(const std::array<T, N>& items) {
+    for (const T& item : items) (*this)(item);
   }
   template <class T>
   void operator()(const std::vector<T>& items) {
@@ -89,13 +117,23 @@ class Reader {
       value = b != 0;
     } else if constexpr (std::is_integral_v<T> || std::is_enum_v<T>) {
       std::memcpy(&value, take(sizeof value), sizeof value);
+    } else if constexpr (std::is_pointer_v<T>) {
+      std::uintptr_t address = 0;
+      (*this)(address);
+      value = reinterpret_cast<T>(address);
     } else {
       fields(*this, value);
     }
   }
-  void operator()(std::string& s) {
+  template <class Char>
+  void operator()(std::basic_string<Char>& s) {
     const std::uint32_t n = count();
-    s.assign(take(n), n);
+    s.resize(n);
+    std::memcpy(s.data(), take(std::size_t{n} * sizeof(Char)), std::size_t{n} * sizeof(Char));
+  }
+  template <class T, std::size_t N>
+  void operator()(std::array<T, N>& items) {
+    for (T& item : items) (*this)(item);
   }
   template <class T>
   void operator()(std::vector<T>& items) {
@@ -169,6 +207,19 @@ void result_fields(Io& io, Result& r) {
 void encode_result(const FileResult& result, std::string& out) {
   Writer writer(out);
   result_fields(writer, result);
+}
+
+void encode_record(const ReportRecord& record, std::string& out) {
+  Writer writer(out);
+  writer(record);
+}
+
+ReportRecord decode_record(std::string_view bytes) {
+  Reader reader(bytes);
+  ReportRecord record;
+  reader(record);
+  if (!reader.at_end()) throw ResultCodecError("a spooled record is damaged (bytes after its end)");
+  return record;
 }
 
 FileResult decode_result(std::string_view bytes) {

@@ -1,6 +1,7 @@
 // A checked file's result as bytes, so that a run over many reports can keep its results on disk
-// (cli/result_spool) instead of in memory. Every field of FileResult round-trips except its
-// cross-report record, which the run keeps in memory for the checks across reports.
+// (cli/result_spool) instead of in memory. Every field of FileResult round-trips; its
+// cross-report record is stored on its own (encode_record), since the checks across reports
+// read records back without the rest of the result.
 #pragma once
 #include <stdexcept>
 #include <string>
@@ -21,5 +22,9 @@ void encode_result(const FileResult& result, std::string& out);
 
 // The result encode_result wrote into `bytes`; its record is empty.
 FileResult decode_result(std::string_view bytes);
+
+// A cross-report record as bytes, read back in the same process (packs are kept by address).
+void encode_record(const ReportRecord& record, std::string& out);
+ReportRecord decode_record(std::string_view bytes);
 
 }  // namespace nblint

@@ -103,11 +103,17 @@ void ResultSpool::store(std::size_t i, const FileResult& result) {
 
 FileResult ResultSpool::load(std::size_t i) const {
   const Slot& slot = slots_.at(i);
+  if (fd_ < 0 && slot.stored) return decode_result(std::string_view(memory_).substr(slot.offset, slot.size));
+  return decode_result(load_encoded(i));
+}
+
+std::string ResultSpool::load_encoded(std::size_t i) const {
+  const Slot& slot = slots_.at(i);
   if (!slot.stored) throw std::out_of_range("result " + std::to_string(i) + " was never spooled");
-  if (fd_ < 0) return decode_result(std::string_view(memory_).substr(slot.offset, slot.size));
+  if (fd_ < 0) return memory_.substr(slot.offset, slot.size);
   std::string bytes(slot.size, '\0');
   if (!read_all(fd_, bytes.data(), bytes.size(), slot.offset)) throw ResultCodecError("the result spool cannot be read back");
-  return decode_result(bytes);
+  return bytes;
 }
 
 }  // namespace nblint

@@ -30,6 +30,8 @@ class ResultSpool {
   // Result i as last stored (its record empty). Throws ResultCodecError when it cannot be read
   // back; std::out_of_range for an index never stored.
   FileResult load(std::size_t i) const;
+  // The bytes last stored at i (the same errors as load).
+  std::string load_encoded(std::size_t i) const;
 
   bool on_disk() const { return fd_ >= 0; }
   // Bytes written to the spool, replaced results included.

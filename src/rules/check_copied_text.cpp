@@ -4,6 +4,7 @@
 // reports compares each section with a few candidates, never all pairs.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "rules/catalogue.h"
 #include "rules/cross_report.h"
@@ -19,7 +20,7 @@ constexpr std::string_view kCopiedFromOther = "text/copied-from-other";
 // many copies of one text costs linear time and every member still meets one of its copies.
 constexpr std::size_t kBucketNeighbours = 8;
 
-const Severity* enabled(const ReportRecord& r, std::string_view rule) {
+const Severity* enabled(const RecordDigest& r, std::string_view rule) {
   if (!r.pack || !r.pack->copied_text) return nullptr;
   const auto it = r.pack->rules.find(rule);
   return it == r.pack->rules.end() ? nullptr : &it->second;
@@ -27,48 +28,65 @@ const Severity* enabled(const ReportRecord& r, std::string_view rule) {
 
 std::string percent(double similarity) { return std::to_string(static_cast<int>(std::lround(similarity * 100))); }
 
-const SectionProse* section(const ReportRecord& r, std::string_view key) {
-  for (const SectionProse& s : r.sections)
+const RecordDigest::Prose* section(const RecordDigest& r, std::string_view key) {
+  for (const RecordDigest::Prose& s : r.sections)
     if (s.key == key) return &s;
   return nullptr;
 }
 
 // Two reports of different organs: both organs known and different, or one unknown and the
 // same report year (the same organ's reports of one year are one report).
-bool other_organs(const ReportRecord& a, const ReportRecord& b) {
+bool other_organs(const RecordDigest& a, const RecordDigest& b) {
   if (!a.organ.empty() && !b.organ.empty()) return a.organ != b.organ;
   return a.year != 0 && a.year == b.year;
 }
 
-void report(std::string_view rule, const Severity& severity, const SectionProse& s,
-            const MessageArgs& args, Lang lang, std::vector<Diagnostic>& out) {
-  const RuleInfo* info = Catalogue::builtin().find(rule);
-  out.push_back({std::string(rule), severity, format_message(info->message("default").get(lang), args), s.heading_span});
-}
+// Report i's findings, which name its sections' headings: its record is read back for the first.
+class Reporter {
+ public:
+  Reporter(const RecordSource& records, std::size_t i, Lang lang, std::vector<Diagnostic>& out)
+      : records_(records), i_(i), lang_(lang), out_(out) {}
 
-void copied_from_last_year(const std::vector<ReportRecord>& records, const PreviousYears& previous, Lang lang,
+  // Section `section` of record i (its index in the digest's sections).
+  void report(std::string_view rule, const Severity& severity, std::size_t section, MessageArgs args) {
+    if (!record_) record_ = records_.load(i_);
+    const SectionProse& s = record_->sections.at(section);
+    args.insert(args.begin(), {"heading", s.heading});
+    const RuleInfo* info = Catalogue::builtin().find(rule);
+    out_.push_back({std::string(rule), severity, format_message(info->message("default").get(lang_), args), s.heading_span});
+  }
+
+ private:
+  const RecordSource& records_;
+  std::size_t i_;
+  Lang lang_;
+  std::vector<Diagnostic>& out_;
+  std::optional<ReportRecord> record_;
+};
+
+void copied_from_last_year(const RecordSource& records, const PreviousYears& previous, Lang lang,
                            std::vector<std::vector<Diagnostic>>& out) {
   for (std::size_t i = 0; i < records.size(); ++i) {
-    const ReportRecord& now = records[i];
+    const RecordDigest& now = records.digest(i);
     const Severity* severity = enabled(now, kCopiedText);
     if (!severity) continue;
+    Reporter reporter(records, i, lang, out[i]);
     for (const std::size_t j : previous[i]) {
-      const ReportRecord& before = records[j];
-      for (const SectionProse& s : now.sections) {
-        const SectionProse* old = section(before, s.key);
+      const RecordDigest& before = records.digest(j);
+      for (std::size_t s = 0; s < now.sections.size(); ++s) {
+        const RecordDigest::Prose* old = section(before, now.sections[s].key);
         if (!old) continue;
-        const double sim = similarity(s.fingerprint, old->fingerprint);
+        const double sim = similarity(now.sections[s].fingerprint, old->fingerprint);
         if (sim < now.pack->copied_text->similarity) continue;
-        report(kCopiedText, *severity, s,
-               {{"heading", s.heading}, {"percent", percent(sim)}, {"previous_year", std::to_string(before.year)},
-                {"previous_file", before.name}},
-               lang, out[i]);
+        reporter.report(kCopiedText, *severity, s,
+                        {{"percent", percent(sim)}, {"previous_year", std::to_string(before.year)},
+                         {"previous_file", before.name}});
       }
     }
   }
 }
 
-void copied_from_other_organs(const std::vector<ReportRecord>& records, Lang lang, std::vector<std::vector<Diagnostic>>& out) {
+void copied_from_other_organs(const RecordSource& records, Lang lang, std::vector<std::vector<Diagnostic>>& out) {
   struct Member {
     std::uint32_t record;
     std::uint32_t section;
@@ -80,11 +98,16 @@ void copied_from_other_organs(const std::vector<ReportRecord>& records, Lang lan
     Member member;
   };
   std::vector<BandEntry> entries;
+  std::size_t sections = 0;
+  for (std::uint32_t i = 0; i < records.size(); ++i)
+    if (enabled(records.digest(i), kCopiedFromOther)) sections += records.digest(i).sections.size();
+  entries.reserve(sections * TextFingerprint::kBands);  // exactly: growth by doubling would hold up to twice
   for (std::uint32_t i = 0; i < records.size(); ++i) {
-    if (!enabled(records[i], kCopiedFromOther)) continue;
-    for (std::uint32_t s = 0; s < records[i].sections.size(); ++s) {
-      const std::uint64_t section_salt = std::hash<std::string>{}(records[i].sections[s].key);
-      for (std::uint64_t key : band_keys(records[i].sections[s].fingerprint)) entries.push_back({key ^ section_salt, {i, s}});
+    const RecordDigest& r = records.digest(i);
+    if (!enabled(r, kCopiedFromOther)) continue;
+    for (std::uint32_t s = 0; s < r.sections.size(); ++s) {
+      const std::uint64_t section_salt = std::hash<std::string>{}(r.sections[s].key);
+      for (std::uint64_t key : band_keys(r.sections[s].fingerprint)) entries.push_back({key ^ section_salt, {i, s}});
     }
   }
   // Within a bucket, members in input order (record, then section).
@@ -98,13 +121,13 @@ void copied_from_other_organs(const std::vector<ReportRecord>& records, Lang lan
     std::uint32_t record = 0;
   };
   std::vector<std::vector<Best>> best(records.size());
-  for (std::uint32_t i = 0; i < records.size(); ++i) best[i].resize(records[i].sections.size());
+  for (std::uint32_t i = 0; i < records.size(); ++i) best[i].resize(records.digest(i).sections.size());
   const auto consider = [&](const Member& a, const Member& b) {
-    const ReportRecord& ra = records[a.record];
-    const ReportRecord& rb = records[b.record];
+    const RecordDigest& ra = records.digest(a.record);
+    const RecordDigest& rb = records.digest(b.record);
     if (a.record == b.record || !other_organs(ra, rb)) return;
-    const SectionProse& sa = ra.sections[a.section];
-    const SectionProse& sb = rb.sections[b.section];
+    const RecordDigest::Prose& sa = ra.sections[a.section];
+    const RecordDigest::Prose& sb = rb.sections[b.section];
     if (sa.key != sb.key) return;  // a salt collision
     const double sim = similarity(sa.fingerprint, sb.fingerprint);
     // Ties go to the earlier file, so the output does not depend on bucket order.
@@ -118,23 +141,24 @@ void copied_from_other_organs(const std::vector<ReportRecord>& records, Lang lan
     for (std::size_t m = first; m < last; ++m)
       for (std::size_t n = m + 1; n < last && n <= m + kBucketNeighbours; ++n) consider(entries[m].member, entries[n].member);
   }
+  std::vector<BandEntry>().swap(entries);
   for (std::uint32_t i = 0; i < records.size(); ++i) {
-    const Severity* severity = enabled(records[i], kCopiedFromOther);
+    const RecordDigest& r = records.digest(i);
+    const Severity* severity = enabled(r, kCopiedFromOther);
     if (!severity) continue;
-    for (std::uint32_t s = 0; s < records[i].sections.size(); ++s) {
+    Reporter reporter(records, i, lang, out[i]);
+    for (std::uint32_t s = 0; s < r.sections.size(); ++s) {
       const Best& b = best[i][s];
-      if (b.similarity == 0 || b.similarity < records[i].pack->copied_text->similarity) continue;
-      const SectionProse& prose = records[i].sections[s];
-      report(kCopiedFromOther, *severity, prose,
-             {{"heading", prose.heading}, {"percent", percent(b.similarity)}, {"other_file", records[b.record].name}},
-             lang, out[i]);
+      if (b.similarity == 0 || b.similarity < r.pack->copied_text->similarity) continue;
+      reporter.report(kCopiedFromOther, *severity, s,
+                      {{"percent", percent(b.similarity)}, {"other_file", records.digest(b.record).name}});
     }
   }
 }
 
 }  // namespace
 
-void check_copied_text(const std::vector<ReportRecord>& records, const PreviousYears& previous, Lang lang,
+void check_copied_text(const RecordSource& records, const PreviousYears& previous, Lang lang,
                        std::vector<std::vector<Diagnostic>>& out) {
   copied_from_last_year(records, previous, lang, out);
   copied_from_other_organs(records, lang, out);

@@ -47,22 +47,25 @@ std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const Rep
   return out;
 }
 
-void check_carry_over(const std::vector<ReportRecord>& records, const PreviousYears& previous, Lang lang,
+void check_carry_over(const RecordSource& records, const PreviousYears& previous, Lang lang,
                       std::vector<std::vector<Diagnostic>>& out) {
   const RuleInfo* rule = Catalogue::builtin().find(kCarryOver);
   for (std::size_t i = 0; i < records.size(); ++i) {
-    const ReportRecord& now = records[i];
-    if (now.organ.empty() || now.year == 0 || !now.carried_into || !now.pack) continue;
-    const auto enabled = now.pack->rules.find(kCarryOver);
-    if (enabled == now.pack->rules.end()) continue;
+    const RecordDigest& digest = records.digest(i);
+    if (digest.organ.empty() || digest.year == 0 || !digest.carries_into || !digest.pack) continue;
+    const auto enabled = digest.pack->rules.find(kCarryOver);
+    if (enabled == digest.pack->rules.end()) continue;
+    std::optional<ReportRecord> now;  // read back once a report of the year before has a row to compare
     for (const std::size_t j : previous[i]) {
-      const ReportRecord& before = records[j];
-      for (const CarriedColumn& column : carried_columns(before, now)) {
+      if (!records.digest(j).carries_from) continue;
+      if (!now) now = records.load(i);
+      const ReportRecord before = records.load(j);
+      for (const CarriedColumn& column : carried_columns(before, *now)) {
         const BoundCell& a = *column.into;
         const BoundCell& b = *column.from;
         // Blank and unreadable cells are table/blank-cell's and table/invalid-number's findings.
         if (a.state != CellState::Number || b.state != CellState::Number || a.value.milli() == b.value.milli()) continue;
-        const MessageArgs args{{"current_row", carry_row_label(*now.pack, now.pack->carry_over->into)},
+        const MessageArgs args{{"current_row", carry_row_label(*now->pack, now->pack->carry_over->into)},
                                {"column", column.column->label},
                                {"current", utf8::encode(a.text)},
                                {"previous_year", std::to_string(before.year)},

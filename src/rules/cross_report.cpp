@@ -89,6 +89,24 @@ PreviousYears previous_year_reports(const std::vector<OrganYear>& reports) {
   return previous;
 }
 
+RecordDigest digest_of(const ReportRecord& record) {
+  RecordDigest digest{.name = record.name,
+                      .organ = record.organ,
+                      .year = record.year,
+                      .pack = record.pack,
+                      .carries_from = record.carried_from.has_value(),
+                      .carries_into = record.carried_into.has_value(),
+                      .sections = {}};
+  digest.sections.reserve(record.sections.size());
+  for (const SectionProse& s : record.sections) digest.sections.push_back({s.key, s.fingerprint});
+  return digest;
+}
+
+RecordVector::RecordVector(const std::vector<ReportRecord>& records) : records_(records) {
+  digests_.reserve(records.size());
+  for (const ReportRecord& r : records) digests_.push_back(digest_of(r));
+}
+
 PreviousYears previous_year_records(const std::vector<ReportRecord>& records) {
   std::vector<OrganYear> reports;
   reports.reserve(records.size());
@@ -96,7 +114,14 @@ PreviousYears previous_year_records(const std::vector<ReportRecord>& records) {
   return previous_year_reports(reports);
 }
 
-std::vector<std::vector<Diagnostic>> check_across_reports(const std::vector<ReportRecord>& records, Lang lang) {
+PreviousYears previous_year_records(const RecordSource& records) {
+  std::vector<OrganYear> reports;
+  reports.reserve(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) reports.push_back({records.digest(i).organ, records.digest(i).year});
+  return previous_year_reports(reports);
+}
+
+std::vector<std::vector<Diagnostic>> check_across_reports(const RecordSource& records, Lang lang) {
   std::vector<std::vector<Diagnostic>> findings(records.size());
   const PreviousYears previous = previous_year_records(records);
   check_carry_over(records, previous, lang, findings);

@@ -1,7 +1,9 @@
 // Checks across the reports of one run: a report against the same organ's report for the year
 // before (crossyear/*) and against other organs' reports (text/copied-from-other). Each report
-// leaves a small record when its model is gone; the checks run on the records of the whole run.
+// leaves a small record when its model is gone; the checks run on the records of the whole run,
+// holding in memory only each record's digest and reading back the records they pair.
 #pragma once
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,12 +54,54 @@ std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const Rep
 // The label of row `key` of the pack's carry-over table ("结转下年度继续办理").
 std::string carry_row_label(const Pack& pack, std::string_view key);
 
+// What the checks across reports keep in memory of a record: enough to pair reports and to
+// compare their prose. Carried rows, headings and the publication (most of a record) are read
+// back through RecordSource::load for the reports a check pairs or reports on.
+struct RecordDigest {
+  struct Prose {
+    std::string key;  // SectionProse::key
+    TextFingerprint fingerprint;
+  };
+  std::string name;
+  std::string organ;
+  int year = 0;
+  const Pack* pack = nullptr;
+  bool carries_from = false;    // record.carried_from is set
+  bool carries_into = false;    // record.carried_into is set
+  std::vector<Prose> sections;  // record.sections, in the same order
+};
+
+RecordDigest digest_of(const ReportRecord& record);
+
+// The records of a run, by input index.
+class RecordSource {
+ public:
+  virtual ~RecordSource() = default;
+  virtual std::size_t size() const = 0;
+  virtual const RecordDigest& digest(std::size_t i) const = 0;
+  virtual ReportRecord load(std::size_t i) const = 0;
+};
+
+// Records held in memory (one file, tests).
+class RecordVector final : public RecordSource {
+ public:
+  explicit RecordVector(const std::vector<ReportRecord>& records);
+  std::size_t size() const override { return records_.size(); }
+  const RecordDigest& digest(std::size_t i) const override { return digests_.at(i); }
+  ReportRecord load(std::size_t i) const override { return records_.at(i); }
+
+ private:
+  const std::vector<ReportRecord>& records_;
+  std::vector<RecordDigest> digests_;
+};
+
 // previous[i]: the indexes of the reports of report i's organ for the year before.
 using PreviousYears = std::vector<std::vector<std::size_t>>;
 
 // previous[i]: the records of records[i]'s organ for the year before, in input order (none when
 // its organ or year is unknown). Found through an index, so a run of any size costs linear time.
 PreviousYears previous_year_records(const std::vector<ReportRecord>& records);
+PreviousYears previous_year_records(const RecordSource& records);
 
 // The same over each report's organ and year alone (empty organ or year 0: unknown).
 struct OrganYear {
@@ -66,14 +110,14 @@ struct OrganYear {
 };
 PreviousYears previous_year_reports(const std::vector<OrganYear>& reports);
 
-// findings[i] are the findings for records[i], in no particular order.
-std::vector<std::vector<Diagnostic>> check_across_reports(const std::vector<ReportRecord>& records, Lang lang);
+// findings[i] are the findings for record i, in no particular order.
+std::vector<std::vector<Diagnostic>> check_across_reports(const RecordSource& records, Lang lang);
 
 // The two kinds of cross-report check (check_crossyear.cpp, check_copied_text.cpp); `previous`
 // is previous_year_records(records), built once for both.
-void check_carry_over(const std::vector<ReportRecord>& records, const PreviousYears& previous, Lang lang,
+void check_carry_over(const RecordSource& records, const PreviousYears& previous, Lang lang,
                       std::vector<std::vector<Diagnostic>>& out);
-void check_copied_text(const std::vector<ReportRecord>& records, const PreviousYears& previous, Lang lang,
+void check_copied_text(const RecordSource& records, const PreviousYears& previous, Lang lang,
                        std::vector<std::vector<Diagnostic>>& out);
 
 }  // namespace nblint

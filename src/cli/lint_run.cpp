@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <utility>
 
@@ -92,8 +93,8 @@ void add_cross_report_findings(LintRun& run, Lang lang) {
 
 // What a checked file leaves until the spool takes it, and the line stderr shows for it.
 struct CheckedFile {
-  std::string encoded;         // cli/result_codec
-  std::string encoded_record;  // the same, of its cross-report record
+  std::string encoded;                   // cli/result_codec, without its record
+  std::unique_ptr<ReportRecord> record;  // a pointer: one slot per file of the run waits here
   bool unreadable = false;
   std::string note;     // "cannot read" or, with --verbose, what was read and how
 };
@@ -176,9 +177,7 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
     keep_what_output_needs(result);
     checked[i].unreadable = result.error.has_value();
     checked[i].note = note_for(result, setup, options.verbose, lang);
-    run.records.set_digest(i, digest_of(result.record));
-    encode_record(result.record, checked[i].encoded_record);
-    result.record = ReportRecord();
+    checked[i].record = std::make_unique<ReportRecord>(std::exchange(result.record, ReportRecord()));
     encode_result(result, checked[i].encoded);
   };
   const auto report_one = [&](std::size_t i) {
@@ -189,7 +188,7 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
     }
     run.trouble = run.trouble || file.unreadable;
     run.results.store_encoded(i, file.encoded);
-    run.records.store_encoded(i, file.encoded_record);
+    run.records.store(i, *file.record);
     const CheckedFile spent = std::exchange(file, CheckedFile());  // frees its buffers (assigning would keep them)
     progress.step(i + 1);
   };

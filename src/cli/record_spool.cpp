@@ -1,9 +1,25 @@
 #include "cli/record_spool.h"
 
+#include <stdexcept>
+
 #include "cli/result_codec.h"
 
 namespace nblint {
 
+TextFingerprint RecordSpool::fingerprint(std::size_t i, std::size_t section) const {
+  if (section >= digest(i).sections.size()) throw std::out_of_range("no such section in the record");
+  return prints_.at(first_print_[i] + static_cast<std::uint32_t>(section));
+}
+
 ReportRecord RecordSpool::load(std::size_t i) const { return decode_record(spool_.load_encoded(i)); }
+
+void RecordSpool::store(std::size_t i, const ReportRecord& record) {
+  std::string encoded;
+  encode_record(record, encoded);
+  spool_.store_encoded(i, encoded);
+  digests_.at(i) = digest_of(record);
+  first_print_[i] = prints_.size();
+  for (const SectionProse& s : record.sections) prints_.append(s.fingerprint);
+}
 
 }  // namespace nblint

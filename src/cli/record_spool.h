@@ -1,11 +1,13 @@
-// The cross-report records of a run (rules/cross_report): each record's digest stays in memory,
-// the record itself goes to an unlinked temporary file, read back only for the reports a check
-// across reports pairs or reports on. A record's carried rows and headings are most of it.
+// The cross-report records of a run (rules/cross_report): each record's digest stays in memory;
+// the record itself and its prose fingerprints go to unlinked temporary files, read back only
+// for the reports a check across reports pairs, compares or reports on.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "cli/fingerprint_file.h"
 #include "cli/result_spool.h"
 #include "rules/cross_report.h"
 
@@ -13,21 +15,23 @@ namespace nblint {
 
 class RecordSpool final : public RecordSource {
  public:
-  explicit RecordSpool(std::size_t count = 0) : digests_(count), spool_(count) {}
+  explicit RecordSpool(std::size_t count = 0) : digests_(count), first_print_(count), spool_(count) {}
 
   std::size_t size() const override { return digests_.size(); }
   const RecordDigest& digest(std::size_t i) const override { return digests_.at(i); }
+  // From the fingerprint file: not thread-safe. Throws ResultCodecError when it cannot be read.
+  TextFingerprint fingerprint(std::size_t i, std::size_t section) const override;
   // Throws ResultCodecError when the record cannot be read back.
   ReportRecord load(std::size_t i) const override;
 
-  // Record i, as its digest and its encoding (cli/result_codec: encode_record). Different
-  // indexes may be given their digests from different threads; stores are not thread-safe.
-  void set_digest(std::size_t i, RecordDigest digest) { digests_.at(i) = std::move(digest); }
-  void store_encoded(std::size_t i, const std::string& bytes) { spool_.store_encoded(i, bytes); }
+  // Stores record i: its digest in memory, the record and its fingerprints on disk.
+  void store(std::size_t i, const ReportRecord& record);
 
  private:
   std::vector<RecordDigest> digests_;
-  ResultSpool spool_;  // its byte storage: the records' encodings, not results
+  std::vector<std::uint32_t> first_print_;  // the index of record i's first fingerprint in prints_
+  ResultSpool spool_;                       // its byte storage: the records' encodings, not results
+  FingerprintFile prints_;
 };
 
 }  // namespace nblint

@@ -76,7 +76,8 @@ void copied_from_last_year(const RecordSource& records, const PreviousYears& pre
       for (std::size_t s = 0; s < now.sections.size(); ++s) {
         const RecordDigest::Prose* old = section(before, now.sections[s].key);
         if (!old) continue;
-        const double sim = similarity(now.sections[s].fingerprint, old->fingerprint);
+        const double sim = similarity(records.fingerprint(i, s),
+                                      records.fingerprint(j, static_cast<std::size_t>(old - before.sections.data())));
         if (sim < now.pack->copied_text->similarity) continue;
         reporter.report(kCopiedText, *severity, s,
                         {{"percent", percent(sim)}, {"previous_year", std::to_string(before.year)},
@@ -107,7 +108,7 @@ void copied_from_other_organs(const RecordSource& records, Lang lang, std::vecto
     if (!enabled(r, kCopiedFromOther)) continue;
     for (std::uint32_t s = 0; s < r.sections.size(); ++s) {
       const std::uint64_t section_salt = std::hash<std::string>{}(r.sections[s].key);
-      for (std::uint64_t key : band_keys(r.sections[s].fingerprint)) entries.push_back({key ^ section_salt, {i, s}});
+      for (std::uint64_t key : r.sections[s].bands) entries.push_back({key ^ section_salt, {i, s}});
     }
   }
   // Within a bucket, members in input order (record, then section).
@@ -126,10 +127,8 @@ void copied_from_other_organs(const RecordSource& records, Lang lang, std::vecto
     const RecordDigest& ra = records.digest(a.record);
     const RecordDigest& rb = records.digest(b.record);
     if (a.record == b.record || !other_organs(ra, rb)) return;
-    const RecordDigest::Prose& sa = ra.sections[a.section];
-    const RecordDigest::Prose& sb = rb.sections[b.section];
-    if (sa.key != sb.key) return;  // a salt collision
-    const double sim = similarity(sa.fingerprint, sb.fingerprint);
+    if (ra.sections[a.section].key != rb.sections[b.section].key) return;  // a salt collision
+    const double sim = similarity(records.fingerprint(a.record, a.section), records.fingerprint(b.record, b.section));
     // Ties go to the earlier file, so the output does not depend on bucket order.
     for (const auto& [m, other] : {std::pair{a, b.record}, std::pair{b, a.record}}) {
       Best& slot = best[m.record][m.section];

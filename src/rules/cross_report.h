@@ -3,7 +3,9 @@
 // leaves a small record when its model is gone; the checks run on the records of the whole run,
 // holding in memory only each record's digest and reading back the records they pair.
 #pragma once
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -55,12 +57,13 @@ std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const Rep
 std::string carry_row_label(const Pack& pack, std::string_view key);
 
 // What the checks across reports keep in memory of a record: enough to pair reports and to
-// compare their prose. Carried rows, headings and the publication (most of a record) are read
-// back through RecordSource::load for the reports a check pairs or reports on.
+// find candidates for copied prose. The prose's fingerprints (RecordSource::fingerprint), and
+// carried rows, headings and the publication (RecordSource::load), are read back for the
+// reports a check pairs or reports on.
 struct RecordDigest {
   struct Prose {
     std::string key;  // SectionProse::key
-    TextFingerprint fingerprint;
+    std::array<std::uint64_t, TextFingerprint::kBands> bands;  // band_keys of its fingerprint
   };
   std::string name;
   std::string organ;
@@ -79,6 +82,8 @@ class RecordSource {
   virtual ~RecordSource() = default;
   virtual std::size_t size() const = 0;
   virtual const RecordDigest& digest(std::size_t i) const = 0;
+  // The fingerprint of record i's section `section` (its index in the digest's sections).
+  virtual TextFingerprint fingerprint(std::size_t i, std::size_t section) const = 0;
   virtual ReportRecord load(std::size_t i) const = 0;
 };
 
@@ -88,6 +93,9 @@ class RecordVector final : public RecordSource {
   explicit RecordVector(const std::vector<ReportRecord>& records);
   std::size_t size() const override { return records_.size(); }
   const RecordDigest& digest(std::size_t i) const override { return digests_.at(i); }
+  TextFingerprint fingerprint(std::size_t i, std::size_t section) const override {
+    return records_.at(i).sections.at(section).fingerprint;
+  }
   ReportRecord load(std::size_t i) const override { return records_.at(i); }
 
  private:

@@ -9,6 +9,7 @@
 #include "rules/catalogue.h"
 #include "rules/cross_report.h"
 #include "rules/message_format.h"
+#include "util/external_sort.h"
 
 namespace nblint {
 
@@ -19,6 +20,8 @@ constexpr std::string_view kCopiedFromOther = "text/copied-from-other";
 // Members of one LSH bucket compared with each other: each with its next few, so a bucket of
 // many copies of one text costs linear time and every member still meets one of its copies.
 constexpr std::size_t kBucketNeighbours = 8;
+// Bytes of LSH entries sorted in memory (about 18,000 reports' worth) before the sort spills.
+constexpr std::size_t kHeldEntries = 8u << 20;
 
 const Severity* enabled(const RecordDigest& r, std::string_view rule) {
   if (!r.pack || !r.pack->copied_text) return nullptr;
@@ -92,62 +95,72 @@ void copied_from_other_organs(const RecordSource& records, Lang lang, std::vecto
     std::uint32_t record;
     std::uint32_t section;
   };
-  // The buckets as one array sorted by key (16 bytes a member), not a hash map of vectors
-  // (about 80 bytes a member): with 16 bands a section, this is most of what a large run holds.
+  // The buckets as one run of entries sorted by key (16 bytes a member), not a hash map of
+  // vectors (about 80 bytes a member). With 16 bands a section they are most of what a large
+  // run would hold, so beyond kHeldEntries bytes the sort goes through a temporary file.
   struct BandEntry {
     std::uint64_t key;
     Member member;
   };
-  std::vector<BandEntry> entries;
-  std::size_t sections = 0;
+  // Within a bucket, members in input order (record, then section).
+  const auto by_bucket = [](const BandEntry& a, const BandEntry& b) {
+    if (a.key != b.key) return a.key < b.key;
+    if (a.member.record != b.member.record) return a.member.record < b.member.record;
+    return a.member.section < b.member.section;
+  };
+  ExternalSorter<BandEntry, decltype(by_bucket)> entries(kHeldEntries, by_bucket);
+  // best[first_section[i] + s]: the closest other report's section to record i's section s.
+  struct Best {
+    double similarity = 0;
+    std::uint32_t record = 0;
+  };
+  std::vector<std::size_t> first_section(records.size() + 1, 0);
+  for (std::uint32_t i = 0; i < records.size(); ++i) first_section[i + 1] = first_section[i] + records.digest(i).sections.size();
+  std::size_t compared = 0;
   for (std::uint32_t i = 0; i < records.size(); ++i)
-    if (enabled(records.digest(i), kCopiedFromOther)) sections += records.digest(i).sections.size();
-  entries.reserve(sections * TextFingerprint::kBands);  // exactly: growth by doubling would hold up to twice
+    if (enabled(records.digest(i), kCopiedFromOther)) compared += records.digest(i).sections.size();
+  entries.reserve(compared * TextFingerprint::kBands);
   for (std::uint32_t i = 0; i < records.size(); ++i) {
     const RecordDigest& r = records.digest(i);
     if (!enabled(r, kCopiedFromOther)) continue;
     for (std::uint32_t s = 0; s < r.sections.size(); ++s) {
       const std::uint64_t section_salt = std::hash<std::string>{}(r.sections[s].key);
-      for (std::uint64_t key : r.sections[s].bands) entries.push_back({key ^ section_salt, {i, s}});
+      for (std::uint64_t key : band_keys(records.fingerprint(i, s))) entries.add({key ^ section_salt, {i, s}});
     }
   }
-  // Within a bucket, members in input order (record, then section).
-  std::sort(entries.begin(), entries.end(), [](const BandEntry& a, const BandEntry& b) {
-    if (a.key != b.key) return a.key < b.key;
-    if (a.member.record != b.member.record) return a.member.record < b.member.record;
-    return a.member.section < b.member.section;
-  });
-  struct Best {
-    double similarity = 0;
-    std::uint32_t record = 0;
-  };
-  std::vector<std::vector<Best>> best(records.size());
-  for (std::uint32_t i = 0; i < records.size(); ++i) best[i].resize(records.digest(i).sections.size());
+  std::vector<Best> best(first_section.back());
   const auto consider = [&](const Member& a, const Member& b) {
     const RecordDigest& ra = records.digest(a.record);
     const RecordDigest& rb = records.digest(b.record);
     if (a.record == b.record || !other_organs(ra, rb)) return;
     if (ra.sections[a.section].key != rb.sections[b.section].key) return;  // a salt collision
     const double sim = similarity(records.fingerprint(a.record, a.section), records.fingerprint(b.record, b.section));
-    // Ties go to the earlier file, so the output does not depend on bucket order.
+    // The best is the highest similarity, ties to the earlier file: the same whatever the order
+    // of the comparisons, so the output does not depend on bucket order.
     for (const auto& [m, other] : {std::pair{a, b.record}, std::pair{b, a.record}}) {
-      Best& slot = best[m.record][m.section];
+      Best& slot = best[first_section[m.record] + m.section];
       if (sim > slot.similarity || (sim == slot.similarity && other < slot.record)) slot = {sim, other};
     }
   };
-  for (std::size_t first = 0, last = 0; first < entries.size(); first = last) {
-    while (last < entries.size() && entries[last].key == entries[first].key) ++last;
-    for (std::size_t m = first; m < last; ++m)
-      for (std::size_t n = m + 1; n < last && n <= m + kBucketNeighbours; ++n) consider(entries[m].member, entries[n].member);
-  }
-  std::vector<BandEntry>().swap(entries);
+  // Each member of a bucket meets the kBucketNeighbours members before it.
+  std::vector<Member> recent;
+  std::uint64_t bucket = 0;
+  entries.drain([&](const BandEntry& e) {
+    if (recent.empty() || e.key != bucket) {
+      recent.clear();
+      bucket = e.key;
+    }
+    for (const Member& m : recent) consider(m, e.member);
+    if (recent.size() == kBucketNeighbours) recent.erase(recent.begin());
+    recent.push_back(e.member);
+  });
   for (std::uint32_t i = 0; i < records.size(); ++i) {
     const RecordDigest& r = records.digest(i);
     const Severity* severity = enabled(r, kCopiedFromOther);
     if (!severity) continue;
     Reporter reporter(records, i, lang, out[i]);
     for (std::uint32_t s = 0; s < r.sections.size(); ++s) {
-      const Best& b = best[i][s];
+      const Best& b = best[first_section[i] + s];
       if (b.similarity == 0 || b.similarity < r.pack->copied_text->similarity) continue;
       reporter.report(kCopiedFromOther, *severity, s,
                       {{"percent", percent(b.similarity)}, {"other_file", records.digest(b.record).name}});

@@ -3,9 +3,7 @@
 // leaves a small record when its model is gone; the checks run on the records of the whole run,
 // holding in memory only each record's digest and reading back the records they pair.
 #pragma once
-#include <array>
 #include <cstddef>
-#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -56,14 +54,12 @@ std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const Rep
 // The label of row `key` of the pack's carry-over table ("结转下年度继续办理").
 std::string carry_row_label(const Pack& pack, std::string_view key);
 
-// What the checks across reports keep in memory of a record: enough to pair reports and to
-// find candidates for copied prose. The prose's fingerprints (RecordSource::fingerprint), and
-// carried rows, headings and the publication (RecordSource::load), are read back for the
-// reports a check pairs or reports on.
+// What the checks across reports keep in memory of a record: enough to pair reports. The
+// prose's fingerprints (RecordSource::fingerprint), and carried rows, headings and the
+// publication (RecordSource::load), are read back for the reports a check compares or reports on.
 struct RecordDigest {
   struct Prose {
     std::string key;  // SectionProse::key
-    std::array<std::uint64_t, TextFingerprint::kBands> bands;  // band_keys of its fingerprint
   };
   std::string name;
   std::string organ;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/three_byte.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -51,6 +52,41 @@ std::size_t misaligned_run_end(std::string_view source, std::size_t at, bool aft
   return end;
 }
 
+// The end of a run of plain characters from `at` on, `stop` at most: characters that only close
+// an open mojibake run and set after_han (ASCII other than '\n' and '?'; well-formed three-byte
+// characters that are not U+FFFD, a Windows-1252 residue or the 锟 of 锟斤拷). Nearly every
+// character of a document is one, so they are skipped here without the general case's tests.
+// `after_han` becomes whether the last one skipped is Han.
+std::size_t plain_run_end(std::string_view source, std::size_t at, std::size_t stop, bool& after_han) {
+  // Lead bytes E1, E3–E8, EA–EC, EE: with two continuation bytes always a well-formed character
+  // that is none of those (E0 can be overlong, ED a surrogate, E2 a residue, E9 锟, EF U+FFFD).
+  constexpr std::uint16_t kPlainLeads = 0b0101'1101'1111'1010;  // bit n: lead 0xE0 + n
+  const auto* p = reinterpret_cast<const unsigned char*>(source.data());
+  std::size_t i = at;
+  std::size_t last_wide = std::string_view::npos;  // where the last three-byte character began
+  while (i < stop) {
+    const unsigned char b0 = p[i];
+    if (b0 < 0x80) {
+      if (b0 == '\n' || b0 == '?') break;
+      last_wide = std::string_view::npos;
+      ++i;
+      continue;
+    }
+    if (i + 3 > stop) break;
+    if ((kPlainLeads >> (b0 & 0x0F)) & 1) {
+      if ((b0 & 0xF0) != 0xE0 || !three_byte::continuations(p + i + 1)) break;
+    } else {
+      const char32_t cp = i + 4 <= source.size() ? three_byte::at_with_slack(p + i) : three_byte::at(p + i);
+      if (cp == 0 || cp == utf8::kReplacement || cp == U'锟' || (cp >= 0x2013 && cp <= 0x2122 && is_cp1252_residue(cp)))
+        break;
+    }
+    last_wide = i;
+    i += 3;
+  }
+  if (i > at) after_han = last_wide != std::string_view::npos && utf8::is_han(three_byte::code_point(p + last_wide));
+  return i;
+}
+
 }  // namespace
 
 std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span>& pinyin_removed) {
@@ -92,6 +128,15 @@ std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span
     if (i == source.size()) {
       close_mojibake(i);
       break;
+    }
+    // Plain characters up to the next pinyin removal (which must be added when it is reached).
+    const std::size_t stop = next_pinyin < pinyin_removed.size()
+                                 ? std::min<std::size_t>(pinyin_removed[next_pinyin].begin, source.size())
+                                 : source.size();
+    if (const std::size_t end = plain_run_end(source, i, stop, after_han); end > i) {
+      close_mojibake(i);
+      i = end;
+      continue;
     }
     const unsigned char b = static_cast<unsigned char>(source[i]);
     const bool pinyin_ends_here = next_pinyin > 0 && pinyin_removed[next_pinyin - 1].end == i;

@@ -52,24 +52,23 @@ std::size_t pinyin_annotation_at(std::u32string_view text, std::size_t i) {
   return letters + 2;
 }
 
-// Only a '(' can start an annotation, so the text is searched for those; it is compacted only
-// when something was removed (annotations never overlap: the search goes on after one).
-void remove_pinyin(NormalizedText& out) {
+// Only a '(' can start an annotation, so only those are tried (`parens`: where the folded text
+// has one, in order); the text is compacted only when something was removed (annotations never
+// overlap: the next try is after one).
+void remove_pinyin(NormalizedText& out, const std::vector<std::size_t>& parens) {
   const std::u32string_view text = out.text;
   std::size_t w = 0, r = 0;  // compaction: text[r, next removal) moves to w
-  for (std::size_t p = text.find(U'('); p != std::u32string_view::npos; p = text.find(U'(', p)) {
+  for (const std::size_t p : parens) {
+    if (p < r) continue;  // inside an annotation already removed
     const std::size_t n = pinyin_annotation_at(text, p);
-    if (n == 0) {
-      ++p;
-      continue;
-    }
+    if (n == 0) continue;
     out.pinyin_removed.push_back(out.source_span(p, p + n));
     if (w != r) {
       std::copy(out.text.begin() + r, out.text.begin() + p, out.text.begin() + w);
       std::copy(out.origin.begin() + r, out.origin.begin() + p, out.origin.begin() + w);
     }
     w += p - r;
-    r = p += n;
+    r = p + n;
   }
   if (r == 0) return;
   std::copy(out.text.begin() + r, out.text.end(), out.text.begin() + w);
@@ -92,23 +91,33 @@ bool plain_ascii_block(const char* p) {
 // Folded characters and their origins are written to a small buffer and appended from there in
 // bulk, instead of two push_backs per character (the normaliser sees every character of every
 // document, and push_back's growth path kept the compiler from keeping anything in registers).
+// flush() when done.
 class FoldedWriter {
  public:
   explicit FoldedWriter(NormalizedText& out) : out_(out) {}
-  ~FoldedWriter() { flush(); }
   // Room for `n` (at most kCapacity) more characters.
   void make_room(std::size_t n) {
     if (end_ + n > kCapacity) flush();
   }
   void put(char32_t c, std::uint32_t origin) {
+    if (c == U'(') parens_.push_back(out_.text.size() + end_);
     text_[end_] = c;
     origin_[end_++] = origin;
   }
+  // Bulk writing: room(), then up to that many characters at text_end()/origin_end(), then
+  // advance() past them.
+  std::size_t room() const { return kCapacity - end_; }
+  char32_t* text_end() { return text_ + end_; }
+  std::uint32_t* origin_end() { return origin_ + end_; }
+  void advance(std::size_t n) { end_ += n; }
   void flush() {
     out_.text.append(text_, end_);
     out_.origin.insert(out_.origin.end(), origin_, origin_ + end_);
     end_ = 0;
   }
+  // Where the folded text has a '(' (for remove_pinyin), in order. Bulk writes add none: they
+  // are three-byte characters.
+  const std::vector<std::size_t>& parens() const { return parens_; }
 
  private:
   static constexpr std::size_t kCapacity = 512;
@@ -116,6 +125,7 @@ class FoldedWriter {
   char32_t text_[kCapacity];
   std::uint32_t origin_[kCapacity];
   std::size_t end_ = 0;
+  std::vector<std::size_t> parens_;
 };
 
 // Folds `text` into `w`; offset_of(i) is the source offset of text byte i.
@@ -152,6 +162,27 @@ void fold_text(std::string_view text, OffsetOf offset_of, FoldedWriter& w) {
       w.put(b == '\r' ? U'\n' : static_cast<char32_t>(b), offset);
       continue;
     }
+    // A run of three-byte characters that fold to themselves (most of a Chinese text), written
+    // straight to the buffer; it stops at anything else, which the general case below takes.
+    if (i + 4 <= size) {
+      if (w.room() == 0) w.flush();
+      char32_t* const run_begin = w.text_end();
+      char32_t* t = run_begin;
+      std::uint32_t* o = w.origin_end();
+      // Up to `room` characters, each with a fourth byte readable after it.
+      const std::size_t run_limit = std::min(size - 3, i + 3 * w.room());
+      while (i < run_limit) {
+        const char32_t cp = three_byte::at_with_slack(p + i);
+        if (cp == 0 || fold::entry(cp) != 0) break;
+        *t++ = cp;
+        *o++ = offset_of(i);
+        i += 3;
+      }
+      if (t != run_begin) {
+        w.advance(static_cast<std::size_t>(t - run_begin));
+        continue;
+      }
+    }
     if (i + 3 <= size) {
       if (const char32_t cp = i + 4 <= size ? three_byte::at_with_slack(p + i) : three_byte::at(p + i)) {
         put_fold(cp, offset_of(i));
@@ -172,14 +203,13 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
   out.source = origin ? source : text;
   out.text.reserve(text.size());
   out.origin.reserve(text.size());
-  {
-    FoldedWriter w(out);
-    if (origin)
-      fold_text(text, [origin](std::size_t i) { return (*origin)[i]; }, w);
-    else
-      fold_text(text, [](std::size_t i) { return static_cast<std::uint32_t>(i); }, w);
-  }
-  remove_pinyin(out);
+  FoldedWriter w(out);
+  if (origin)
+    fold_text(text, [origin](std::size_t i) { return (*origin)[i]; }, w);
+  else
+    fold_text(text, [](std::size_t i) { return static_cast<std::uint32_t>(i); }, w);
+  w.flush();
+  remove_pinyin(out, w.parens());
   return out;
 }
 

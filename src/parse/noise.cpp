@@ -1,6 +1,7 @@
 #include "parse/noise.h"
 
 #include <algorithm>
+#include <array>
 
 #include "text/three_byte.h"
 #include "util/utf8.h"
@@ -60,11 +61,22 @@ std::size_t misaligned_run_end(std::string_view source, std::size_t at, bool aft
 std::size_t plain_run_end(std::string_view source, std::size_t at, std::size_t stop, bool& after_han) {
   // Lead bytes E1, E3–E8, EA–EC, EE: with two continuation bytes always a well-formed character
   // that is none of those (E0 can be overlong, ED a surrogate, E2 a residue, E9 锟, EF U+FFFD).
-  constexpr std::uint16_t kPlainLeads = 0b0101'1101'1111'1010;  // bit n: lead 0xE0 + n
+  static constexpr auto kPlainLead = [] {
+    std::array<bool, 256> plain{};
+    for (int b : {0xE1, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xEA, 0xEB, 0xEC, 0xEE}) plain[b] = true;
+    return plain;
+  }();
   const auto* p = reinterpret_cast<const unsigned char*>(source.data());
   std::size_t i = at;
   std::size_t last_wide = std::string_view::npos;  // where the last three-byte character began
   while (i < stop) {
+    // Characters with a plain lead byte: the bulk of a Chinese text.
+    const std::size_t wide_begin = i;
+    while (i + 3 <= stop && kPlainLead[p[i]] && three_byte::continuations(p + i + 1)) i += 3;
+    if (i != wide_begin) {
+      last_wide = i - 3;
+      continue;
+    }
     const unsigned char b0 = p[i];
     if (b0 < 0x80) {
       if (b0 == '\n' || b0 == '?') break;
@@ -73,13 +85,9 @@ std::size_t plain_run_end(std::string_view source, std::size_t at, std::size_t s
       continue;
     }
     if (i + 3 > stop) break;
-    if ((kPlainLeads >> (b0 & 0x0F)) & 1) {
-      if ((b0 & 0xF0) != 0xE0 || !three_byte::continuations(p + i + 1)) break;
-    } else {
-      const char32_t cp = i + 4 <= source.size() ? three_byte::at_with_slack(p + i) : three_byte::at(p + i);
-      if (cp == 0 || cp == utf8::kReplacement || cp == U'锟' || (cp >= 0x2013 && cp <= 0x2122 && is_cp1252_residue(cp)))
-        break;
-    }
+    const char32_t cp = i + 4 <= source.size() ? three_byte::at_with_slack(p + i) : three_byte::at(p + i);
+    if (cp == 0 || cp == utf8::kReplacement || cp == U'锟' || (cp >= 0x2013 && cp <= 0x2122 && is_cp1252_residue(cp)))
+      break;
     last_wide = i;
     i += 3;
   }

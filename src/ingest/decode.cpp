@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 
+#include "ingest/utf8_blocks.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -108,6 +109,7 @@ inline bool three_byte_sequence(const u8* p, const u8* end) {
 }
 
 bool utf8_valid(std::string_view s) {
+  if (utf8_blocks_available()) return utf8_valid_blocks(s);
   const u8* p = reinterpret_cast<const u8*>(s.data());
   const u8* end = p + s.size();
   for (;;) {

@@ -1,7 +1,9 @@
 #include "parse/noise.h"
 
 #include <algorithm>
+#include <array>
 
+#include "text/three_byte.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -51,6 +53,48 @@ std::size_t misaligned_run_end(std::string_view source, std::size_t at, bool aft
   return end;
 }
 
+// The end of a run of plain characters from `at` on, `stop` at most: characters that only close
+// an open mojibake run and set after_han (ASCII other than '\n' and '?'; well-formed three-byte
+// characters that are not U+FFFD, a Windows-1252 residue or the 锟 of 锟斤拷). Nearly every
+// character of a document is one, so they are skipped here without the general case's tests.
+// `after_han` becomes whether the last one skipped is Han.
+std::size_t plain_run_end(std::string_view source, std::size_t at, std::size_t stop, bool& after_han) {
+  // Lead bytes E1, E3–E8, EA–EC, EE: with two continuation bytes always a well-formed character
+  // that is none of those (E0 can be overlong, ED a surrogate, E2 a residue, E9 锟, EF U+FFFD).
+  static constexpr auto kPlainLead = [] {
+    std::array<bool, 256> plain{};
+    for (int b : {0xE1, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xEA, 0xEB, 0xEC, 0xEE}) plain[b] = true;
+    return plain;
+  }();
+  const auto* p = reinterpret_cast<const unsigned char*>(source.data());
+  std::size_t i = at;
+  std::size_t last_wide = std::string_view::npos;  // where the last three-byte character began
+  while (i < stop) {
+    // Characters with a plain lead byte: the bulk of a Chinese text.
+    const std::size_t wide_begin = i;
+    while (i + 3 <= stop && kPlainLead[p[i]] && three_byte::continuations(p + i + 1)) i += 3;
+    if (i != wide_begin) {
+      last_wide = i - 3;
+      continue;
+    }
+    const unsigned char b0 = p[i];
+    if (b0 < 0x80) {
+      if (b0 == '\n' || b0 == '?') break;
+      last_wide = std::string_view::npos;
+      ++i;
+      continue;
+    }
+    if (i + 3 > stop) break;
+    const char32_t cp = i + 4 <= source.size() ? three_byte::at_with_slack(p + i) : three_byte::at(p + i);
+    if (cp == 0 || cp == utf8::kReplacement || cp == U'锟' || (cp >= 0x2013 && cp <= 0x2122 && is_cp1252_residue(cp)))
+      break;
+    last_wide = i;
+    i += 3;
+  }
+  if (i > at) after_han = last_wide != std::string_view::npos && utf8::is_han(three_byte::code_point(p + last_wide));
+  return i;
+}
+
 }  // namespace
 
 std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span>& pinyin_removed) {
@@ -92,6 +136,15 @@ std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span
     if (i == source.size()) {
       close_mojibake(i);
       break;
+    }
+    // Plain characters up to the next pinyin removal (which must be added when it is reached).
+    const std::size_t stop = next_pinyin < pinyin_removed.size()
+                                 ? std::min<std::size_t>(pinyin_removed[next_pinyin].begin, source.size())
+                                 : source.size();
+    if (const std::size_t end = plain_run_end(source, i, stop, after_han); end > i) {
+      close_mojibake(i);
+      i = end;
+      continue;
     }
     const unsigned char b = static_cast<unsigned char>(source[i]);
     const bool pinyin_ends_here = next_pinyin > 0 && pinyin_removed[next_pinyin - 1].end == i;

@@ -22,6 +22,28 @@ constexpr std::array<std::u32string_view, 11> kToolbar = {
 constexpr std::array<std::u32string_view, 7> kBreadcrumb = {U"当前位置", U"您的位置", U"您现在的位置", U"当前页面",
                                                             U"所在位置", U"现在位置", U"位置:首页"};
 
+constexpr std::array<std::u32string_view, 4> kFontSize = {U"字体:大中小", U"【大中小】", U"[大中小]", U"字号:大"};
+
+// Characters that every phrase of a list contains at least one of: a line without any of them
+// needs no search for that list's phrases (classify_web_chrome sees every line of a document,
+// and nearly none is furniture).
+constexpr std::u32string_view kLeavingKeys = U"离";
+constexpr std::u32string_view kShareKeys = U"扫手享";
+constexpr std::u32string_view kToolbarKeys = U"大印闭藏障者";
+
+constexpr bool every_phrase_has_key(auto const& phrases, std::u32string_view keys) {
+  for (auto p : phrases)
+    if (p.find_first_of(keys) == std::u32string_view::npos) return false;
+  return true;
+}
+static_assert(every_phrase_has_key(kLeaving, kLeavingKeys));
+static_assert(every_phrase_has_key(kShareOrQr, kShareKeys));
+static_assert(every_phrase_has_key(kToolbar, kToolbarKeys) && every_phrase_has_key(kFontSize, kToolbarKeys));
+
+bool has_any(std::u32string_view line, std::u32string_view keys) {
+  return line.find_first_of(keys) != std::u32string_view::npos;
+}
+
 // Furniture is a short line that is not a sentence: one mentioning 浏览量 or 无障碍 as part of
 // the year's work is longer or has sentence punctuation.
 constexpr std::size_t kFurnitureMaxChars = 40;
@@ -57,12 +79,12 @@ std::optional<ChromeKind> classify_web_chrome(std::u32string_view line) {
     return ChromeKind::Breadcrumb;
   if (line.starts_with(U"首页") && contains(line, U">")) return ChromeKind::Breadcrumb;
   if (line.starts_with(U"上一篇") || line.starts_with(U"下一篇")) return ChromeKind::PrevNext;
-  if (contains_any(line, kLeaving)) return ChromeKind::LeavingSite;
+  if (has_any(line, kLeavingKeys) && contains_any(line, kLeaving)) return ChromeKind::LeavingSite;
   if (line.size() > kFurnitureMaxChars || is_sentence(line)) return std::nullopt;
-  if (contains_any(line, kShareOrQr)) return ChromeKind::Share;
+  if (has_any(line, kShareKeys) && contains_any(line, kShareOrQr)) return ChromeKind::Share;
   if (starts_with_any(line, kCounters)) return ChromeKind::Counter;
-  if (line.starts_with(U"字号") || contains(line, U"字体:大中小") || contains(line, U"【大中小】") ||
-      contains(line, U"[大中小]") || contains(line, U"字号:大") || contains_any(line, kToolbar))
+  if (line.starts_with(U"字号") ||
+      (has_any(line, kToolbarKeys) && (contains_any(line, kFontSize) || contains_any(line, kToolbar))))
     return ChromeKind::Toolbar;
   return std::nullopt;
 }

@@ -1,6 +1,10 @@
 #include "text/normalizer.h"
 
+#include <algorithm>
+#include <cstring>
+
 #include "text/fold.h"
+#include "text/three_byte.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -48,20 +52,148 @@ std::size_t pinyin_annotation_at(std::u32string_view text, std::size_t i) {
   return letters + 2;
 }
 
-void remove_pinyin(NormalizedText& out) {
-  std::size_t w = 0;
-  for (std::size_t r = 0; r < out.text.size();) {
-    if (const std::size_t n = pinyin_annotation_at(out.text, r)) {
-      out.pinyin_removed.push_back(out.source_span(r, r + n));
-      r += n;
-      continue;
+// Only a '(' can start an annotation, so only those are tried (`parens`: where the folded text
+// has one, in order); the text is compacted only when something was removed (annotations never
+// overlap: the next try is after one).
+void remove_pinyin(NormalizedText& out, const std::vector<std::size_t>& parens) {
+  const std::u32string_view text = out.text;
+  std::size_t w = 0, r = 0;  // compaction: text[r, next removal) moves to w
+  for (const std::size_t p : parens) {
+    if (p < r) continue;  // inside an annotation already removed
+    const std::size_t n = pinyin_annotation_at(text, p);
+    if (n == 0) continue;
+    out.pinyin_removed.push_back(out.source_span(p, p + n));
+    if (w != r) {
+      std::copy(out.text.begin() + r, out.text.begin() + p, out.text.begin() + w);
+      std::copy(out.origin.begin() + r, out.origin.begin() + p, out.origin.begin() + w);
     }
-    out.text[w] = out.text[r];
-    out.origin[w] = out.origin[r];
-    ++w, ++r;
+    w += p - r;
+    r = p + n;
   }
+  if (r == 0) return;
+  std::copy(out.text.begin() + r, out.text.end(), out.text.begin() + w);
+  std::copy(out.origin.begin() + r, out.origin.end(), out.origin.begin() + w);
+  w += out.text.size() - r;
   out.text.resize(w);
   out.origin.resize(w);
+}
+
+// Eight bytes at p (little-endian word) that are all ASCII and none of them '\r'.
+bool plain_ascii_block(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, 8);
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const std::uint64_t cr = w ^ (kOnes * '\r');
+  const bool has_cr = ((cr - kOnes) & ~cr & kHigh) != 0;
+  return (w & kHigh) == 0 && !has_cr;
+}
+
+// Folded characters and their origins are written to a small buffer and appended from there in
+// bulk, instead of two push_backs per character (the normaliser sees every character of every
+// document, and push_back's growth path kept the compiler from keeping anything in registers).
+// flush() when done.
+class FoldedWriter {
+ public:
+  explicit FoldedWriter(NormalizedText& out) : out_(out) {}
+  // Room for `n` (at most kCapacity) more characters.
+  void make_room(std::size_t n) {
+    if (end_ + n > kCapacity) flush();
+  }
+  void put(char32_t c, std::uint32_t origin) {
+    if (c == U'(') parens_.push_back(out_.text.size() + end_);
+    text_[end_] = c;
+    origin_[end_++] = origin;
+  }
+  // Bulk writing: room(), then up to that many characters at text_end()/origin_end(), then
+  // advance() past them.
+  std::size_t room() const { return kCapacity - end_; }
+  char32_t* text_end() { return text_ + end_; }
+  std::uint32_t* origin_end() { return origin_ + end_; }
+  void advance(std::size_t n) { end_ += n; }
+  void flush() {
+    out_.text.append(text_, end_);
+    out_.origin.insert(out_.origin.end(), origin_, origin_ + end_);
+    end_ = 0;
+  }
+  // Where the folded text has a '(' (for remove_pinyin), in order. Bulk writes add none: they
+  // are three-byte characters.
+  const std::vector<std::size_t>& parens() const { return parens_; }
+
+ private:
+  static constexpr std::size_t kCapacity = 512;
+  NormalizedText& out_;
+  char32_t text_[kCapacity];
+  std::uint32_t origin_[kCapacity];
+  std::size_t end_ = 0;
+  std::vector<std::size_t> parens_;
+};
+
+// Folds `text` into `w`; offset_of(i) is the source offset of text byte i.
+template <class OffsetOf>
+void fold_text(std::string_view text, OffsetOf offset_of, FoldedWriter& w) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t size = text.size();
+  const auto put_fold = [&](char32_t cp, std::uint32_t offset) {
+    const std::uint32_t e = fold::entry(cp);
+    if (e == 0) {
+      w.make_room(1);
+      w.put(cp, offset);
+      return;
+    }
+    char32_t scratch;
+    const auto folded = fold::of(cp, scratch);
+    w.make_room(folded.size());
+    for (char32_t c : folded) w.put(c, offset);
+  };
+  for (std::size_t i = 0; i < size;) {
+    const unsigned char b = p[i];
+    if (b < 0x80) {
+      // ASCII without '\r' is its own fold, eight bytes at a time.
+      if (i + 8 <= size && plain_ascii_block(text.data() + i)) {
+        w.make_room(8);
+        for (std::size_t k = 0; k < 8; ++k) w.put(p[i + k], offset_of(i + k));
+        i += 8;
+        continue;
+      }
+      // Every line break becomes one '\n'.
+      const auto offset = offset_of(i++);
+      if (b == '\r' && i < size && p[i] == '\n') continue;  // the '\n' will be kept
+      w.make_room(1);
+      w.put(b == '\r' ? U'\n' : static_cast<char32_t>(b), offset);
+      continue;
+    }
+    // A run of three-byte characters that fold to themselves (most of a Chinese text), written
+    // straight to the buffer; it stops at anything else, which the general case below takes.
+    if (i + 4 <= size) {
+      if (w.room() == 0) w.flush();
+      char32_t* const run_begin = w.text_end();
+      char32_t* t = run_begin;
+      std::uint32_t* o = w.origin_end();
+      // Up to `room` characters, each with a fourth byte readable after it.
+      const std::size_t run_limit = std::min(size - 3, i + 3 * w.room());
+      while (i < run_limit) {
+        const char32_t cp = three_byte::at_with_slack(p + i);
+        if (cp == 0 || fold::entry(cp) != 0) break;
+        *t++ = cp;
+        *o++ = offset_of(i);
+        i += 3;
+      }
+      if (t != run_begin) {
+        w.advance(static_cast<std::size_t>(t - run_begin));
+        continue;
+      }
+    }
+    if (i + 3 <= size) {
+      if (const char32_t cp = i + 4 <= size ? three_byte::at_with_slack(p + i) : three_byte::at(p + i)) {
+        put_fold(cp, offset_of(i));
+        i += 3;
+        continue;
+      }
+    }
+    const utf8::Decoded d = utf8::decode(text, i);
+    put_fold(d.cp, offset_of(i));
+    i += d.length;
+  }
 }
 
 }  // namespace
@@ -71,29 +203,13 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
   out.source = origin ? source : text;
   out.text.reserve(text.size());
   out.origin.reserve(text.size());
-  for (std::size_t i = 0; i < text.size();) {
-    const auto offset = origin ? (*origin)[i] : static_cast<std::uint32_t>(i);
-    const unsigned char b = static_cast<unsigned char>(text[i]);
-    if (b < 0x80) {  // ASCII: identity, except that every line break becomes one '\n'
-      ++i;
-      if (b == '\r') {
-        if (i < text.size() && text[i] == '\n') continue;  // the '\n' will be kept
-        out.text.push_back(U'\n');
-      } else {
-        out.text.push_back(static_cast<char32_t>(b));
-      }
-      out.origin.push_back(offset);
-      continue;
-    }
-    const utf8::Decoded d = utf8::decode(text, i);
-    i += d.length;
-    char32_t scratch;
-    for (char32_t c : fold::of(d.cp, scratch)) {
-      out.text.push_back(c);
-      out.origin.push_back(offset);
-    }
-  }
-  remove_pinyin(out);
+  FoldedWriter w(out);
+  if (origin)
+    fold_text(text, [origin](std::size_t i) { return (*origin)[i]; }, w);
+  else
+    fold_text(text, [](std::size_t i) { return static_cast<std::uint32_t>(i); }, w);
+  w.flush();
+  remove_pinyin(out, w.parens());
   return out;
 }
 

@@ -122,6 +122,25 @@ TEST_CASE("prose facts: table rows, other things, percentages and dates are no f
   CHECK(facts_of("四、未发生行政复议和行政诉讼\n") == "");
 }
 
+TEST_CASE("prose facts: the applicant, the order of negation and keywords, every range separator") {
+  // 申请 inside 申请人 is no request; one beside it is.
+  CHECK(facts_of("收到申请人材料3件。\n") == "");
+  CHECK(facts_of("共收到8份申请人的材料。\n") == "");
+  CHECK(facts_of("收到申请人申请3件。\n") == "new_requests=3;");
+  CHECK(facts_of("被申请人提起行政诉讼1件。\n") == "litigation_total=1;");
+  // The negation must come first; the earliest one (the longer where two begin together) counts.
+  CHECK(facts_of("没有发生行政复议。\n") == "review_total=0;");
+  CHECK(facts_of("行政复议没有发生。\n") == "");
+  CHECK(facts_of("未发生行政诉讼、无行政复议。\n") == "review_total=0;litigation_total=0;");
+  CHECK(facts_of("行政诉讼、无行政复议。\n") == "review_total=0;");
+  CHECK(facts_of("本年无依申请公开事项。\n") == "new_requests=0;");
+  // A range is read only at 至 到 - — – ~ (the search for ranges is skipped in sentences without).
+  for (const char* separator : {"-", "—", "–", "~"})
+    CHECK(claims_of("统计期限为2022年1月1日" + std::string(separator) + "2022年12月28日。\n") == "2022/1/1-2022/12/28;");
+  CHECK(claims_of("统计期限为2022年1月1日到12月28日。\n") == "2022/1/1-0/12/28;");
+  CHECK(claims_of("统计期限为2022年1月1日，2022年12月28日。\n") == "");
+}
+
 TEST_CASE("prose facts: document order, lines and units") {
   const std::string src = "二、主动公开政府信息情况\n本年主动公开信息120条。\n三、收到和处理政府信息公开申请情况\n"
                           "本年新收政府信息公开申请44件，上年结转3件。\n四、政府信息公开行政复议、行政诉讼情况\n"

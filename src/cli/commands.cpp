@@ -111,7 +111,7 @@ int run_check(const CheckOptions& options) {
 int run_tree(const TreeOptions& options) {
   const Lang lang = options.lang;
   SetupResolver setups = make_setups(options.config, options.pack_files, options.pack);
-  std::vector<FileSetup> setup;
+  SetupTable setup;
   if (!setup_all(setups, {options.path}, setup, lang)) return kExitTrouble;
   IngestOptions ingest;
   ingest.encoding = options.encoding;

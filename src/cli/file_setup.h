@@ -3,6 +3,7 @@
 // rule severities applied to its findings. Precedence (docs/configuration.md): built-in pack
 // severity < configuration chain < overrides < command line.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -22,6 +23,23 @@ struct FileSetup {
   std::optional<OrganLevel> organ_level; // the configuration's organ_level
   RuleSeverities severities;             // the configuration's rules
   std::optional<std::filesystem::path> config;  // the configuration file used
+
+  bool operator==(const FileSetup&) const = default;
+};
+
+// The setups of a run's files. Files usually share one (one configuration for a directory, or
+// for the whole run), so each distinct setup is held once and a file costs an index: a run of
+// any size does not hold a copy of the configuration's rules per file.
+class SetupTable {
+ public:
+  void add(FileSetup setup);
+  const FileSetup& operator[](std::size_t file) const { return distinct_[index_.at(file)]; }
+  std::size_t size() const { return index_.size(); }
+  std::size_t distinct() const { return distinct_.size(); }
+
+ private:
+  std::vector<FileSetup> distinct_;
+  std::vector<std::uint32_t> index_;  // file -> distinct_
 };
 
 // --pack names a pack that none of the packs in use has.

@@ -42,9 +42,9 @@ SetupResolver make_setups(const std::string& config, const std::vector<std::stri
   return SetupResolver(optional_path(config), {pack_files.begin(), pack_files.end()}, pack);
 }
 
-bool setup_all(SetupResolver& setups, const std::vector<std::string>& files, std::vector<FileSetup>& out, Lang lang) {
+bool setup_all(SetupResolver& setups, const std::vector<std::string>& files, SetupTable& out, Lang lang) {
   try {
-    for (const std::string& path : files) out.push_back(setups.setup_for(path));
+    for (const std::string& path : files) out.add(setups.setup_for(path));
   } catch (const UnknownPackError& e) {
     report_unknown_pack(e.name, e.known, lang);
     return false;

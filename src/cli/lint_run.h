@@ -20,7 +20,7 @@ namespace nblint {
 // The files in the order the paths were given and walked. Each file's result and cross-report
 // record are written to spools once it is checked, so a run holds only the records' digests.
 struct LintRun final : ResultSequence {
-  std::vector<FileSetup> setups;  // setups[i] is file i's configuration
+  SetupTable setups;              // setups[i] is file i's configuration
   ResultSpool results;            // file i's result, without its record
   RecordSpool records;            // file i's record (what the checks across reports read)
   bool trouble = false;           // a path was missing or a file could not be read
@@ -39,7 +39,7 @@ std::optional<LintRun> lint_paths(const CheckOptions& options);
 
 // Every file's setup, before anything is checked: a configuration mistake stops the run before
 // any output. Returns false (after saying why) on an unknown --pack; other mistakes throw.
-bool setup_all(SetupResolver& setups, const std::vector<std::string>& files, std::vector<FileSetup>& out, Lang lang);
+bool setup_all(SetupResolver& setups, const std::vector<std::string>& files, SetupTable& out, Lang lang);
 
 SetupResolver make_setups(const std::string& config, const std::vector<std::string>& pack_files,
                           const std::string& pack);

@@ -26,7 +26,7 @@ def main() -> None:
     ap.add_argument("--load", required=True, help="load averages before / after")
     ap.add_argument("--rows", nargs="+", required=True)
     ap.add_argument("--linear", nargs="+", required=True)
-    ap.add_argument("--many", nargs=2, help="a tenth of the many-reports corpus, then all of it")
+    ap.add_argument("--many", nargs="+", help="the many-reports rows, smallest first")
     args = ap.parse_args()
 
     sizes = [int(line.split("\t")[3]) for line in open(args.manifest, encoding="utf-8").read().splitlines()[1:]]
@@ -79,17 +79,21 @@ def main() -> None:
         print(f"{r.label.rsplit(' ', 1)[1]:6} {r.files:>6} {r.file_bytes / 1e6:7.1f} {r.wall:7.2f} {r.cpu:7.2f} "
               f"{r.file_bytes / 1e6 / max(r.cpu, 0.005):8.1f} {r.rss_kb / 1024:6.1f} {per_mb / base:18.2f}")
     if args.many:
-        tenth, everything = (Row(x) for x in args.many)
-        # What each further report leaves until the end of the run: the slope between the two sizes.
-        per_report_kb = (everything.rss_kb - tenth.rss_kb) / max(everything.files - tenth.files, 1)
+        sizes = [Row(x) for x in args.many]
         print()
-        print(f"memory over many reports: {everything.label.split(',')[0]} on {tenth.files} and {everything.files} "
-              f"small reports: peak RSS {tenth.rss_kb / 1024:.1f} → {everything.rss_kb / 1024:.1f} MB, "
-              f"{per_report_kb:.2f} KB more per report; CPU {tenth.cpu:.2f} → {everything.cpu:.2f} s "
-              f"(CPU per report {everything.cpu / max(tenth.cpu, 0.005) / (everything.files / tenth.files):.2f}× the tenth's)")
-        if per_report_kb > 0:
-            reach = tenth.files + (64 * 1024 - tenth.rss_kb) / per_report_kb
-            print(f"  at that rate, 64 MB is reached near {reach:,.0f} reports")
+        print(f"memory over many reports: {sizes[0].label.split(',')[0]}, small reports; each step: what each "
+              f"further report adds to the peak RSS, and CPU per report against the smallest run")
+        for before, after in zip(sizes, sizes[1:]):
+            # What each further report leaves until the end of the run: the slope between two sizes.
+            per_report_kb = (after.rss_kb - before.rss_kb) / max(after.files - before.files, 1)
+            print(f"  {before.files:>6} → {after.files:<6} reports: peak RSS {before.rss_kb / 1024:6.1f} → "
+                  f"{after.rss_kb / 1024:6.1f} MB, {per_report_kb:5.2f} KB per report; CPU {before.cpu:6.2f} → "
+                  f"{after.cpu:6.2f} s (per report {after.cpu / max(sizes[0].cpu, 0.005) / (after.files / sizes[0].files):.2f}×)")
+        last, largest = sizes[-2], sizes[-1]
+        per_report_kb = (largest.rss_kb - last.rss_kb) / max(largest.files - last.files, 1)
+        if per_report_kb > 0 and largest.rss_kb < 64 * 1024:
+            reach = largest.files + (64 * 1024 - largest.rss_kb) / per_report_kb
+            print(f"  at the last step's rate, 64 MB is reached near {reach:,.0f} reports")
 
 
 class Row:

@@ -14,7 +14,8 @@
 #   LINEAR_REPORTS=4  reports per pack at 1x of the linearity check (10x, 100x: 10 and 100 times as many)
 #   LINEAR_MAX=64K    largest report of the linearity corpus
 #   MANY_REPORTS=3334 reports per pack of the many-reports memory check (2–8 KB each; 0 skips it):
-#                     peak RSS of nblint -j <all cores> on a tenth of them and on all of them
+#                     peak RSS of nblint -j <all cores> on a tenth of them, on all of them, and on
+#                     four times as many (generated with the next seed)
 #   NBLINT=path       use this binary instead of building bench/../build-bench (Release)
 #   WORK=dir          where the corpora go (default bench/work; reused when the settings match)
 #   SKIP_MARKDOWNLINT=1  leave out the markdownlint row (also skipped when npm cannot install it)
@@ -97,6 +98,7 @@ if ((MANY_REPORTS > 0)); then
     name=${f##*/}; index=${name#*-}; index=${index%%-*}
     if ((10#$index < MANY_REPORTS / 10)); then ln "$f" "$many/tenth/$name"; fi
   done
+  generate "$many/fourfold" --reports "$((MANY_REPORTS * 4))" --formats txt --seed "$((SEED + 1))" --min-size 2K --max-size 8K
 fi
 
 # ---- measuring -------------------------------------------------------------------------------
@@ -187,9 +189,9 @@ done
 
 many_rows=()
 if ((MANY_REPORTS > 0)); then
-  for part in tenth all; do
+  for part in tenth all fourfold; do
     dir="$many/$part"
-    [[ $part == all ]] && dir="$many/all/txt"
+    [[ $part != tenth ]] && dir="$many/$part/txt"
     measure "nblint -j $CORES, many reports $part" "$dir" -- "$NBLINT" check -j "$CORES" --format json "$dir"
     many_rows+=("$last_row")
     unset 'rows[-1]'

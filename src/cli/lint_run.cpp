@@ -77,24 +77,39 @@ void keep_what_output_needs(FileResult& r) {
 }
 
 // Findings that need every report of the run (same organ's previous year, other organs), at
-// the severities each file's configuration sets. Only the files that get one are read back.
+// the severities each file's configuration sets. They wait in a spool of their own as each check
+// gives them, so a run with findings on every report holds none of them; then each file that got
+// some is read back once, and its findings merged in source order.
 void add_cross_report_findings(LintRun& run, Lang lang) {
-  auto findings = check_across_reports(run.records, lang);
-  for (std::size_t i = 0; i < run.size(); ++i) {
-    apply_rule_severities(run.setups[i].severities, findings[i]);
-    if (findings[i].empty()) continue;
-    FileResult result = run.results.load(i);
+  ResultSpool spooled;
+  struct Found {
+    std::uint32_t file;
+    std::uint32_t slot;  // in `spooled`
+  };
+  std::vector<Found> found;
+  check_across_reports(run.records, lang, [&](std::size_t i, std::vector<Diagnostic> findings) {
+    apply_rule_severities(run.setups[i].severities, findings);
+    if (findings.empty()) return;
+    std::string bytes;
+    encode_diagnostics(findings, bytes);
+    found.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(spooled.append_encoded(bytes))});
+  });
+  // Each file's findings in the order the checks gave them (as before spooling: then sorted).
+  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.file < b.file; });
+  for (std::size_t first = 0, last = 0; first < found.size(); first = last) {
+    FileResult result = run.results.load(found[first].file);
     auto& diagnostics = result.diagnostics;
-    diagnostics.insert(diagnostics.end(), findings[i].begin(), findings[i].end());
+    for (last = first; last < found.size() && found[last].file == found[first].file; ++last)
+      for (Diagnostic& d : decode_diagnostics(spooled.load_encoded(found[last].slot))) diagnostics.push_back(std::move(d));
     std::stable_sort(diagnostics.begin(), diagnostics.end(), in_source_order);
-    run.results.store(i, result);
+    run.results.store(found[first].file, result);
   }
 }
 
 // What a checked file leaves until the spool takes it, and the line stderr shows for it.
 struct CheckedFile {
-  std::string encoded;                   // cli/result_codec, without its record
-  std::unique_ptr<ReportRecord> record;  // a pointer: one slot per file of the run waits here
+  std::string encoded;  // cli/result_codec, without its record
+  ReportRecord record;
   bool unreadable = false;
   std::string note;     // "cannot read" or, with --verbose, what was read and how
 };
@@ -162,7 +177,8 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
   // Files are linted concurrently; each result has its slot, and the lines below are written
   // in input order as the files before them are done, so nothing depends on the thread count.
   // A done file goes to the spool at once: memory holds only the files being checked.
-  std::vector<CheckedFile> checked(plan.files.size());
+  // A slot per file of the run, empty until the file is checked and again once it is spooled.
+  std::vector<std::unique_ptr<CheckedFile>> checked(plan.files.size());
   run.records = RecordSpool(plan.files.size());
   run.results = ResultSpool(plan.files.size());
   Progress progress(plan.files.size(), lang);
@@ -175,21 +191,23 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
     file_lint.severities = setup.severities;
     FileResult result = lint_file(plan.files[i], file_lint);
     keep_what_output_needs(result);
-    checked[i].unreadable = result.error.has_value();
-    checked[i].note = note_for(result, setup, options.verbose, lang);
-    checked[i].record = std::make_unique<ReportRecord>(std::exchange(result.record, ReportRecord()));
-    encode_result(result, checked[i].encoded);
+    auto file = std::make_unique<CheckedFile>();
+    file->unreadable = result.error.has_value();
+    file->note = note_for(result, setup, options.verbose, lang);
+    file->record = std::exchange(result.record, ReportRecord());
+    encode_result(result, file->encoded);
+    checked[i] = std::move(file);
   };
   const auto report_one = [&](std::size_t i) {
-    CheckedFile& file = checked[i];
+    const std::unique_ptr<CheckedFile> done = std::move(checked[i]);
+    const CheckedFile& file = *done;
     if (!file.note.empty()) {
       progress.clear();
       std::cerr << file.note;
     }
     run.trouble = run.trouble || file.unreadable;
     run.results.store_encoded(i, file.encoded);
-    run.records.store(i, *file.record);
-    const CheckedFile spent = std::exchange(file, CheckedFile());  // frees its buffers (assigning would keep them)
+    run.records.store(i, file.record);
     progress.step(i + 1);
   };
   ordered_parallel(plan.files.size(), options.jobs ? options.jobs : default_jobs(), lint_one, report_one);

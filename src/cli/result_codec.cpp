@@ -209,6 +209,19 @@ void encode_result(const FileResult& result, std::string& out) {
   result_fields(writer, result);
 }
 
+void encode_diagnostics(const std::vector<Diagnostic>& diagnostics, std::string& out) {
+  Writer writer(out);
+  writer(diagnostics);
+}
+
+std::vector<Diagnostic> decode_diagnostics(std::string_view bytes) {
+  Reader reader(bytes);
+  std::vector<Diagnostic> diagnostics;
+  reader(diagnostics);
+  if (!reader.at_end()) throw ResultCodecError("spooled findings are damaged (bytes after their end)");
+  return diagnostics;
+}
+
 void encode_record(const ReportRecord& record, std::string& out) {
   Writer writer(out);
   writer(record);

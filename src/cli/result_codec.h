@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cli/lint_file.h"
 
@@ -22,6 +23,10 @@ void encode_result(const FileResult& result, std::string& out);
 
 // The result encode_result wrote into `bytes`; its record is empty.
 FileResult decode_result(std::string_view bytes);
+
+// A list of findings as bytes (the checks across reports spool theirs until they are merged).
+void encode_diagnostics(const std::vector<Diagnostic>& diagnostics, std::string& out);
+std::vector<Diagnostic> decode_diagnostics(std::string_view bytes);
 
 // A cross-report record as bytes, read back in the same process (packs are kept by address).
 void encode_record(const ReportRecord& record, std::string& out);

@@ -52,6 +52,13 @@ void ResultSpool::store_encoded(std::size_t i, const std::string& bytes) {
   end_ += bytes.size();
 }
 
+std::size_t ResultSpool::append_encoded(const std::string& bytes) {
+  if (slots_.empty() && fd_ < 0 && end_ == 0) fd_ = open_anonymous_file();
+  slots_.emplace_back();
+  store_encoded(slots_.size() - 1, bytes);
+  return slots_.size() - 1;
+}
+
 void ResultSpool::store(std::size_t i, const FileResult& result) {
   std::string bytes;
   encode_result(result, bytes);

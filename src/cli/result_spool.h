@@ -27,6 +27,9 @@ class ResultSpool {
   // Stores the encoding (cli/result_codec) of result i; a later store replaces it.
   void store_encoded(std::size_t i, const std::string& bytes);
   void store(std::size_t i, const FileResult& result);
+  // Stores `bytes` in a new slot after the last; returns its index (a spool made for no results
+  // makes its file now).
+  std::size_t append_encoded(const std::string& bytes);
   // Result i as last stored (its record empty). Throws ResultCodecError when it cannot be read
   // back; std::out_of_range for an index never stored.
   FileResult load(std::size_t i) const;

@@ -44,11 +44,17 @@ bool other_organs(const RecordDigest& a, const RecordDigest& b) {
   return a.year != 0 && a.year == b.year;
 }
 
-// Report i's findings, which name its sections' headings: its record is read back for the first.
+// Report i's findings, which name its sections' headings: its record is read back for the
+// first; the sink gets them all when the check is done with the report (done()).
 class Reporter {
  public:
-  Reporter(const RecordSource& records, std::size_t i, Lang lang, std::vector<Diagnostic>& out)
-      : records_(records), i_(i), lang_(lang), out_(out) {}
+  Reporter(const RecordSource& records, std::size_t i, Lang lang, const FindingSink& sink)
+      : records_(records), i_(i), lang_(lang), sink_(sink) {}
+
+  void done() {
+    if (!found_.empty()) sink_(i_, std::move(found_));
+    found_.clear();
+  }
 
   // Section `section` of record i (its index in the digest's sections).
   void report(std::string_view rule, const Severity& severity, std::size_t section, MessageArgs args) {
@@ -56,24 +62,25 @@ class Reporter {
     const SectionProse& s = record_->sections.at(section);
     args.insert(args.begin(), {"heading", s.heading});
     const RuleInfo* info = Catalogue::builtin().find(rule);
-    out_.push_back({std::string(rule), severity, format_message(info->message("default").get(lang_), args), s.heading_span});
+    found_.push_back({std::string(rule), severity, format_message(info->message("default").get(lang_), args), s.heading_span});
   }
 
  private:
   const RecordSource& records_;
   std::size_t i_;
   Lang lang_;
-  std::vector<Diagnostic>& out_;
+  const FindingSink& sink_;
   std::optional<ReportRecord> record_;
+  std::vector<Diagnostic> found_;
 };
 
 void copied_from_last_year(const RecordSource& records, const PreviousYears& previous, Lang lang,
-                           std::vector<std::vector<Diagnostic>>& out) {
+                           const FindingSink& sink) {
   for (std::size_t i = 0; i < records.size(); ++i) {
     const RecordDigest& now = records.digest(i);
     const Severity* severity = enabled(now, kCopiedText);
     if (!severity) continue;
-    Reporter reporter(records, i, lang, out[i]);
+    Reporter reporter(records, i, lang, sink);
     for (const std::size_t j : previous[i]) {
       const RecordDigest& before = records.digest(j);
       for (std::size_t s = 0; s < now.sections.size(); ++s) {
@@ -87,10 +94,11 @@ void copied_from_last_year(const RecordSource& records, const PreviousYears& pre
                          {"previous_file", before.name}});
       }
     }
+    reporter.done();
   }
 }
 
-void copied_from_other_organs(const RecordSource& records, Lang lang, std::vector<std::vector<Diagnostic>>& out) {
+void copied_from_other_organs(const RecordSource& records, Lang lang, const FindingSink& sink) {
   struct Member {
     std::uint32_t record;
     std::uint32_t section;
@@ -158,22 +166,22 @@ void copied_from_other_organs(const RecordSource& records, Lang lang, std::vecto
     const RecordDigest& r = records.digest(i);
     const Severity* severity = enabled(r, kCopiedFromOther);
     if (!severity) continue;
-    Reporter reporter(records, i, lang, out[i]);
+    Reporter reporter(records, i, lang, sink);
     for (std::uint32_t s = 0; s < r.sections.size(); ++s) {
       const Best& b = best[first_section[i] + s];
       if (b.similarity == 0 || b.similarity < r.pack->copied_text->similarity) continue;
       reporter.report(kCopiedFromOther, *severity, s,
                       {{"percent", percent(b.similarity)}, {"other_file", records.digest(b.record).name}});
     }
+    reporter.done();
   }
 }
 
 }  // namespace
 
-void check_copied_text(const RecordSource& records, const PreviousYears& previous, Lang lang,
-                       std::vector<std::vector<Diagnostic>>& out) {
-  copied_from_last_year(records, previous, lang, out);
-  copied_from_other_organs(records, lang, out);
+void check_copied_text(const RecordSource& records, const PreviousYears& previous, Lang lang, const FindingSink& sink) {
+  copied_from_last_year(records, previous, lang, sink);
+  copied_from_other_organs(records, lang, sink);
 }
 
 }  // namespace nblint

@@ -47,8 +47,7 @@ std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const Rep
   return out;
 }
 
-void check_carry_over(const RecordSource& records, const PreviousYears& previous, Lang lang,
-                      std::vector<std::vector<Diagnostic>>& out) {
+void check_carry_over(const RecordSource& records, const PreviousYears& previous, Lang lang, const FindingSink& sink) {
   const RuleInfo* rule = Catalogue::builtin().find(kCarryOver);
   for (std::size_t i = 0; i < records.size(); ++i) {
     const RecordDigest& digest = records.digest(i);
@@ -56,6 +55,7 @@ void check_carry_over(const RecordSource& records, const PreviousYears& previous
     const auto enabled = digest.pack->rules.find(kCarryOver);
     if (enabled == digest.pack->rules.end()) continue;
     std::optional<ReportRecord> now;  // read back once a report of the year before has a row to compare
+    std::vector<Diagnostic> found;
     for (const std::size_t j : previous[i]) {
       if (!records.digest(j).carries_from) continue;
       if (!now) now = records.load(i);
@@ -72,10 +72,11 @@ void check_carry_over(const RecordSource& records, const PreviousYears& previous
                                {"previous_file", before.name},
                                {"previous_row", carry_row_label(*before.pack, before.pack->carry_over->from)},
                                {"previous", utf8::encode(b.text)}};
-        out[i].push_back({std::string(kCarryOver), enabled->second,
-                          format_message(rule->message("default").get(lang), args), a.span});
+        found.push_back({std::string(kCarryOver), enabled->second,
+                         format_message(rule->message("default").get(lang), args), a.span});
       }
     }
+    if (!found.empty()) sink(i, std::move(found));
   }
 }
 

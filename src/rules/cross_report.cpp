@@ -1,6 +1,7 @@
 #include "rules/cross_report.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string_view>
 #include <utility>
@@ -121,11 +122,17 @@ PreviousYears previous_year_records(const RecordSource& records) {
   return previous_year_reports(reports);
 }
 
+void check_across_reports(const RecordSource& records, Lang lang, const FindingSink& sink) {
+  const PreviousYears previous = previous_year_records(records);
+  check_carry_over(records, previous, lang, sink);
+  check_copied_text(records, previous, lang, sink);
+}
+
 std::vector<std::vector<Diagnostic>> check_across_reports(const RecordSource& records, Lang lang) {
   std::vector<std::vector<Diagnostic>> findings(records.size());
-  const PreviousYears previous = previous_year_records(records);
-  check_carry_over(records, previous, lang, findings);
-  check_copied_text(records, previous, lang, findings);
+  check_across_reports(records, lang, [&](std::size_t i, std::vector<Diagnostic> found) {
+    findings[i].insert(findings[i].end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+  });
   return findings;
 }
 

@@ -4,6 +4,7 @@
 // holding in memory only each record's digest and reading back the records they pair.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -114,14 +115,17 @@ struct OrganYear {
 };
 PreviousYears previous_year_reports(const std::vector<OrganYear>& reports);
 
-// findings[i] are the findings for record i, in no particular order.
+// Takes findings for record i as each check finishes with it: a record may be given findings
+// by each kind of check, never an empty list. The run spools them instead of holding them all.
+using FindingSink = std::function<void(std::size_t record, std::vector<Diagnostic> findings)>;
+
+void check_across_reports(const RecordSource& records, Lang lang, const FindingSink& sink);
+// findings[i] are the findings for record i, in the order the sink is given them.
 std::vector<std::vector<Diagnostic>> check_across_reports(const RecordSource& records, Lang lang);
 
 // The two kinds of cross-report check (check_crossyear.cpp, check_copied_text.cpp); `previous`
 // is previous_year_records(records), built once for both.
-void check_carry_over(const RecordSource& records, const PreviousYears& previous, Lang lang,
-                      std::vector<std::vector<Diagnostic>>& out);
-void check_copied_text(const RecordSource& records, const PreviousYears& previous, Lang lang,
-                       std::vector<std::vector<Diagnostic>>& out);
+void check_carry_over(const RecordSource& records, const PreviousYears& previous, Lang lang, const FindingSink& sink);
+void check_copied_text(const RecordSource& records, const PreviousYears& previous, Lang lang, const FindingSink& sink);
 
 }  // namespace nblint

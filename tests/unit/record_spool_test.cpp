@@ -11,6 +11,7 @@
 #include "cli/lint_file.h"
 #include "cli/record_spool.h"
 #include "cli/result_codec.h"
+#include "cli/result_spool.h"
 #include "support/run.h"
 
 using namespace nblint;
@@ -132,4 +133,31 @@ TEST_CASE("record codec: damaged bytes are an error, not a crash") {
   CHECK(decode_record(bytes).sections.at(0).heading == "一、总体情况");
   for (std::size_t cut = 0; cut < bytes.size(); cut += 7) CHECK_THROWS_AS(decode_record(bytes.substr(0, cut)), ResultCodecError);
   CHECK_THROWS_AS(decode_record(bytes + "x"), ResultCodecError);
+}
+
+TEST_CASE("finding spool: findings appended to a spool made for none come back whole, in order") {
+  ResultSpool spool;
+  std::vector<std::vector<Diagnostic>> lists;
+  for (int n = 0; n < 5; ++n) {
+    std::vector<Diagnostic> list;
+    for (int k = 0; k <= n; ++k)
+      list.push_back({"text/copied-from-other", Severity::Warning, "第" + std::to_string(k) + "条",
+                      {static_cast<std::uint32_t>(k), static_cast<std::uint32_t>(k + 3)}});
+    std::string bytes;
+    encode_diagnostics(list, bytes);
+    CHECK(spool.append_encoded(bytes) == lists.size());
+    lists.push_back(std::move(list));
+  }
+  CHECK(spool.on_disk());
+  for (std::size_t i = lists.size(); i-- > 0;) {
+    const std::vector<Diagnostic> back = decode_diagnostics(spool.load_encoded(i));
+    REQUIRE(back.size() == lists[i].size());
+    for (std::size_t k = 0; k < back.size(); ++k) {
+      CHECK(back[k].message == lists[i][k].message);
+      CHECK(back[k].span.end == lists[i][k].span.end);
+    }
+  }
+  std::string bytes;
+  encode_diagnostics(lists.back(), bytes);
+  CHECK_THROWS_AS(decode_diagnostics(bytes.substr(0, bytes.size() - 1)), ResultCodecError);
 }

@@ -2,14 +2,12 @@
 // spilled to runs on disk, or held again after the disk refused a run.
 #include <doctest/doctest.h>
 
-#include <sys/resource.h>
-
 #include <algorithm>
-#include <csignal>
 #include <cstdint>
 #include <random>
 #include <vector>
 
+#include "support/full_disk.h"
 #include "util/external_sort.h"
 
 using namespace nblint;
@@ -73,15 +71,10 @@ TEST_CASE("external sort: when the disk refuses a run, the items are held and st
   ExternalSorter<Item, decltype(kLess)> sorter(1000 * sizeof(Item), kLess);
   for (std::size_t i = 0; i < 2500; ++i) sorter.add(input[i]);  // two runs written
   REQUIRE(sorter.runs() == 2);
-  struct rlimit old_limit {};
-  REQUIRE(::getrlimit(RLIMIT_FSIZE, &old_limit) == 0);
-  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
-  struct rlimit small = old_limit;
-  small.rlim_cur = 2000 * sizeof(Item) + 8;  // a full disk: the third run fails
-  REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
-  for (std::size_t i = 2500; i < input.size(); ++i) sorter.add(input[i]);
-  ::setrlimit(RLIMIT_FSIZE, &old_limit);
-  std::signal(SIGXFSZ, old_handler);
+  // A full disk: the third run fails.
+  test::with_full_disk_past(2000 * sizeof(Item) + 8, [&] {
+    for (std::size_t i = 2500; i < input.size(); ++i) sorter.add(input[i]);
+  });
   CHECK(sorter.runs() == 2);
   check_sorted_like_std(sorter, input);
 }

@@ -2,14 +2,12 @@
 // from memory, from the file and from the part not yet written; a full disk moves them to memory.
 #include <doctest/doctest.h>
 
-#include <sys/resource.h>
-
-#include <csignal>
-#include <stdexcept>
 #include <cstdint>
+#include <stdexcept>
 #include <vector>
 
 #include "cli/fingerprint_file.h"
+#include "support/full_disk.h"
 
 using namespace nblint;
 
@@ -57,16 +55,11 @@ TEST_CASE("fingerprint file: when the disk refuses a block, what was written mov
   const std::uint32_t first = 10 + 128;  // ten held, two blocks of 64 written
   for (std::uint32_t k = 0; k < first; ++k) file.append(numbered(k));
   REQUIRE(file.spilled());
-  struct rlimit old_limit {};
-  REQUIRE(::getrlimit(RLIMIT_FSIZE, &old_limit) == 0);
-  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
-  struct rlimit small = old_limit;
-  small.rlim_cur = 128 * sizeof(TextFingerprint) + 16;  // a full disk: the third block fails
-  REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
   const std::uint32_t count = first + 3 * 64 + 7;
-  for (std::uint32_t k = first; k < count; ++k) file.append(numbered(k));
-  ::setrlimit(RLIMIT_FSIZE, &old_limit);
-  std::signal(SIGXFSZ, old_handler);
+  // A full disk: the third block fails.
+  test::with_full_disk_past(128 * sizeof(TextFingerprint) + 16, [&] {
+    for (std::uint32_t k = first; k < count; ++k) file.append(numbered(k));
+  });
   CHECK_FALSE(file.spilled());
   check_all(file, count);
 }

@@ -3,9 +3,6 @@
 // whole or compacted, for text, HTML, DOCX and PDF input; damage is an error, never a crash.
 #include <doctest/doctest.h>
 
-#include <sys/resource.h>
-
-#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -20,6 +17,7 @@
 #include "output/json_stream.h"
 #include "output/printers.h"
 #include "support/docx_writer.h"
+#include "support/full_disk.h"
 #include "support/result_vector.h"
 #include "support/run.h"
 
@@ -208,15 +206,10 @@ TEST_CASE("result spool: when the disk refuses more, what was written moves to m
   REQUIRE(spool.on_disk());
   spool.store(0, originals[0]);
   // A file size limit stands for a full disk: the next write fails (EFBIG, SIGXFSZ ignored).
-  struct rlimit old_limit {};
-  REQUIRE(::getrlimit(RLIMIT_FSIZE, &old_limit) == 0);
-  const auto old_handler = std::signal(SIGXFSZ, SIG_IGN);
-  struct rlimit small = old_limit;
-  small.rlim_cur = spool.bytes_written() + 16;
-  REQUIRE(::setrlimit(RLIMIT_FSIZE, &small) == 0);
-  for (std::size_t i = 1; i < originals.size(); ++i) spool.store(i, originals[i]);
-  ::setrlimit(RLIMIT_FSIZE, &old_limit);
-  std::signal(SIGXFSZ, old_handler);
+  // A file size limit stands for a full disk: the next write fails.
+  test::with_full_disk_past(spool.bytes_written() + 16, [&] {
+    for (std::size_t i = 1; i < originals.size(); ++i) spool.store(i, originals[i]);
+  });
   CHECK_FALSE(spool.on_disk());
   for (std::size_t i = 0; i < originals.size(); ++i) check_same(originals[i], spool.load(i));
 }

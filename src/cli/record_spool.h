@@ -1,6 +1,7 @@
 // The cross-report records of a run (rules/cross_report): each record's digest stays in memory;
-// the record itself and its prose fingerprints go to unlinked temporary files, read back only
-// for the reports a check across reports pairs, compares or reports on.
+// the record itself goes to an unlinked temporary file and its prose fingerprints to a
+// FingerprintFile (in memory up to its budget), read back only for the reports a check across
+// reports pairs, compares or reports on.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -24,7 +25,7 @@ class RecordSpool final : public RecordSource {
   // Throws ResultCodecError when the record cannot be read back.
   ReportRecord load(std::size_t i) const override;
 
-  // Stores record i: its digest in memory, the record and its fingerprints on disk.
+  // Stores record i: its digest, its encoding and its fingerprints.
   void store(std::size_t i, const ReportRecord& record);
 
  private:

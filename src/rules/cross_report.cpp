@@ -21,8 +21,13 @@ std::string organ_of(const Report& report) {
 
 bool inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
+bool is_table_row(std::u32string_view paragraph) {
+  return std::any_of(paragraph.begin(), paragraph.end(), [](char32_t c) { return c == U'|' || c == U'\t'; });
+}
+
 // The wording of section `root` and its subsections' bodies, table cells left out (their labels
-// are the template's, the same in every report).
+// are the template's, the same in every report). Appended paragraph by paragraph: no string per
+// paragraph.
 std::u32string section_wording(const Report& report, int root) {
   std::vector<bool> in_section(report.sections.size(), false);
   in_section[root] = true;
@@ -31,12 +36,11 @@ std::u32string section_wording(const Report& report, int root) {
   std::u32string wording;
   for (const Paragraph& p : report.paragraphs) {
     if (p.section < 0 || !in_section[p.section]) continue;
-    const std::u32string_view text = report.paragraph_text(p);
-    if (text.find_first_of(U"|\t") != std::u32string_view::npos) continue;  // a table row
     const Span span = report.folded.source_span(p.folded_begin, p.folded_end);
-    bool in_table = false;
-    for (const BoundTable& t : report.tables) in_table = in_table || (t.found && inside(span, t.span));
-    if (!in_table) wording += wording_of(text);
+    const auto in_table = [&](const BoundTable& t) { return t.found && inside(span, t.span); };
+    if (std::any_of(report.tables.begin(), report.tables.end(), in_table)) continue;
+    const std::u32string_view text = report.paragraph_text(p);
+    if (!is_table_row(text)) append_wording(text, wording);
   }
   return wording;
 }

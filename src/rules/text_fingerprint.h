@@ -20,6 +20,8 @@ struct TextFingerprint {
 // punctuation, blanks and symbols are dropped: two reports that differ only in their figures
 // read the same.
 std::u32string wording_of(std::u32string_view text);
+// The same, appended to `out`.
+void append_wording(std::u32string_view text, std::u32string& out);
 
 // Fingerprint of `wording` (see wording_of); shingles of kShingle characters.
 TextFingerprint fingerprint(std::u32string_view wording);

@@ -1,8 +1,15 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <random>
+
+#include <unicode/uchar.h>
 
 #include "rules/text_fingerprint.h"
+#include "support/run.h"
+#include "support/text_fingerprint_reference.h"
+#include "util/utf8.h"
 
 using namespace nblint;
 
@@ -43,4 +50,85 @@ TEST_CASE("text fingerprint: equal fingerprints share every band key, unrelated 
   int shared = 0;
   for (auto k : band_keys(a)) shared += std::find(other.begin(), other.end(), k) != other.end();
   CHECK(shared == 0);
+}
+
+namespace {
+
+std::u32string decode_all(std::string_view bytes) {
+  std::u32string text;
+  for (std::size_t i = 0; i < bytes.size();) {
+    const utf8::Decoded d = utf8::decode(bytes, i);
+    text += d.cp;
+    i += d.length;
+  }
+  return text;
+}
+
+// The fingerprint and wording must equal the pre-dedup ones (tests/support) bit for bit.
+void check_same_as_reference(std::u32string_view text) {
+  const std::u32string wording = wording_of(text);
+  REQUIRE(wording == reference::text_fingerprint::wording_of(text));
+  const TextFingerprint now = fingerprint(wording), before = reference::text_fingerprint::fingerprint(wording);
+  CHECK(now.chars == before.chars);
+  CHECK(now.minhash == before.minhash);
+  std::u32string appended = U"前文";
+  append_wording(text, appended);
+  CHECK(appended == U"前文" + wording);
+}
+
+}  // namespace
+
+TEST_CASE("text fingerprint: same wording and signature as the reference on every example, fixture and corpus text") {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const fs::path& dir : {test::source_dir() / "examples", test::source_dir() / "tests/fixtures"})
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.path().extension() == ".txt") files.push_back(e.path());
+  if (test::have_shared_corpus()) {
+    for (const auto& e : fs::recursive_directory_iterator(test::shared_dir() / "corpus"))
+      if (e.path().extension() == ".txt") files.push_back(e.path());
+  } else {
+    MESSAGE("../shared/corpus absent: checked on the examples and fixtures only");
+  }
+  REQUIRE(files.size() > 10);
+  for (const fs::path& f : files) {
+    CAPTURE(f);
+    const std::u32string text = decode_all(test::read_file(f));
+    check_same_as_reference(text);
+    // Prefixes too: short wordings (under one shingle) and every table size.
+    for (std::size_t n : {0, 1, 3, 4, 5, 70, 300, 5000, 40000})
+      if (n < text.size()) check_same_as_reference(std::u32string_view(text).substr(0, n));
+  }
+}
+
+TEST_CASE("text fingerprint: same as the reference on random texts, repetitive and not, over all of Unicode") {
+  std::mt19937 random(20261129);
+  const std::u32string_view common = U"本局政府信息公开工作年度报告依申请主动abcXYZ，。、 0123（）|\t";
+  for (int round = 0; round < 300; ++round) {
+    const std::size_t length = std::uniform_int_distribution<std::size_t>(0, round < 200 ? 400 : 60000)(random);
+    const int kind = round % 3;
+    std::u32string text;
+    for (std::size_t i = 0; i < length; ++i) {
+      if (kind == 0) {  // any code point, surrogates and unassigned ones included
+        text += static_cast<char32_t>(std::uniform_int_distribution<std::uint32_t>(0, 0x10FFFF)(random));
+      } else if (kind == 1) {  // a small alphabet: many repeated shingles
+        text += common[std::uniform_int_distribution<std::size_t>(0, common.size() - 1)(random)];
+      } else {  // the BMP, mostly CJK
+        const bool han = std::uniform_int_distribution<int>(0, 3)(random) != 0;
+        text += static_cast<char32_t>(han ? std::uniform_int_distribution<std::uint32_t>(0x4E00, 0x9FFF)(random)
+                                          : std::uniform_int_distribution<std::uint32_t>(0, 0xFFFF)(random));
+      }
+    }
+    CAPTURE(round);
+    check_same_as_reference(text);
+  }
+}
+
+TEST_CASE("text fingerprint: the letter test is u_isalpha on every code point") {
+  std::u32string all;
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) all += c;
+  std::u32string expected;
+  for (char32_t c : all)
+    if (u_isalpha(static_cast<UChar32>(c))) expected += c;
+  CHECK(wording_of(all) == expected);
 }

@@ -295,6 +295,10 @@ std::vector<NumberMatch> find_numbers(std::u32string_view text) {
         continue;
       }
     }
+    if (!is_digit(text[i]) && !is_cn_count_start(text[i]) && !is_sign(text[i])) {  // parse_number_at's own test
+      ++i;
+      continue;
+    }
     if (is_digit(text[i]) && (i == 0 || !is_digit(text[i - 1]))) {
       if (const auto d = parse_date_at(text, i)) {
         i = d->end;

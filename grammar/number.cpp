@@ -39,6 +39,7 @@
 #define BOOST_SPIRIT_X3_UNICODE
 #include "grammar/number.h"
 
+#include <algorithm>
 #include <array>
 #include <boost/spirit/home/x3.hpp>
 
@@ -295,6 +296,10 @@ std::vector<NumberMatch> find_numbers(std::u32string_view text) {
         continue;
       }
     }
+    if (!is_digit(text[i]) && !is_cn_count_start(text[i]) && !is_sign(text[i])) {  // parse_number_at's own test
+      ++i;
+      continue;
+    }
     if (is_digit(text[i]) && (i == 0 || !is_digit(text[i - 1]))) {
       if (const auto d = parse_date_at(text, i)) {
         i = d->end;
@@ -332,9 +337,8 @@ CellValue parse_cell_value(std::u32string_view cell, int max_integer_digits) {
     return c == U'-' || c == U'\u2010' || c == U'\u2011' || c == U'\u2012' || c == U'\u2013' || c == U'\u2014' ||
            c == U'\u2015' || c == U'\u2212' || c == U'\u2500' || c == U'\u2501';
   };
-  bool all_dashes = true;
-  for (char32_t c : content) all_dashes = all_dashes && dash(c);
-  if (all_dashes) {
+  // Stops at the first other character: table detection asks this of whole paragraphs.
+  if (std::all_of(content.begin(), content.end(), dash)) {
     out.kind = CellValueKind::Blank;
     return out;
   }

@@ -64,7 +64,7 @@ void find_metadata(Report& report) {
   const std::u32string_view all(folded.text);
   for_each_line(all, [&](std::size_t begin, std::size_t end) {
     const std::u32string_view line = all.substr(begin, end - begin);
-    if (line.find_first_of(U":|") == std::u32string_view::npos) return;
+    if (find_any_of(line, U":|") == std::u32string_view::npos) return;
     std::vector<LabelAt> labels;
     for (std::size_t i = 0; i < line.size(); ++i)
       if (auto l = label_at(line, i)) {
@@ -74,14 +74,14 @@ void find_metadata(Report& report) {
     for (std::size_t n = 0; n < labels.size(); ++n) {
       std::size_t vb = labels[n].colon + 1;
       std::size_t ve = n + 1 < labels.size() ? labels[n + 1].begin : line.size();
-      const std::size_t bar = line.find(U'|', vb);
+      const std::size_t bar = find_code_point(line, U'|', vb);
       if (bar != std::u32string_view::npos && bar < ve) {
         // | 索引号: | pjsrmzf-2019-000223 | …: an empty cell after the label holds the value's cell.
         std::size_t cell_b = vb, cell_e = bar;
         trim(line, cell_b, cell_e);
         if (cell_b == cell_e) {
           vb = bar + 1;
-          const std::size_t next_bar = line.find(U'|', vb);
+          const std::size_t next_bar = find_code_point(line, U'|', vb);
           ve = std::min(ve, next_bar == std::u32string_view::npos ? line.size() : next_bar);
         } else {
           ve = bar;

@@ -50,7 +50,7 @@ std::size_t period_statement(std::u32string_view line) {
                                                                 U"区间", U"期间", U"范围"};
   // The word must follow 统计 closely (统计期限, 统计的时间): "发布时间…县统计局" is no period.
   constexpr std::size_t kWindow = 4;
-  for (std::size_t at = line.find(U"统计"); at != std::u32string_view::npos; at = line.find(U"统计", at + 2)) {
+  for (std::size_t at = find_text(line, U"统计"); at != std::u32string_view::npos; at = find_text(line, U"统计", at + 2)) {
     if (line.substr(at + 2, 1) == U"期") return at;  // 统计期为2019年1月1日至…, 统计期限, 统计期间
     const std::u32string_view after = line.substr(at + 2, kWindow + 1);
     for (auto w : kWords)

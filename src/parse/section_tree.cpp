@@ -24,7 +24,7 @@ bool ends_heading_sentence(char32_t c) {
 // A line holding cell separators is a table row even when it starts like a heading:
 // "（一）予以公开 | 9 | 2 | 0" or "规章\t0\t0\t5" (tabs after the marker's own blanks).
 bool is_table_row(std::u32string_view line, std::size_t text_begin) {
-  return line.find_first_of(U"|\t", text_begin) != std::u32string_view::npos;
+  return find_any_of(line, U"|\t", text_begin) != std::u32string_view::npos;
 }
 
 std::u32string heading_key(std::u32string_view text) {
@@ -118,7 +118,7 @@ void split_run_on(std::u32string_view all, std::size_t begin, std::size_t end, s
 
 // A table of contents run into one line ("概述,(一)注重重点推进,深化公开内容") is not a heading.
 bool is_contents_line(std::u32string_view line, std::size_t text_begin) {
-  for (std::size_t p = line.find(U',', text_begin); p != std::u32string_view::npos; p = line.find(U',', p + 1)) {
+  for (std::size_t p = find_code_point(line, U',', text_begin); p != std::u32string_view::npos; p = find_code_point(line, U',', p + 1)) {
     const auto marker = grammar::parse_heading_marker(line.substr(p + 1, 16));
     if (marker && marker->marker_begin == 0) return true;
   }
@@ -126,7 +126,7 @@ bool is_contents_line(std::u32string_view line, std::size_t text_begin) {
 }
 
 bool is_table_row_unit(std::u32string_view all, const Unit& u) {
-  return all.substr(u.begin, u.end - u.begin).find_first_of(U"|\t") != std::u32string_view::npos;
+  return find_any_of(all.substr(u.begin, u.end - u.begin), U"|\t") != std::u32string_view::npos;
 }
 
 // Table cells that follow a row label on the next lines: a number, a blank marker, or a row

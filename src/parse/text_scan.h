@@ -4,9 +4,12 @@
 #include <cstdint>
 #include <string_view>
 
+#include "util/u32_search.h"
+
 namespace nblint {
 
-inline bool is_blank(char32_t c) { return c == U' ' || c == U'\t' || c == U'\u00A0' || c == U'\u3000'; }
+// Bitwise, not short-circuit: no branches, so loops over whole paragraphs vectorise.
+inline bool is_blank(char32_t c) { return (c == U' ') | (c == U'\t') | (c == U'\u00A0') | (c == U'\u3000'); }
 
 inline void trim(std::u32string_view s, std::size_t& begin, std::size_t& end) {
   while (begin < end && is_blank(s[begin])) ++begin;
@@ -24,7 +27,7 @@ template <typename F>
 void for_each_line(std::u32string_view text, F&& f) {
   std::size_t begin = 0;
   while (begin <= text.size()) {
-    std::size_t end = text.find(U'\n', begin);
+    std::size_t end = find_code_point(text, U'\n', begin);
     if (end == std::u32string_view::npos) end = text.size();
     if (begin == text.size() && begin != 0 && text[begin - 1] == U'\n') break;
     f(begin, end);
@@ -46,7 +49,7 @@ inline bool is_unit_word(std::u32string_view s) {
 // into pieces of about 20 characters. `trimmed`: the line without its blanks.
 inline bool is_broken_cell_piece(std::u32string_view trimmed) {
   constexpr std::size_t kMaxPiece = 24;
-  return !trimmed.empty() && trimmed.size() <= kMaxPiece && trimmed.find_first_of(U"。;!?") == std::u32string_view::npos;
+  return !trimmed.empty() && trimmed.size() <= kMaxPiece && find_any_of(trimmed, U"。;!?") == std::u32string_view::npos;
 }
 
 inline bool contains(std::u32string_view s, std::u32string_view needle) {

@@ -30,7 +30,7 @@ void for_each_piece(std::u32string_view text, F&& f) {
   for_each_line(text, [&](std::size_t begin, std::size_t end) {
     while (begin < end) {
       std::size_t stop = std::min(end, begin + kMaxPiece);
-      const std::size_t full_stop = text.substr(begin, stop - begin).find(U'。');
+      const std::size_t full_stop = find_code_point(text.substr(begin, stop - begin), U'。');
       if (full_stop != std::u32string_view::npos) stop = begin + full_stop + 1;
       f(begin, stop);
       begin = stop;

@@ -1,8 +1,8 @@
 // libFuzzer target: the required-characters reader (rules/required_chars.h), differentially
 // against ICU. Input: a pattern, a NUL byte, a text (both UTF-8). Invariant: when the reader
-// names characters for a pattern ICU compiles, every match ICU finds in the text (empty ones
-// included, which must then not exist) contains one of them; otherwise the scanner's filter
-// would hide that match.
+// names sets of characters for a pattern ICU compiles, every match ICU finds in the text (empty
+// ones included, which must then not exist) contains one character of each set; otherwise the
+// scanner's filter would hide that match.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -22,8 +22,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (nul == std::string_view::npos) return 0;
   const std::string_view source = input.substr(0, nul), text = input.substr(nul + 1);
   if (!nblint::utf8::is_valid(source) || !nblint::utf8::is_valid(text)) return 0;
-  const auto required = nblint::required_chars(source);
-  if (!required) return 0;
+  const auto required = nblint::required_char_sets(source);
+  if (required.empty()) return 0;
 
   UErrorCode status = U_ZERO_ERROR;
   UParseError where{};
@@ -36,9 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   m->setTimeLimit(5, status);
   while (m->find(status) && U_SUCCESS(status)) {
     const int32_t b = m->start(status), e = m->end(status);
-    bool holds = false;
-    for (int32_t i = b; i < e && !holds; i = u.moveIndex32(i, 1)) holds = required->find(static_cast<char32_t>(u.char32At(i))) != std::u32string::npos;
-    if (!holds) std::abort();  // a match without any required character: the reader was wrong
+    for (const std::u32string& set : required) {
+      bool holds = false;
+      for (int32_t i = b; i < e && !holds; i = u.moveIndex32(i, 1)) holds = set.find(static_cast<char32_t>(u.char32At(i))) != std::u32string::npos;
+      if (!holds) std::abort();  // a match without any character of a required set: the reader was wrong
+    }
     if (e == b) break;
   }
   return 0;

@@ -6,7 +6,7 @@
 
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
-#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 
 #include "rules/required_chars.h"
 
@@ -35,7 +35,8 @@ std::unique_ptr<icu::RegexMatcher> time_limited_matcher(const icu::RegexPattern&
 }
 }  // namespace
 
-Pattern::Pattern(const std::string& source) : source_(source), required_(nblint::required_chars(source)) {
+Pattern::Pattern(const std::string& source)
+    : source_(source), required_(nblint::required_chars(source)), required_sets_(nblint::required_char_sets(source)) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError where{};
   compiled_.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), where, status));
@@ -61,38 +62,52 @@ std::vector<std::pair<std::size_t, std::size_t>> Pattern::find_all(std::u32strin
   return scanner.find_all(0);
 }
 
-PatternScanner::PatternScanner(const std::vector<const Pattern*>& patterns)
-    : patterns_(patterns), text_(std::make_unique<icu::UnicodeString>()) {
-  for (const Pattern* p : patterns) {
-    matchers_.push_back(time_limited_matcher(*p->compiled_));
-    any_required_ = any_required_ || p->required_.has_value();
-  }
+std::vector<const std::vector<std::u32string>*> PatternScanner::required_of(
+    const std::vector<const Pattern*>& patterns) {
+  std::vector<const std::vector<std::u32string>*> out;
+  out.reserve(patterns.size());
+  for (const Pattern* p : patterns) out.push_back(&p->required_sets_);
+  return out;
 }
 
-bool PatternScanner::may_match(std::size_t index) const {
-  const auto& required = patterns_[index]->required_;
-  return !required || filter_.may_hold_any(*required);
+PatternScanner::PatternScanner(const std::vector<const Pattern*>& patterns)
+    : patterns_(patterns), required_(required_of(patterns)), text_(std::make_unique<icu::UnicodeString>()) {
+  for (const Pattern* p : patterns) matchers_.push_back(time_limited_matcher(*p->compiled_));
+  required_.scan({}, possible_);  // before the first set_text, the text is empty
 }
 
 PatternScanner::~PatternScanner() = default;
 
 void PatternScanner::set_text(std::u32string_view text) {
-  if (any_required_) filter_ = CharFilter(text);
-  // Converted into the same buffer every time: no allocation once it is large enough.
-  const auto points = static_cast<int32_t>(text.size());
-  const int32_t capacity = 2 * points + 1;  // at most two UTF-16 units per code point
-  UChar* buffer = text_->getBuffer(capacity);
-  int32_t length = 0;
-  UErrorCode status = U_ZERO_ERROR;
-  if (buffer)
-    u_strFromUTF32WithSub(buffer, capacity, &length, reinterpret_cast<const UChar32*>(text.data()), points, 0xFFFD,
-                          nullptr, &status);
-  text_->releaseBuffer(buffer && U_SUCCESS(status) ? length : 0);
+  all_bmp_ = true;
+  if (!required_.scan(text, possible_)) return;  // no pattern can match: found and find_all say so
+  // Converted into the same buffer every time: no allocation once it is large enough. What
+  // u_strFromUTF32WithSub does, without its per-character checks for the common BMP case: an
+  // invalid code point (a surrogate, above U+10FFFF) becomes U+FFFD.
+  const int32_t capacity = 2 * static_cast<int32_t>(text.size()) + 1;  // at most two units a point
+  UChar* const buffer = text_->getBuffer(capacity);
+  if (!buffer) {  // out of memory: searched as an empty text
+    text_->remove();
+    return;
+  }
+  UChar* out = buffer;
+  for (const char32_t c : text) {
+    if (c < 0xD800 || (c >= 0xE000 && c <= 0xFFFF)) {
+      *out++ = static_cast<UChar>(c);
+    } else if (c >= 0x10000 && c <= 0x10FFFF) {
+      *out++ = U16_LEAD(c);
+      *out++ = U16_TRAIL(c);
+      all_bmp_ = false;
+    } else {
+      *out++ = 0xFFFD;
+    }
+  }
+  text_->releaseBuffer(static_cast<int32_t>(out - buffer));
 }
 
 bool PatternScanner::found(std::size_t index) {
   icu::RegexMatcher* m = matchers_[index].get();
-  if (!m || !may_match(index)) return false;
+  if (!m || !possible_[index]) return false;
   m->reset(*text_);
   UErrorCode status = U_ZERO_ERROR;
   const bool found = m->find(status);
@@ -103,14 +118,16 @@ bool PatternScanner::found(std::size_t index) {
 std::vector<std::pair<std::size_t, std::size_t>> PatternScanner::find_all(std::size_t index) {
   std::vector<std::pair<std::size_t, std::size_t>> out;
   icu::RegexMatcher* m = matchers_[index].get();
-  if (!m || !may_match(index)) return out;
+  if (!m || !possible_[index]) return out;
   const icu::UnicodeString& u = *text_;
   m->reset(u);
   UErrorCode status = U_ZERO_ERROR;
-  // ICU reports UTF-16 offsets; count code points up to each one, walking forward only.
+  // ICU reports UTF-16 offsets; count code points up to each one, walking forward only (a
+  // text without supplementary characters has one unit per point).
   int32_t unit = 0;
   std::size_t point = 0;
   const auto to_point = [&](int32_t target) {
+    if (all_bmp_) return static_cast<std::size_t>(target);
     while (unit < target) {
       unit += U16_IS_LEAD(u.charAt(unit)) && unit + 1 < u.length() ? 2 : 1;
       ++point;

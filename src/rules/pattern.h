@@ -9,7 +9,7 @@
 
 #include <unicode/uversion.h>
 
-#include "util/char_filter.h"
+#include "rules/required_char_index.h"
 
 U_NAMESPACE_BEGIN
 class RegexPattern;
@@ -42,11 +42,14 @@ class Pattern {
   std::string source_;
   std::unique_ptr<U_ICU_NAMESPACE::RegexPattern> compiled_;
   std::optional<std::u32string> required_;
+  std::vector<std::u32string> required_sets_;  // rules/required_chars: required_char_sets
 };
 
 // Runs several patterns over many texts, reusing one UTF-16 copy of the current text and one
 // ICU matcher per pattern: creating a matcher and converting the text for every pattern and
-// line cost more than the search itself. Owns mutable state: one scanner per thread and call.
+// line cost more than the search itself. A text is converted only when some pattern may match
+// it, and searched only with those (their required characters, rules/required_char_index).
+// Owns mutable state: one scanner per thread and call.
 class PatternScanner {
  public:
   // The patterns must outlive the scanner.
@@ -63,13 +66,13 @@ class PatternScanner {
   std::vector<std::pair<std::size_t, std::size_t>> find_all(std::size_t index);
 
  private:
-  // Whether pattern `index` can match the current text at all (its required characters).
-  bool may_match(std::size_t index) const;
+  static std::vector<const std::vector<std::u32string>*> required_of(const std::vector<const Pattern*>& patterns);
 
   std::vector<const Pattern*> patterns_;
-  bool any_required_ = false;  // some pattern has required characters: `filter_` is kept
-  CharFilter filter_;          // the current text's characters
-  std::unique_ptr<U_ICU_NAMESPACE::UnicodeString> text_;
+  RequiredCharIndex required_;
+  std::vector<unsigned char> possible_;  // per pattern: it may match the current text
+  std::unique_ptr<U_ICU_NAMESPACE::UnicodeString> text_;  // converted only when one may match
+  bool all_bmp_ = true;  // the current text has no supplementary character: units are points
   std::vector<std::unique_ptr<U_ICU_NAMESPACE::RegexMatcher>> matchers_;  // null where ICU failed
 };
 

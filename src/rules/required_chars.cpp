@@ -14,49 +14,58 @@ constexpr std::u32string_view kEscapable = U"\\^$.|?*+()[]{}/-*&~\"'#%,:;<=>@_`!
 
 struct Unknown {};  // thrown inside the reader: the pattern uses something it does not read
 
+// Sets of characters that every match holds one of each: empty when none is known.
+using Clauses = std::vector<std::u32string>;
+
 // A recursive-descent reader over the pattern's code points. Each consuming atom gives the set
-// of characters it matches (when it is a literal or a list of literals) or nothing (unknown).
+// of characters it matches (when it is a literal or a list of literals) or nothing (unknown);
+// a group gives the sets of its contents.
 class Reader {
  public:
   explicit Reader(std::u32string pattern) : p_(std::move(pattern)) {}
 
-  // alternation := sequence ('|' sequence)* ; the union of the branches' sets.
-  std::optional<std::u32string> alternation() {
-    std::optional<std::u32string> all = sequence();
+  // alternation := sequence ('|' sequence)* ; one branch's sets, or the union of the branches'
+  // first sets (every branch must have one).
+  Clauses alternation() {
+    Clauses all = sequence();
+    bool several = false, known = !all.empty();
     while (peek() == U'|') {
       ++i_;
-      const std::optional<std::u32string> branch = sequence();
-      if (!all || !branch) all.reset();
-      else *all += *branch;
+      const Clauses branch = sequence();
+      if (!several && known) all.resize(1);
+      several = true;
+      if (branch.empty()) known = false;
+      else if (known) all[0] += branch[0];
     }
+    if (!known) all.clear();
     return all;
   }
 
   bool at_end() const { return i_ >= p_.size(); }
 
  private:
-  // sequence := (atom quantifier?)* ; the set of its first required atom whose set is known.
-  std::optional<std::u32string> sequence() {
-    std::optional<std::u32string> chosen;
+  // sequence := (atom quantifier?)* ; the sets of its required atoms whose sets are known.
+  Clauses sequence() {
+    Clauses chosen;
     while (!at_end() && peek() != U'|' && peek() != U')') {
       bool consumes = true;
-      std::optional<std::u32string> set = atom(consumes);
+      Clauses sets = atom(consumes);
       const std::uint32_t least = quantifier();
-      if (consumes && least > 0 && set && !chosen) chosen = std::move(set);
+      if (consumes && least > 0) chosen.insert(chosen.end(), sets.begin(), sets.end());
     }
     return chosen;
   }
 
   // One atom; `consumes` false for zero-width ones (anchors, look-arounds).
-  std::optional<std::u32string> atom(bool& consumes) {
+  Clauses atom(bool& consumes) {
     const char32_t c = p_[i_++];
     switch (c) {
       case U'^':
       case U'$':
         consumes = false;
-        return std::nullopt;
+        return {};
       case U'.':
-        return std::nullopt;
+        return {};
       case U'[':
         return char_class();
       case U'(':
@@ -71,21 +80,21 @@ class Reader {
       case U']':
         throw Unknown{};  // a quantifier without an atom, or a stray bracket: not read
       default:
-        return std::u32string(1, c);
+        return {std::u32string(1, c)};
     }
   }
 
-  std::optional<std::u32string> escape(bool& consumes) {
+  Clauses escape(bool& consumes) {
     if (at_end()) throw Unknown{};
     const char32_t c = p_[i_++];
-    if (kEscapable.find(c) != std::u32string_view::npos) return std::u32string(1, c);
+    if (kEscapable.find(c) != std::u32string_view::npos) return {std::u32string(1, c)};
     if (c == U'b' || c == U'B' || c == U'A' || c == U'z' || c == U'Z' || c == U'G') {
       consumes = false;  // boundaries and anchors
-      return std::nullopt;
+      return {};
     }
     if (c == U'Q' || c == U'E' || c == U'k' || (c >= U'0' && c <= U'9')) throw Unknown{};  // quoting, back-references
     skip_escape_argument(c);
-    return std::nullopt;  // some character (\s, \d, \p{Han}, \u4E00, \t …), not a known one
+    return {};  // some character (\s, \d, \p{Han}, \u4E00, \t …), not a known one
   }
 
   // What follows the letter of \xhh, \x{h…}, \uhhhh, \Uhhhhhhhh, \cX, \p{…}, \pL, \N{…}.
@@ -111,7 +120,7 @@ class Reader {
   }
 
   // [...]: a set only when it lists literal characters (escaped punctuation allowed).
-  std::optional<std::u32string> char_class() {
+  Clauses char_class() {
     std::u32string set;
     bool known = true;
     if (peek() == U'^') known = false, ++i_;
@@ -136,13 +145,13 @@ class Reader {
       if ((c == U'-' && !set.empty() && peek() != U']') || (c == U'&' && peek() == U'&')) known = false;  // ranges, &&
       set += c;
     }
-    if (!known || set.empty()) return std::nullopt;
-    return set;
+    if (!known || set.empty()) return {};
+    return {set};
   }
 
   // (…), (?:…), (?>…), (?<name>…) consume; (?=…), (?!…), (?<=…), (?<!…) do not; comments and
   // inline flags ((?i), (?x:…)) are not read.
-  std::optional<std::u32string> group(bool& consumes) {
+  Clauses group(bool& consumes) {
     // The reader recurses per group; a user pack's pattern nested deeper is simply not read.
     if (++depth_ > kMaxDepth) throw Unknown{};
     if (peek() == U'?') {
@@ -162,11 +171,11 @@ class Reader {
         throw Unknown{};
       }
     }
-    std::optional<std::u32string> inside = alternation();
+    Clauses inside = alternation();
     if (peek() != U')') throw Unknown{};
     ++i_;
     --depth_;
-    return consumes ? inside : std::nullopt;
+    return consumes ? inside : Clauses{};
   }
 
   // The least repetition the quantifier after an atom allows (1 without one).
@@ -208,22 +217,28 @@ class Reader {
 
 }  // namespace
 
-std::optional<std::u32string> required_chars(std::string_view source) {
+std::vector<std::u32string> required_char_sets(std::string_view source) {
   std::u32string points;
   for (std::size_t i = 0; i < source.size();) {
     const utf8::Decoded d = utf8::decode(source, i);
-    if (!d.valid) return std::nullopt;
+    if (!d.valid) return {};
     points += d.cp;
     i += d.length;
   }
   try {
     Reader reader(std::move(points));
-    std::optional<std::u32string> set = reader.alternation();
-    if (!reader.at_end()) return std::nullopt;  // an unmatched ')'
-    return set;
+    Clauses sets = reader.alternation();
+    if (!reader.at_end()) return {};  // an unmatched ')'
+    return sets;
   } catch (const Unknown&) {
-    return std::nullopt;
+    return {};
   }
+}
+
+std::optional<std::u32string> required_chars(std::string_view source) {
+  std::vector<std::u32string> sets = required_char_sets(source);
+  if (sets.empty()) return std::nullopt;
+  return std::move(sets.front());
 }
 
 }  // namespace nblint

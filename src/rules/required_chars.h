@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nblint {
 
@@ -14,5 +15,10 @@ namespace nblint {
 // contains at least one character of S; nullopt when no such set is known, and for a pattern
 // that can match the empty string.
 std::optional<std::u32string> required_chars(std::string_view source);
+
+// Sets S1…Sn such that every non-empty match contains a character of each: one for each
+// required atom of the pattern's top level sequence (and of its required groups) whose
+// characters are known; S1 is required_chars. Empty when none is known.
+std::vector<std::u32string> required_char_sets(std::string_view source);
 
 }  // namespace nblint

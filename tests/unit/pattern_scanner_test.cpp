@@ -40,3 +40,68 @@ TEST_CASE("pattern scanner: reused on many texts, it finds what a fresh match of
   CHECK(scanner.find_all(1).size() == 1);  // 某某单位, not 张某某
   CHECK(scanner.find_all(2) == Matches{{texts[0].size() - 3, texts[0].size()}});
 }
+
+TEST_CASE("pattern scanner: patterns whose required characters are absent are not searched, the rest are") {
+  const Pattern xx("(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])");  // requires X or x
+  const Pattern stars("\\*{2,}(?=\\s*[年月日])");               // requires *
+  const Pattern line_end("统计表$");                            // requires 统
+  const Pattern any_letter("[a-z]+");                          // unknown: always searched
+  REQUIRE(xx.required_chars());
+  REQUIRE(stars.required_chars());
+  REQUIRE_FALSE(any_letter.required_chars());
+  PatternScanner scanner({&xx, &stars, &line_end, &any_letter});
+  CHECK_FALSE(scanner.found(0));  // before any text: the text is empty
+  CHECK_FALSE(scanner.found(3));
+  const std::vector<std::u32string> texts = {
+      U"XX年**月", U"无占位符", U"本年度统计表", U"统计表附后", U"abc **", U"x", U"", U"𠀀**年XX统计表"};
+  for (const std::u32string& text : texts) {
+    scanner.set_text(text);
+    CHECK(scanner.find_all(0) == xx.find_all(text));
+    CHECK(scanner.find_all(1) == stars.find_all(text));
+    CHECK(scanner.find_all(2) == line_end.find_all(text));
+    CHECK(scanner.find_all(3) == any_letter.find_all(text));
+    CHECK(scanner.found(2) == line_end.found_in(text));
+  }
+  scanner.set_text(U"XX年**月");
+  CHECK(scanner.find_all(0) == Matches{{0, 2}});
+  CHECK(scanner.find_all(1) == Matches{{3, 5}});
+  scanner.set_text(U"无占位符");  // nothing to search for: the earlier text's matches are gone
+  CHECK(scanner.find_all(0).empty());
+  CHECK(scanner.find_all(1).empty());
+  scanner.set_text(U"本年度统计表");
+  CHECK(scanner.found(2));  // $ at the end of the text
+  scanner.set_text(U"统计表附后");
+  CHECK_FALSE(scanner.found(2));  // the character is there, the match is not
+}
+
+TEST_CASE("pattern scanner: supplementary characters are two UTF-16 units and one code point") {
+  const Pattern xx("(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])");
+  const Pattern han_pair("\\p{Han}{2}");  // U+20000 is a Han character in plane 2
+  const Pattern one_point("^.$");          // . is one code point, not one unit
+  PatternScanner scanner({&xx, &han_pair, &one_point});
+  const std::u32string text = U"𠀀𠀁XX𠀂局XX";
+  scanner.set_text(text);
+  CHECK(scanner.find_all(0) == Matches{{2, 4}, {6, 8}});
+  CHECK(scanner.find_all(1) == Matches{{0, 2}, {4, 6}});  // 𠀀𠀁, then 𠀂局
+  CHECK_FALSE(scanner.found(2));
+  scanner.set_text(U"𠀀");
+  CHECK(scanner.found(2));
+  CHECK(scanner.find_all(2) == Matches{{0, 1}});
+  scanner.set_text(U"XX𠀀");  // back to a text with supplementary characters after an all-BMP one
+  CHECK(scanner.find_all(0) == Matches{{0, 2}});
+  scanner.set_text(U"局XX");
+  CHECK(scanner.find_all(0) == Matches{{1, 3}});
+}
+
+TEST_CASE("pattern scanner: an invalid code point is searched as U+FFFD, as ICU's own conversion makes it") {
+  const Pattern replacement("\uFFFD+");  // required character U+FFFD: never judged from the text
+  const Pattern xx("(?<![A-Za-z])(?:XX+|xx+)(?![A-Za-z])");
+  PatternScanner scanner({&replacement, &xx});
+  std::u32string text = U"aXX";
+  text[0] = char32_t{0xD800};  // a lone surrogate
+  text += char32_t{0x110000};  // beyond Unicode
+  scanner.set_text(text);
+  CHECK(scanner.find_all(0) == Matches{{0, 1}, {3, 4}});
+  CHECK(scanner.find_all(0) == replacement.find_all(text));
+  CHECK(scanner.find_all(1) == Matches{{1, 3}});  // U+FFFD is not a letter: XX stands alone
+}

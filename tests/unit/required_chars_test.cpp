@@ -53,6 +53,50 @@ std::vector<std::pair<std::size_t, std::size_t>> icu_matches(const std::string& 
   return out;
 }
 
+// Lines of folded text: real text (examples, fixtures, the corpus when present) and lines made to
+// hit the placeholders, the section headings and the numbering end.
+std::vector<std::u32string> sample_lines() {
+  std::vector<std::u32string> lines;
+  const auto add_text = [&](const std::string& utf8_text) {
+    const NormalizedText folded = normalize(utf8_text);
+    std::size_t b = 0;
+    for (std::size_t e; (e = folded.text.find(U'\n', b)) != std::u32string::npos; b = e + 1)
+      lines.push_back(folded.text.substr(b, e - b));
+    lines.push_back(folded.text.substr(b));
+  };
+  for (const char* made : {"XX局20XX年X月X日", "××××", "某某局、张某某", "**年**月", "【单位名称】（机关全称）",
+                           "填写说明：此处填写", "xxl XXI Xx", "附表", "统计表", "附:说明", "一、总体情况",
+                           "二、主动公开政府信息情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"})
+    add_text(made);
+  std::vector<fs::path> files;
+  for (const fs::path& dir : {test::source_dir() / "examples", test::source_dir() / "tests/fixtures"})
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.path().extension() == ".txt") files.push_back(e.path());
+  if (test::have_shared_corpus())
+    for (const auto& e : fs::recursive_directory_iterator(test::shared_dir() / "corpus"))
+      if (e.path().extension() == ".txt") files.push_back(e.path());
+  for (const fs::path& f : files) {
+    const std::string bytes = test::read_file(f);
+    if (utf8::is_valid(bytes)) add_text(bytes);
+  }
+  return lines;
+}
+
+// Every pattern of the built-in packs.
+std::vector<const Pattern*> builtin_patterns() {
+  std::vector<const Pattern*> patterns;
+  for (const Pack& pack : PackRegistry::builtin().packs()) {
+    for (const SectionSpec& s : pack.sections) {
+      for (const Pattern& p : s.headings) patterns.push_back(&p);
+      for (const Pattern& p : s.mentions) patterns.push_back(&p);
+    }
+    for (const Pattern& p : pack.wording_ignore) patterns.push_back(&p);
+    for (const Pattern& p : pack.numbering_ends_at) patterns.push_back(&p);
+    for (const PlaceholderSpec& p : pack.placeholders) patterns.push_back(&p.pattern);
+  }
+  return patterns;
+}
+
 }  // namespace
 
 TEST_CASE("required chars: read from literals, lists, groups and alternations; unknown otherwise") {
@@ -111,55 +155,56 @@ TEST_CASE("required chars: read from literals, lists, groups and alternations; u
   }
 }
 
-TEST_CASE("required chars: filtered searches find exactly what ICU finds, for every built-in pattern") {
-  // Real text (examples, fixtures, the corpus when present) and lines made to hit the
-  // placeholders, the section headings and the numbering end.
-  std::vector<std::u32string> lines;
-  const auto add_text = [&](const std::string& utf8_text) {
-    const NormalizedText folded = normalize(utf8_text);
-    std::size_t b = 0;
-    for (std::size_t e; (e = folded.text.find(U'\n', b)) != std::u32string::npos; b = e + 1)
-      lines.push_back(folded.text.substr(b, e - b));
-    lines.push_back(folded.text.substr(b));
+TEST_CASE("required char sets: one set for each required atom of the sequence, one for an alternation") {
+  const std::pair<const char*, const char*> cases[] = {
+      {"统计表$", "统 计 表"},
+      {"^附[表件]", "附 件表"},
+      {"(?<![A-Za-z])[Xx]\\s*[年月日]", "Xx 年日月"},
+      {"[(\\[【](?:单位|机关|部门)(?:名称|全称)[)\\]】]", "([【 单机部 全名 )]】"},
+      {"填写说明|此处(?:填写|填入)", "填此"},
+      {"\\*{2,}(?=\\s*[年月日])", "*"},  // a look-ahead's characters are not in the match
+      {"(ab)?c", "c"},
+      {"(ab)+c", "a b c"},
+      {"(?:a|b.)c", "ab c"},
+      {"(?:a|.)c", "c"},  // a branch without a known set: the group gives none
+      {"a|", "-"},
+      {"a.*b", "a b"},
+      {"(?i)ab", "-"},
   };
-  for (const char* made : {"XX局20XX年X月X日", "××××", "某某局、张某某", "**年**月", "【单位名称】（机关全称）",
-                           "填写说明：此处填写", "xxl XXI Xx", "附表", "统计表", "附:说明", "一、总体情况",
-                           "二、主动公开政府信息情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况"})
-    add_text(made);
-  std::vector<fs::path> files;
-  for (const fs::path& dir : {test::source_dir() / "examples", test::source_dir() / "tests/fixtures"})
-    for (const auto& e : fs::recursive_directory_iterator(dir))
-      if (e.path().extension() == ".txt") files.push_back(e.path());
-  if (test::have_shared_corpus())
-    for (const auto& e : fs::recursive_directory_iterator(test::shared_dir() / "corpus"))
-      if (e.path().extension() == ".txt") files.push_back(e.path());
-  for (const fs::path& f : files) {
-    const std::string bytes = test::read_file(f);
-    if (utf8::is_valid(bytes)) add_text(bytes);
+  for (const auto& [source, expected] : cases) {
+    std::string got;
+    for (const std::u32string& set : required_char_sets(source)) got += (got.empty() ? "" : " ") + described(set);
+    CHECK_MESSAGE((got.empty() ? std::string("-") : got) == expected, source);
+    const auto first = required_chars(source);
+    CHECK(described(first) == (got.empty() ? "-" : described(required_char_sets(source).front())));
   }
+}
 
-  std::vector<const Pattern*> patterns;
-  for (const Pack& pack : PackRegistry::builtin().packs()) {
-    for (const SectionSpec& s : pack.sections) {
-      for (const Pattern& p : s.headings) patterns.push_back(&p);
-      for (const Pattern& p : s.mentions) patterns.push_back(&p);
-    }
-    for (const Pattern& p : pack.wording_ignore) patterns.push_back(&p);
-    for (const Pattern& p : pack.numbering_ends_at) patterns.push_back(&p);
-    for (const PlaceholderSpec& p : pack.placeholders) patterns.push_back(&p.pattern);
-  }
+TEST_CASE("required chars: filtered searches find exactly what ICU finds, for every built-in pattern") {
+  const std::vector<std::u32string> lines = sample_lines();
+  const std::vector<const Pattern*> patterns = builtin_patterns();
   REQUIRE(patterns.size() > 30);
   std::size_t filtered = 0, matches = 0, mismatches = 0;
+  // Each pattern alone in a scanner, and all of them in one: the scanner decides per text which
+  // patterns may match and converts the text only when one may, so a pattern's answers must not
+  // depend on the others it holds.
+  std::vector<std::unique_ptr<PatternScanner>> alone;
   for (const Pattern* p : patterns) {
     filtered += p->required_chars().has_value();
-    PatternScanner scanner({p});
-    for (const std::u32string& line : lines) {
-      scanner.set_text(line);
-      const auto expected = icu_matches(p->source(), line);
+    alone.push_back(std::make_unique<PatternScanner>(std::vector<const Pattern*>{p}));
+  }
+  PatternScanner together(patterns);
+  for (const std::u32string& line : lines) {
+    together.set_text(line);
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      alone[i]->set_text(line);
+      const auto expected = icu_matches(patterns[i]->source(), line);
       matches += expected.size();
-      if (scanner.find_all(0) != expected || scanner.found(0) != !expected.empty()) {
+      const bool found = !expected.empty();
+      if (alone[i]->find_all(0) != expected || alone[i]->found(0) != found || together.find_all(i) != expected ||
+          together.found(i) != found) {
         ++mismatches;
-        MESSAGE(p->source() << " on " << utf8::encode(line));
+        MESSAGE(patterns[i]->source() << " on " << utf8::encode(line));
       }
     }
   }

@@ -15,7 +15,7 @@ namespace nblint {
 
 class FingerprintFile {
  public:
-  static constexpr std::size_t kDefaultHeld = 16u << 20;  // bytes of fingerprints held in memory
+  static constexpr std::size_t kDefaultHeld = 12u << 20;  // bytes of fingerprints held in memory
 
   explicit FingerprintFile(std::size_t held_bytes = kDefaultHeld);
   ~FingerprintFile();

@@ -20,8 +20,8 @@ constexpr std::string_view kCopiedFromOther = "text/copied-from-other";
 // Members of one LSH bucket compared with each other: each with its next few, so a bucket of
 // many copies of one text costs linear time and every member still meets one of its copies.
 constexpr std::size_t kBucketNeighbours = 8;
-// Bytes of LSH entries sorted in memory (about 18,000 reports' worth) before the sort spills.
-constexpr std::size_t kHeldEntries = 8u << 20;
+// Bytes of LSH entries sorted in memory (about 13,000 reports' worth) before the sort spills.
+constexpr std::size_t kHeldEntries = 6u << 20;
 
 const Severity* enabled(const RecordDigest& r, std::string_view rule) {
   if (!r.pack || !r.pack->copied_text) return nullptr;

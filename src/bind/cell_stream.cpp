@@ -216,7 +216,7 @@ class Builder {
 bool is_text_line(std::u32string_view all, std::size_t tb, std::size_t te) {
   const std::u32string_view t = all.substr(tb, te - tb);
   // A digit at the end may be a glued row of numbers (plain_line splits those off).
-  if (t.empty() || is_digit(t.back()) || find_any_of(t, U"|\t") != std::u32string_view::npos) return false;
+  if (t.empty() || is_digit(t.back()) || holds_cell_separator(t)) return false;
   if (is_comment_line(t) || classify_web_chrome(t) || is_unit_word(t) || is_digit_like(t)) return false;
   return grammar::parse_cell_value(t).kind == grammar::CellValueKind::NotANumber;
 }
@@ -292,7 +292,7 @@ std::vector<StreamCell> cell_stream(const Report& report, std::uint32_t first_li
       continue;
     }
     if (is_comment_line(trimmed) || classify_web_chrome(trimmed)) continue;
-    if (find_any_of(trimmed, U"|\t") != std::u32string_view::npos) {
+    if (holds_cell_separator(trimmed)) {
       builder.separated_line(l.begin, l.end, l.number);
     } else {
       builder.plain_line(l.begin, l.end, l.number);

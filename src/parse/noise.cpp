@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "text/three_byte.h"
+#include "util/three_byte.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -85,7 +85,7 @@ std::size_t plain_run_end(std::string_view source, std::size_t at, std::size_t s
       continue;
     }
     if (i + 3 > stop) break;
-    const char32_t cp = i + 4 <= source.size() ? three_byte::at_with_slack(p + i) : three_byte::at(p + i);
+    const char32_t cp = three_byte::at(p + i, source.size() - i);
     if (cp == 0 || cp == utf8::kReplacement || cp == U'锟' || (cp >= 0x2013 && cp <= 0x2122 && is_cp1252_residue(cp)))
       break;
     last_wide = i;

@@ -321,11 +321,6 @@ bool is_count(const grammar::NumberMatch& m, Text text) {
   return e > 0 && text[e - 1] == U'为';
 }
 
-// A loop rather than find_first_of, which searches its set at every character.
-bool is_table_row(Text paragraph) {
-  return std::any_of(paragraph.begin(), paragraph.end(), [](char32_t c) { return c == U'|' || c == U'\t'; });
-}
-
 // --- Period claims --------------------------------------------------------------------------
 
 // 统计期限 / 统计的时间 …: the word must follow 统计 closely ("发布时间…县统计局" is none).
@@ -348,7 +343,7 @@ class ProseScanner {
     base_ = p.folded_begin;
     line_ = p.line;
     text_ = report_.paragraph_text(p);
-    if (is_table_row(text_)) return;
+    if (holds_cell_separator(text_)) return;
     const WordIndex& index = word_index();
     occurrences_.clear();
     index.matcher.find_all(text_, occurrences_);

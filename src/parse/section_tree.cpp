@@ -126,7 +126,7 @@ bool is_contents_line(std::u32string_view line, std::size_t text_begin) {
 }
 
 bool is_table_row_unit(std::u32string_view all, const Unit& u) {
-  return find_any_of(all.substr(u.begin, u.end - u.begin), U"|\t") != std::u32string_view::npos;
+  return holds_cell_separator(all.substr(u.begin, u.end - u.begin));
 }
 
 // Table cells that follow a row label on the next lines: a number, a blank marker, or a row

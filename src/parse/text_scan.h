@@ -11,6 +11,9 @@ namespace nblint {
 // Bitwise, not short-circuit: no branches, so loops over whole paragraphs vectorise.
 inline bool is_blank(char32_t c) { return (c == U' ') | (c == U'\t') | (c == U'\u00A0') | (c == U'\u3000'); }
 
+// A cell separator ('|' or a tab) stands in `s`: a flattened table row, not prose.
+inline bool holds_cell_separator(std::u32string_view s) { return find_any_of(s, U"|\t") != std::u32string_view::npos; }
+
 inline void trim(std::u32string_view s, std::size_t& begin, std::size_t& end) {
   while (begin < end && is_blank(s[begin])) ++begin;
   while (end > begin && is_blank(s[end - 1])) --end;

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <utility>
 
+#include "parse/text_scan.h"
+
 namespace nblint {
 
 namespace {
@@ -20,10 +22,6 @@ std::string organ_of(const Report& report) {
 }
 
 bool inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
-
-bool is_table_row(std::u32string_view paragraph) {
-  return std::any_of(paragraph.begin(), paragraph.end(), [](char32_t c) { return c == U'|' || c == U'\t'; });
-}
 
 // The wording of section `root` and its subsections' bodies, table cells left out (their labels
 // are the template's, the same in every report). Appended paragraph by paragraph: no string per
@@ -40,7 +38,7 @@ std::u32string section_wording(const Report& report, int root) {
     const auto in_table = [&](const BoundTable& t) { return t.found && inside(span, t.span); };
     if (std::any_of(report.tables.begin(), report.tables.end(), in_table)) continue;
     const std::u32string_view text = report.paragraph_text(p);
-    if (!is_table_row(text)) append_wording(text, wording);
+    if (!holds_cell_separator(text)) append_wording(text, wording);
   }
   return wording;
 }

@@ -36,7 +36,7 @@ std::unique_ptr<icu::RegexMatcher> time_limited_matcher(const icu::RegexPattern&
 }  // namespace
 
 Pattern::Pattern(const std::string& source)
-    : source_(source), required_(nblint::required_chars(source)), required_sets_(nblint::required_char_sets(source)) {
+    : source_(source), required_sets_(required_char_sets(source)) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError where{};
   compiled_.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), where, status));

@@ -34,14 +34,17 @@ class Pattern {
   // the matches found before a time-out are kept.
   std::vector<std::pair<std::size_t, std::size_t>> find_all(std::u32string_view text) const;
   const std::string& source() const { return source_; }
-  // Characters every match contains (rules/required_chars), when the source says so.
-  const std::optional<std::u32string>& required_chars() const { return required_; }
+  // Characters every match contains (rules/required_chars: the first required set), when the
+  // source says so.
+  std::optional<std::u32string> required_chars() const {
+    if (required_sets_.empty()) return std::nullopt;
+    return required_sets_.front();
+  }
 
  private:
   friend class PatternScanner;
   std::string source_;
   std::unique_ptr<U_ICU_NAMESPACE::RegexPattern> compiled_;
-  std::optional<std::u32string> required_;
   std::vector<std::u32string> required_sets_;  // rules/required_chars: required_char_sets
 };
 

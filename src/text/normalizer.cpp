@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "text/fold.h"
-#include "text/three_byte.h"
+#include "util/three_byte.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -184,7 +184,7 @@ void fold_text(std::string_view text, OffsetOf offset_of, FoldedWriter& w) {
       }
     }
     if (i + 3 <= size) {
-      if (const char32_t cp = i + 4 <= size ? three_byte::at_with_slack(p + i) : three_byte::at(p + i)) {
+      if (const char32_t cp = three_byte::at(p + i, size - i)) {
         put_fold(cp, offset_of(i));
         i += 3;
         continue;

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/three_byte.h"
+
 namespace nblint::utf8 {
 
 constexpr char32_t kReplacement = 0xFFFD;
@@ -25,14 +27,8 @@ Decoded decode_any(std::string_view s, std::size_t i);
 inline Decoded decode(std::string_view s, std::size_t i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   if (b0 < 0x80) return {b0, 1, true};
-  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    const auto b2 = static_cast<unsigned char>(s[i + 2]);
-    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
-      const char32_t cp = (static_cast<char32_t>(b0 & 0x0F) << 12) | (static_cast<char32_t>(b1 & 0x3F) << 6) | (b2 & 0x3F);
-      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3, true};
-    }
-  }
+  if (i + 2 < s.size())
+    if (const char32_t cp = three_byte::at(reinterpret_cast<const unsigned char*>(s.data()) + i)) return {cp, 3, true};
   return decode_any(s, i);
 }
 

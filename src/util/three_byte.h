@@ -1,8 +1,10 @@
 // Well-formed three-byte UTF-8 sequences (U+0800–U+FFFF less the surrogates): nearly every
-// character of a Chinese report. The whole-text passes (normalizer, noise scan) test for them
-// before the general decoder, reading the two continuation bytes as one 16-bit word.
+// character of a Chinese report. utf8::decode takes them first; the whole-text passes
+// (normalizer, noise scan) test for them directly, reading the two continuation bytes as one
+// 16-bit word.
 #pragma once
 #include <bit>
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 
@@ -40,5 +42,9 @@ inline char32_t at_with_slack(const unsigned char* p) {
     return at(p);
   }
 }
+
+// The code point at p when `available` bytes from p on are readable (at least three): the
+// one-load test where a fourth byte is there.
+inline char32_t at(const unsigned char* p, std::size_t available) { return available >= 4 ? at_with_slack(p) : at(p); }
 
 }  // namespace nblint::three_byte

@@ -155,12 +155,18 @@ bool mostly_utf8(const Utf8Stats& st) {
   return st.good_sequences >= 8 && st.good_bytes >= 9 * st.bad_bytes;
 }
 
-Decoded identity_utf8(std::string_view raw, std::uint32_t bom, std::string detected_by) {
+// `owner`, when given, holds `raw` and is given up for the text: no copy of a large file.
+Decoded identity_utf8(std::string_view raw, std::string* owner, std::uint32_t bom, std::string detected_by) {
   Decoded d;
   d.encoding = "UTF-8";
   d.detected_by = std::move(detected_by);
   d.bom_bytes = bom;
-  d.text.assign(raw.substr(bom));
+  if (owner) {
+    d.text = std::move(*owner);
+    d.text.erase(0, bom);
+  } else {
+    d.text.assign(raw.substr(bom));
+  }
   return d;
 }
 
@@ -200,8 +206,8 @@ Decoded lenient_utf8(std::string_view raw, std::uint32_t bom, std::string detect
   return d;
 }
 
-Decoded decode_utf8(std::string_view raw, std::uint32_t bom, std::string detected_by) {
-  if (utf8_valid(raw.substr(bom))) return identity_utf8(raw, bom, std::move(detected_by));
+Decoded decode_utf8(std::string_view raw, std::uint32_t bom, std::string detected_by, std::string* owner = nullptr) {
+  if (utf8_valid(raw.substr(bom))) return identity_utf8(raw, owner, bom, std::move(detected_by));
   return lenient_utf8(raw, bom, std::move(detected_by));
 }
 
@@ -659,13 +665,12 @@ std::variant<Decoded, DecodeError> decode_detected(std::string_view raw) {
   return decode_with(raw, 0, chosen.c_str(), by);
 }
 
-}  // namespace
-
-std::variant<Decoded, DecodeError> decode_bytes(std::string_view raw, std::string_view forced) {
+// `owner`, when given, holds `raw`; valid UTF-8 takes it over instead of copying it.
+std::variant<Decoded, DecodeError> decode_any(std::string_view raw, std::string* owner, std::string_view forced) {
   if (!forced.empty()) return decode_forced(raw, forced);
 
   if (const auto bom = find_bom(raw)) {
-    if (std::string_view(bom->encoding) == "UTF-8") return decode_utf8(raw, bom->length, "BOM");
+    if (std::string_view(bom->encoding) == "UTF-8") return decode_utf8(raw, bom->length, "BOM", owner);
     return decode_with(raw, bom->length, bom->encoding, "BOM");
   }
 
@@ -676,7 +681,7 @@ std::variant<Decoded, DecodeError> decode_bytes(std::string_view raw, std::strin
 
   if (utf8_valid(raw)) {
     if (auto why = binary_reason(st, true)) return DecodeError{DecodeError::Kind::Binary, std::move(*why)};
-    return identity_utf8(raw, 0, "UTF-8 check");
+    return identity_utf8(raw, owner, 0, "UTF-8 check");
   }
   if (mostly_utf8(utf8_stats(raw))) {
     if (auto why = binary_reason(st, true)) return DecodeError{DecodeError::Kind::Binary, std::move(*why)};
@@ -684,6 +689,16 @@ std::variant<Decoded, DecodeError> decode_bytes(std::string_view raw, std::strin
   }
   if (auto why = binary_reason(st, false)) return DecodeError{DecodeError::Kind::Binary, std::move(*why)};
   return decode_detected(raw);
+}
+
+}  // namespace
+
+std::variant<Decoded, DecodeError> decode_bytes(std::string_view raw, std::string_view forced) {
+  return decode_any(raw, nullptr, forced);
+}
+
+std::variant<Decoded, DecodeError> decode_buffer(std::string&& raw, std::string_view forced) {
+  return decode_any(std::string_view(raw), &raw, forced);
 }
 
 }  // namespace nblint

@@ -29,5 +29,8 @@ struct DecodeError {
 // means detect: BOM → strict UTF-8 → mostly-UTF-8 with a few bad sequences → ICU detection
 // with a confidence floor. Never throws.
 std::variant<Decoded, DecodeError> decode_bytes(std::string_view raw, std::string_view forced = {});
+// The same, taking over `raw`'s buffer for the text when it is valid UTF-8 (no copy); `raw` is
+// left unspecified.
+std::variant<Decoded, DecodeError> decode_buffer(std::string&& raw, std::string_view forced = {});
 
 }  // namespace nblint

@@ -127,8 +127,11 @@ std::optional<Format> format_from_extension(std::string_view path) {
   return std::nullopt;
 }
 
-std::variant<Document, IngestError> ingest_bytes(std::string display_path, std::string_view bytes,
-                                                 std::optional<Format> format, const IngestOptions& options) {
+namespace {
+
+// `owner`, when given, holds `bytes`, and a text file's decoding may take its buffer over.
+std::variant<Document, IngestError> ingest_any(std::string display_path, std::string_view bytes, std::string* owner,
+                                               std::optional<Format> format, const IngestOptions& options) {
   if (bytes.empty()) return IngestError{IngestError::Kind::Empty, ""};
   // Content beats a misleading extension for the binary formats.
   if (bytes.starts_with(kZipMagic)) format = Format::Docx;
@@ -138,7 +141,7 @@ std::variant<Document, IngestError> ingest_bytes(std::string display_path, std::
   if (format == Format::Pdf) return ingest_pdf(std::move(display_path), bytes);
   if (format == Format::Docx) return ingest_docx(std::move(display_path), bytes, options);
 
-  auto decoded = decode_bytes(bytes, options.encoding);
+  auto decoded = owner ? decode_buffer(std::move(*owner), options.encoding) : decode_bytes(bytes, options.encoding);
   if (auto* e = std::get_if<DecodeError>(&decoded)) {
     switch (e->kind) {
       case DecodeError::Kind::UnknownEncoding: return IngestError{IngestError::Kind::UnknownEncoding, e->detail};
@@ -159,10 +162,22 @@ std::variant<Document, IngestError> ingest_bytes(std::string display_path, std::
   return doc;
 }
 
+}  // namespace
+
+std::variant<Document, IngestError> ingest_bytes(std::string display_path, std::string_view bytes,
+                                                 std::optional<Format> format, const IngestOptions& options) {
+  return ingest_any(std::move(display_path), bytes, nullptr, format, options);
+}
+
+std::variant<Document, IngestError> ingest_buffer(std::string display_path, std::string&& bytes,
+                                                 std::optional<Format> format, const IngestOptions& options) {
+  return ingest_any(std::move(display_path), bytes, &bytes, format, options);
+}
+
 std::variant<Document, IngestError> ingest_file(const std::string& path, const IngestOptions& options) {
   auto bytes = read_input(path, options.max_file_size);
   if (auto* e = std::get_if<ReadError>(&bytes)) return from_read(*e);
-  return ingest_bytes(path == "-" ? "<stdin>" : path, std::get<std::string>(bytes),
+  return ingest_buffer(path == "-" ? "<stdin>" : path, std::move(std::get<std::string>(bytes)),
                       path == "-" ? std::nullopt : format_from_extension(path), options);
 }
 

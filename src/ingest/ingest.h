@@ -36,6 +36,9 @@ std::optional<Format> format_from_extension(std::string_view path);
 // `display_path` is what diagnostics show; `bytes` the whole file.
 std::variant<Document, IngestError> ingest_bytes(std::string display_path, std::string_view bytes,
                                                  std::optional<Format> format, const IngestOptions& options);
+// The same, taking over `bytes`' buffer where the text is the bytes themselves (valid UTF-8).
+std::variant<Document, IngestError> ingest_buffer(std::string display_path, std::string&& bytes,
+                                                 std::optional<Format> format, const IngestOptions& options);
 
 // Reads `path` ("-" = standard input) and ingests it.
 std::variant<Document, IngestError> ingest_file(const std::string& path, const IngestOptions& options);

@@ -157,6 +157,22 @@ TEST_CASE("decode: a UTF-8 BOM is skipped and counted") {
   CHECK(only_bom.bom_bytes == 3);
 }
 
+TEST_CASE("decode: a buffer taken over keeps its text, without the UTF-8 BOM") {
+  // Large enough to be a real file's buffer; the BOM is dropped from the buffer in place.
+  std::string big;
+  while (big.size() < 300 * 1024) big += kReport;
+  for (const std::string& raw : {big, "\xEF\xBB\xBF" + big, std::string("\xEF\xBB\xBF") + "公开"}) {
+    const bool bom = raw.starts_with("\xEF\xBB\xBF");
+    std::string owned = raw;
+    const auto r = decode_buffer(std::move(owned));
+    const auto* d = std::get_if<Decoded>(&r);
+    REQUIRE(d);
+    CHECK(d->bom_bytes == (bom ? 3u : 0u));
+    CHECK(d->text == std::string_view(raw).substr(d->bom_bytes));
+    CHECK(d->raw_offsets.empty());
+  }
+}
+
 TEST_CASE("decode: UTF-16LE and UTF-16BE with a BOM") {
   const auto prefix_units = encode_as("UTF-16LE", kReport.substr(0, kReport.find("一、总体情况"))).size();
   for (const char* cs : {"UTF-16LE", "UTF-16BE"}) {
@@ -507,6 +523,18 @@ TEST_CASE("decode: random bytes never crash and always give valid UTF-8 with a s
     CAPTURE(enc);
     const auto r = decode_bytes(raw, enc);
     const auto* d = std::get_if<Decoded>(&r);
+    // Decoding a buffer it may take over gives the same result as decoding a view of it.
+    std::string owned = raw;
+    const auto taken = decode_buffer(std::move(owned), enc);
+    REQUIRE(taken.index() == r.index());
+    if (const auto* t = std::get_if<Decoded>(&taken)) {
+      CHECK(t->text == d->text);
+      CHECK(t->encoding == d->encoding);
+      CHECK(t->detected_by == d->detected_by);
+      CHECK(t->bom_bytes == d->bom_bytes);
+      CHECK(t->raw_offsets == d->raw_offsets);
+      CHECK(t->invalid_offsets == d->invalid_offsets);
+    }
     if (!d) continue;
     ++decoded;
     CHECK(utf8::is_valid(d->text));

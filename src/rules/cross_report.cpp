@@ -24,14 +24,17 @@ std::string organ_of(const Report& report) {
 bool inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
 
 // The wording of section `root` and its subsections' bodies, table cells left out (their labels
-// are the template's, the same in every report). Appended paragraph by paragraph: no string per
-// paragraph.
-std::u32string section_wording(const Report& report, int root) {
+// are the template's, the same in every report), into `wording`. Appended paragraph by
+// paragraph: no string per paragraph.
+void section_wording(const Report& report, int root, std::u32string& wording) {
   std::vector<bool> in_section(report.sections.size(), false);
   in_section[root] = true;
   for (std::size_t i = root + 1; i < report.sections.size(); ++i)  // children follow their parent
     if (report.sections[i].parent >= 0 && in_section[report.sections[i].parent]) in_section[i] = true;
-  std::u32string wording;
+  wording.clear();
+  // Room for the whole text at once: the string never regrows, and a large reservation is only
+  // address space until it is written.
+  wording.reserve(report.folded.text.size());
   for (const Paragraph& p : report.paragraphs) {
     if (p.section < 0 || !in_section[p.section]) continue;
     const Span span = report.folded.source_span(p.folded_begin, p.folded_end);
@@ -40,7 +43,6 @@ std::u32string section_wording(const Report& report, int root) {
     const std::u32string_view text = report.paragraph_text(p);
     if (!holds_cell_separator(text)) append_wording(text, wording);
   }
-  return wording;
 }
 
 }  // namespace
@@ -62,13 +64,14 @@ ReportRecord make_report_record(const Report& report, const PackChoice& choice, 
     }
   }
   if (pack.copied_text) {
+    std::u32string wording;  // one buffer for every section's wording
     const std::vector<SectionMatch>& matches = report.section_matches;
     for (std::size_t i = 0; i < pack.sections.size(); ++i) {
       const SectionSpec& spec = pack.sections[i];
       if (matches[i].section < 0) continue;
       const auto& keys = pack.copied_text->sections;
       if (std::find(keys.begin(), keys.end(), spec.key) == keys.end()) continue;
-      const std::u32string wording = section_wording(report, matches[i].section);
+      section_wording(report, matches[i].section, wording);
       if (wording.size() < pack.copied_text->min_chars) continue;
       const Heading& h = report.sections[matches[i].section].heading;
       const Span heading{h.marker.begin, h.text.end};

@@ -58,14 +58,19 @@ bool is_letter(char32_t c) {  // exactly u_isalpha: ideographs are alphabetic in
 }  // namespace
 
 void append_wording(std::u32string_view text, std::u32string& out) {
-  std::size_t size = out.size();
-  out.resize(size + text.size());  // room for every character; cut back to the letters below
-  char32_t* const data = out.data();
-  for (const char32_t c : text) {
-    data[size] = c;
-    size += is_letter(c);
+  // Letters are gathered branch-free in a block on the stack and appended block by block, so
+  // the string grows only by what it keeps, and no room is zero-filled only to be cut back.
+  constexpr std::size_t kBlock = 256;
+  char32_t block[kBlock];
+  for (std::size_t from = 0; from < text.size(); from += kBlock) {
+    const std::u32string_view part = text.substr(from, kBlock);
+    std::size_t kept = 0;
+    for (const char32_t c : part) {
+      block[kept] = c;
+      kept += is_letter(c);
+    }
+    out.append(block, kept);
   }
-  out.resize(size);
 }
 
 std::u32string wording_of(std::u32string_view text) {

@@ -38,6 +38,7 @@ FileResult lint_ingested(std::string path, std::variant<Document, IngestError> i
                                          options.rules.lang, result.diagnostics);
   apply_rule_severities(options.severities, result.diagnostics);
   result.record = make_report_record(analysis.report, analysis.choice, result.source().display_path);
+  give_back(std::move(analysis.report.folded));
   return result;
 }
 

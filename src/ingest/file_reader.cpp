@@ -7,9 +7,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/thread_spare.h"
+
 namespace nblint {
 
 namespace {
+
+struct FileBufferTag;
 
 ReadError from_errno(int err) {
   switch (err) {
@@ -25,8 +29,23 @@ ReadError from_errno(int err) {
   }
 }
 
-std::variant<std::string, ReadError> read_fd(int fd, std::uint64_t max_size) {
+// `expected`: the size fstat gave (0 for a pipe). That much is read straight into its buffer,
+// with no regrowth and no second copy; then whatever follows (a file that grew, a pipe).
+std::variant<std::string, ReadError> read_fd(int fd, std::uint64_t max_size, std::size_t expected = 0) {
   std::string out;
+  if (expected >= thread_spare::kMinKept) out = thread_spare::take<FileBufferTag, std::string>();
+  out.resize(expected);
+  std::size_t got = 0;
+  while (got < expected) {
+    const ssize_t n = ::read(fd, out.data() + got, expected - got);
+    if (n == 0) break;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return from_errno(errno);
+    }
+    got += static_cast<std::size_t>(n);
+  }
+  out.resize(got);
   char buf[1 << 16];
   for (;;) {
     const ssize_t n = ::read(fd, buf, sizeof buf);
@@ -44,6 +63,8 @@ std::variant<std::string, ReadError> read_fd(int fd, std::uint64_t max_size) {
 }
 
 }  // namespace
+
+void give_back_file_buffer(std::string&& buffer) { thread_spare::give_back<FileBufferTag>(std::move(buffer)); }
 
 std::variant<std::string, ReadError> read_input(const std::string& path, std::uint64_t max_size) {
   if (path == "-") return read_fd(STDIN_FILENO, max_size);
@@ -63,7 +84,7 @@ std::variant<std::string, ReadError> read_input(const std::string& path, std::ui
     ::close(fd);
     return ReadError{ReadError::Kind::TooLarge, std::to_string(max_size)};
   }
-  auto result = read_fd(fd, max_size);
+  auto result = read_fd(fd, max_size, static_cast<std::size_t>(st.st_size));
   ::close(fd);
   return result;
 }

@@ -18,4 +18,8 @@ constexpr std::uint64_t kDefaultMaxFileSize = 64ull << 20;
 std::variant<std::string, ReadError> read_input(const std::string& path,
                                                 std::uint64_t max_size = kDefaultMaxFileSize);
 
+// Hands the buffer of a file that is done with (its bytes, or the text made of them) to the next
+// read_input() on this thread (util/thread_spare: its pages need not be faulted in again).
+void give_back_file_buffer(std::string&& buffer);
+
 }  // namespace nblint

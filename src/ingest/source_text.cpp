@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "ingest/decode.h"
+#include "ingest/file_reader.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -112,6 +113,7 @@ void SourceText::keep_only_lines(std::vector<std::uint32_t> keep) {
   line_total_ = lines.line_count();
   original_size_ = static_cast<std::uint32_t>(text.size());
   text.swap(kept_text);  // not moved: a short kept text moved in would leave the file's buffer in place
+  give_back_file_buffer(std::move(kept_text));  // the next file read on this thread takes it
   kept_ = std::move(kept);
   lines = LineIndex(std::string_view());
   // Swapped with empty ones, not cleared: clear() keeps the capacity (the memory).

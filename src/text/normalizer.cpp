@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "text/fold.h"
+#include "util/thread_spare.h"
 #include "util/three_byte.h"
 #include "util/utf8.h"
 
@@ -201,6 +202,11 @@ void fold_text(std::string_view text, OffsetOf offset_of, FoldedWriter& w) {
 NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>* origin, std::string_view source) {
   NormalizedText out;
   out.source = origin ? source : text;
+  // A report's text takes the buffers of the last report this thread folded (give_back).
+  if (text.size() * sizeof(char32_t) >= thread_spare::kMinKept) {
+    out.text = thread_spare::take<FoldedTextTag, std::u32string>();
+    out.origin = thread_spare::take<FoldedTextTag, std::vector<std::uint32_t>>();
+  }
   out.text.reserve(text.size());
   out.origin.reserve(text.size());
   FoldedWriter w(out);
@@ -211,6 +217,11 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
   w.flush();
   remove_pinyin(out, w.parens());
   return out;
+}
+
+void give_back(NormalizedText&& done) {
+  thread_spare::give_back<FoldedTextTag>(std::move(done.text));
+  thread_spare::give_back<FoldedTextTag>(std::move(done.origin));
 }
 
 }  // namespace nblint

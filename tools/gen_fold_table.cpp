@@ -125,6 +125,14 @@ int main(int argc, char** argv) {
       std::fprintf(f, "%s0x%X,", i % 12 ? "" : "\n    ", block[i]);
     std::fprintf(f, "},");
   }
+  // One bit per BMP code point that folds to something else: the normaliser's fast paths test
+  // it (8 KB, where the Han rows of kStage2 alone are 80 KB).
+  std::vector<std::uint64_t> changes(0x10000 / 64, 0);
+  for (std::size_t c = 0; c < 0x10000; ++c)  // exactly where fold::entry(c) != 0
+    if (c >= 0x80 && blocks[stage1[c >> 8]][c & 0xFF] != 0) changes[c / 64] |= std::uint64_t{1} << (c % 64);
+  std::fprintf(f, "\n};\n\nconst std::uint64_t kChangesBmp[0x10000 / 64] = {");
+  for (std::size_t i = 0; i < changes.size(); ++i)
+    std::fprintf(f, "%s0x%llXull,", i % 6 ? "" : "\n  ", static_cast<unsigned long long>(changes[i]));
   std::fprintf(f, "\n};\n\n}  // namespace nblint::fold_table\n");
   std::fclose(f);
   std::fprintf(stderr, "fold table: %zu code points, %zu blocks, pool %zu\n", folds.size(),

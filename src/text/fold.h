@@ -29,4 +29,8 @@ inline std::span<const char32_t> of(char32_t c, char32_t& scratch) {
 // True when c folds to something other than itself.
 inline bool changes(char32_t c) { return entry(c) != 0; }
 
+// The same for a BMP code point, from an 8 KB bitmap instead of the 80 KB of table rows a
+// Chinese text's characters are spread over.
+inline bool bmp_changes(char32_t c) { return (fold_table::kChangesBmp[c >> 6] >> (c & 63)) & 1; }
+
 }  // namespace nblint::fold

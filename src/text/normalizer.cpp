@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "text/fold.h"
+#include "text/plain_run.h"
 #include "util/thread_spare.h"
 #include "util/three_byte.h"
 #include "util/utf8.h"
@@ -129,9 +130,10 @@ class FoldedWriter {
   std::vector<std::size_t> parens_;
 };
 
-// Folds `text` into `w`; offset_of(i) is the source offset of text byte i.
+// Folds `text` into `w`; offset_of(i) is the source offset of text byte i: origin_map[i], or i
+// when there is no map.
 template <class OffsetOf>
-void fold_text(std::string_view text, OffsetOf offset_of, FoldedWriter& w) {
+void fold_text(std::string_view text, OffsetOf offset_of, const std::uint32_t* origin_map, FoldedWriter& w) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t size = text.size();
   const auto put_fold = [&](char32_t cp, std::uint32_t offset) {
@@ -163,24 +165,17 @@ void fold_text(std::string_view text, OffsetOf offset_of, FoldedWriter& w) {
       w.put(b == '\r' ? U'\n' : static_cast<char32_t>(b), offset);
       continue;
     }
-    // A run of three-byte characters that fold to themselves (most of a Chinese text), written
-    // straight to the buffer; it stops at anything else, which the general case below takes.
-    if (i + 4 <= size) {
+    // A run of three-byte characters that fold to one character (most of a Chinese text),
+    // written straight to the buffer; it stops at anything else, which the general case below
+    // takes.
+    if (i + 3 <= size) {
       if (w.room() == 0) w.flush();
-      char32_t* const run_begin = w.text_end();
-      char32_t* t = run_begin;
-      std::uint32_t* o = w.origin_end();
-      // Up to `room` characters, each with a fourth byte readable after it.
-      const std::size_t run_limit = std::min(size - 3, i + 3 * w.room());
-      while (i < run_limit) {
-        const char32_t cp = three_byte::at_with_slack(p + i);
-        if (cp == 0 || fold::entry(cp) != 0) break;
-        *t++ = cp;
-        *o++ = offset_of(i);
-        i += 3;
-      }
-      if (t != run_begin) {
-        w.advance(static_cast<std::size_t>(t - run_begin));
+      const plain_run::Output out{w.text_end(), w.origin_end(), w.room(), static_cast<std::uint32_t>(i),
+                                  origin_map ? origin_map + i : nullptr};
+      const plain_run::Folded run = plain_run::fold_run(p + i, size - i, out);
+      if (run.chars != 0) {
+        w.advance(run.chars);
+        i += run.bytes;
         continue;
       }
     }
@@ -211,9 +206,9 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
   out.origin.reserve(text.size());
   FoldedWriter w(out);
   if (origin)
-    fold_text(text, [origin](std::size_t i) { return (*origin)[i]; }, w);
+    fold_text(text, [origin](std::size_t i) { return (*origin)[i]; }, origin->data(), w);
   else
-    fold_text(text, [](std::size_t i) { return static_cast<std::uint32_t>(i); }, w);
+    fold_text(text, [](std::size_t i) { return static_cast<std::uint32_t>(i); }, nullptr, w);
   w.flush();
   remove_pinyin(out, w.parens());
   return out;

@@ -102,6 +102,32 @@ TEST_CASE("text passes: random mixtures of the pieces agree with the reference")
   }
 }
 
+TEST_CASE("text passes: long runs of three-byte characters (normalize's blocks of eight) agree with the reference") {
+  // Mostly simplified Han, with what a block must fold in place (full-width comma, traditional
+  // characters), what ends a run ('（' folds to '(', ASCII, a four-byte character, ill-formed
+  // and overlong sequences, surrogates) and U+FFFD, at random places and run lengths.
+  const std::vector<std::string> common = {"公", "开", "政", "府", "信", "息", "年", "度", "报", "告", "。", "、"};
+  const std::vector<std::string> rare = {"，", "開", "國", "（", "）", "a", "\n", "\r\n", "𠀀", "\xE4\xBD", "\xE0\x80\x80",
+                                         "\xED\xA0\x80", "\xEF\xBF\xBD", "(kāi)", "１", "\u200B"};
+  std::mt19937 random(8);
+  for (int round = 0; round < 600; ++round) {
+    std::string text;
+    const std::size_t length = std::uniform_int_distribution<std::size_t>(0, round < 500 ? 120 : 3000)(random);
+    const unsigned rare_in = std::uniform_int_distribution<unsigned>(2, 60)(random);
+    for (std::size_t n = 0; n < length; ++n)
+      text += random() % rare_in == 0 ? rare[random() % rare.size()] : common[random() % common.size()];
+    check_passes_agree(text);
+    // With an origin map (HTML): every text byte from a made-up source offset.
+    std::vector<std::uint32_t> origin;
+    for (std::uint32_t i = 0; i <= text.size(); ++i) origin.push_back(7 + 2 * i);
+    const std::string source(7 + 2 * text.size() + 1, ' ');
+    const NormalizedText now = normalize(text, &origin, source);
+    const NormalizedText before = reference::normalize(text, &origin, source);
+    REQUIRE(now.text == before.text);
+    REQUIRE(now.origin == before.origin);
+  }
+}
+
 TEST_CASE("text passes: normalize with an origin map (HTML) agrees with the reference") {
   const std::string source = "<p>公開(kāi)\r\n第一行 abcdefghij，（二）</p>";
   std::string text;

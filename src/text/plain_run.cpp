@@ -1,0 +1,133 @@
+#include "text/plain_run.h"
+
+#include "text/fold.h"
+#include "util/three_byte.h"
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define NBLINT_HAVE_PLAIN_RUN_BLOCKS 1
+#endif
+
+namespace nblint::plain_run {
+
+namespace {
+
+// The fold of a three-byte character when it is one character other than '('; 0 otherwise.
+inline char32_t single_fold(char32_t cp) {
+  if (!fold::bmp_changes(cp)) return cp;
+  const std::uint32_t e = fold::entry(cp);
+  if ((e & 0xFF) != 1) return 0;  // removed, or more than one character
+  const char32_t folded = fold_table::kPool[e >> 8];
+  return folded == U'(' ? 0 : folded;
+}
+
+inline std::uint32_t origin_of(const Output& out, std::size_t byte) {
+  return out.map ? out.map[byte] : out.offset + static_cast<std::uint32_t>(byte);
+}
+
+// Up to `limit` characters (and out.room) one at a time from (i, n); false when the run ends.
+inline bool fold_one_by_one(const unsigned char* p, std::size_t bytes, const Output& out, std::size_t limit,
+                            Folded& done) {
+  for (std::size_t k = 0; k < limit; ++k) {
+    if (done.chars == out.room || done.bytes + 3 > bytes) return false;
+    const char32_t cp = three_byte::at(p + done.bytes, bytes - done.bytes);  // one load when it can
+    const char32_t folded = cp ? single_fold(cp) : 0;
+    if (folded == 0) return false;
+    out.text[done.chars] = folded;
+    out.origin[done.chars] = origin_of(out, done.bytes);
+    ++done.chars;
+    done.bytes += 3;
+  }
+  return true;
+}
+
+#if NBLINT_HAVE_PLAIN_RUN_BLOCKS
+
+#define NBLINT_AVX2 __attribute__((target("avx2")))
+
+// The first `n` (at most 8) characters of the block at `done` are written: their origins too.
+NBLINT_AVX2 inline void commit(const Output& out, std::size_t n, Folded& done) {
+  std::uint32_t* const o = out.origin + done.chars;
+  if (n == 8) {
+    const __m256i steps = _mm256_setr_epi32(0, 3, 6, 9, 12, 15, 18, 21);
+    const __m256i origins =
+        out.map ? _mm256_i32gather_epi32(reinterpret_cast<const int*>(out.map + done.bytes), steps, 4)
+                : _mm256_add_epi32(_mm256_set1_epi32(static_cast<int>(out.offset + done.bytes)), steps);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(o), origins);
+  } else {
+    for (std::size_t k = 0; k < n; ++k) o[k] = origin_of(out, done.bytes + 3 * k);
+  }
+  done.chars += n;
+  done.bytes += 3 * n;
+}
+
+// Blocks of eight characters (two 128-bit lanes of four, each lane's first 12 bytes); a block
+// with anything but three-byte characters is taken one by one, and then blocks again.
+NBLINT_AVX2 Folded fold_run_avx2(const unsigned char* p, std::size_t bytes, const Output& given) {
+  const Output out = given;  // a local copy: the origins written cannot alias it
+  constexpr char L = static_cast<char>(0xF0), C = static_cast<char>(0xC0);  // the shape's masks
+  constexpr char E = static_cast<char>(0xE0), K = static_cast<char>(0x80);  // and values
+  // Per lane, bytes 0–11: lead, continuation, continuation, four times; 12–15 are not looked at.
+  const __m256i shape_mask = _mm256_setr_epi8(L, C, C, L, C, C, L, C, C, L, C, C, 0, 0, 0, 0,  //
+                                              L, C, C, L, C, C, L, C, C, L, C, C, 0, 0, 0, 0);
+  const __m256i shape = _mm256_setr_epi8(E, K, K, E, K, K, E, K, K, E, K, K, 0, 0, 0, 0,  //
+                                         E, K, K, E, K, K, E, K, K, E, K, K, 0, 0, 0, 0);
+  // Lane k of the shuffled block: lead << 16 | second << 8 | third, of character k.
+  const __m256i gather = _mm256_setr_epi8(2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1,  //
+                                          2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
+  // kChangesBmp read as 32-bit words: bit c % 32 of word c / 32 (little-endian, as x86 is).
+  const auto* const changes = reinterpret_cast<const int*>(fold_table::kChangesBmp);
+  Folded done;
+  for (;;) {
+    while (done.bytes + 28 <= bytes && done.chars + 8 <= out.room) {
+      const __m256i block = _mm256_loadu2_m128i(reinterpret_cast<const __m128i*>(p + done.bytes + 12),
+                                                reinterpret_cast<const __m128i*>(p + done.bytes));
+      if (_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(block, shape_mask), shape)) != -1) break;
+      const __m256i w = _mm256_shuffle_epi8(block, gather);
+      const __m256i cp =
+          _mm256_or_si256(_mm256_or_si256(_mm256_and_si256(w, _mm256_set1_epi32(0x3F)),
+                                          _mm256_and_si256(_mm256_srli_epi32(w, 2), _mm256_set1_epi32(0xFC0))),
+                          _mm256_and_si256(_mm256_srli_epi32(w, 4), _mm256_set1_epi32(0xF000)));
+      // Well-formed: not overlong (below U+0800), not a surrogate (U+D800–U+DFFF).
+      const __m256i overlong = _mm256_cmpgt_epi32(_mm256_set1_epi32(0x800), cp);
+      const __m256i surrogate =
+          _mm256_cmpeq_epi32(_mm256_and_si256(cp, _mm256_set1_epi32(0xF800)), _mm256_set1_epi32(0xD800));
+      if (!_mm256_testz_si256(_mm256_or_si256(overlong, surrogate), _mm256_set1_epi32(-1))) break;
+      char32_t* const t = out.text + done.chars;
+      _mm256_storeu_si256(reinterpret_cast<__m256i*>(t), cp);
+      // Which of the eight fold to something else: their bits, gathered from the bitmap.
+      const __m256i words = _mm256_i32gather_epi32(changes, _mm256_srli_epi32(cp, 5), 4);
+      const __m256i bits = _mm256_srlv_epi32(words, _mm256_and_si256(cp, _mm256_set1_epi32(31)));
+      unsigned changed = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(bits, 31))));
+      // A full-width comma, a traditional character: folded in place, unless its fold is not
+      // one character; the run then ends before it.
+      for (; changed != 0; changed &= changed - 1) {
+        const unsigned k = static_cast<unsigned>(__builtin_ctz(changed));
+        const char32_t folded = single_fold(t[k]);
+        if (folded == 0) {
+          commit(out, k, done);
+          return done;
+        }
+        t[k] = folded;
+      }
+      commit(out, 8, done);
+    }
+    if (!fold_one_by_one(p, bytes, out, 8, done)) return done;
+  }
+}
+
+#endif
+
+}  // namespace
+
+Folded fold_run(const unsigned char* p, std::size_t bytes, const Output& out) {
+#if NBLINT_HAVE_PLAIN_RUN_BLOCKS
+  static const bool blocks = __builtin_cpu_supports("avx2");
+  if (blocks) return fold_run_avx2(p, bytes, out);
+#endif
+  Folded done;
+  fold_one_by_one(p, bytes, out, out.room, done);
+  return done;
+}
+
+}  // namespace nblint::plain_run

@@ -11,6 +11,7 @@
 #include <unicode/ucsdet.h>
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -503,17 +504,31 @@ struct SampleStats {
 SampleStats sample_stats(std::string_view s) {
   SampleStats st;
   st.size = s.size();
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const u8 b = static_cast<u8>(s[i]);
-    if (b >= 0x20) {
-      st.high_bytes += b >> 7;
-      continue;
+  // Eight bytes at a time when none is below 0x20 (most words: then only the high bytes count),
+  // else those eight one by one.
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  for (std::size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (((w - kOnes * 0x20) & ~w & kHigh) == 0) {
+        st.high_bytes += static_cast<std::size_t>(std::popcount(w & kHigh));
+        i += 8;
+        continue;
+      }
     }
-    if (b == 0) {
-      ++st.nul;
-      ++(i % 2 ? st.zero_odd : st.zero_even);
+    for (const std::size_t stop = std::min(s.size(), i + 8); i < stop; ++i) {
+      const u8 b = static_cast<u8>(s[i]);
+      if (b >= 0x20) {
+        st.high_bytes += b >> 7;
+        continue;
+      }
+      if (b == 0) {
+        ++st.nul;
+        ++(i % 2 ? st.zero_odd : st.zero_even);
+      }
+      if (b != '\t' && b != '\n' && b != '\f' && b != '\r') ++st.controls;
     }
-    if (b != '\t' && b != '\n' && b != '\f' && b != '\r') ++st.controls;
   }
   return st;
 }

@@ -16,7 +16,6 @@
 #include "ingest/decode.h"
 #include "rules/pack_registry.h"
 #include "rules/yaml_read.h"
-#include "util/resources.h"
 #include "support/run.h"
 
 using namespace nblint;
@@ -361,7 +360,7 @@ TEST_CASE("baseline files: sorted deterministic JSON, written atomically, read b
 
 TEST_CASE("user packs: a built-in id is replaced, a new id is chosen by year, mistakes have file:line:column") {
   const fs::path dir = fresh_dir("user-packs");
-  std::string fmt2021 = std::string(*resources::find("rules/fmt2021.yaml"));
+  std::string fmt2021 = test::read_file(test::source_dir() / "rules/fmt2021.yaml");  // as a user copies it
   const std::string from = "structure/section-order: warning";
   REQUIRE(fmt2021.find(from) != std::string::npos);
   fmt2021.replace(fmt2021.find(from), from.size(), "structure/section-order: error");

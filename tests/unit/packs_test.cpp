@@ -4,6 +4,7 @@
 
 #include "support/pack_errors.h"
 #include "support/replace_once.h"
+#include "support/run.h"
 #include "support/u32_printing.h"
 
 #include "bind/label_key.h"
@@ -13,6 +14,7 @@
 #include "rules/pack_selector.h"
 #include "parse/report_parser.h"
 #include "text/normalizer.h"
+#include "util/resources.h"
 
 using namespace nblint;
 using nblint::test::check_error;
@@ -55,6 +57,51 @@ TEST_CASE("packs: the three built-in packs load and cover the years without gaps
   }
   CHECK(packs.find("fmt2021")->ordered);
   CHECK_FALSE(packs.find("reg2008")->ordered);
+}
+
+TEST_CASE("packs: each built-in pack is embedded in its quick form, read as the pack in rules/") {
+  // tools/gen_quick_pack rewrites rules/*.yaml for the binary (scalars double-quoted, one line
+  // per top-level key); it must load as the same pack, and keep its header lines readable alone.
+  int compared = 0;
+  for (const auto& res : resources::all()) {
+    if (!res.path.starts_with("rules/") || res.path.starts_with("rules/catalogue/")) continue;
+    CAPTURE(res.path);
+    const std::string written = test::read_file(test::source_dir() / std::string(res.path));
+    REQUIRE(!written.empty());
+    CHECK(res.data != written);  // the quick form, not the file as written
+    bool pack_line = false, years_line = false;
+    for (std::size_t at = 0; at < res.data.size();) {
+      const std::size_t end = std::min(res.data.find('\n', at), res.data.size());
+      pack_line = pack_line || res.data.substr(at, end - at).starts_with("pack:");
+      years_line = years_line || res.data.substr(at, end - at).starts_with("years: {");
+      at = end + 1;
+    }
+    CHECK(pack_line);
+    CHECK(years_line);
+    const Pack quick = load_pack(res.data, std::string(res.path), Catalogue::builtin());
+    const Pack plain = load_pack(written, std::string(res.path), Catalogue::builtin());
+    CHECK(quick.id == plain.id);
+    CHECK(quick.name.zh == plain.name.zh);
+    CHECK(quick.basis.en == plain.basis.en);
+    CHECK(quick.year_from == plain.year_from);
+    CHECK(quick.year_to == plain.year_to);
+    CHECK(quick.ordered == plain.ordered);
+    REQUIRE(quick.sections.size() == plain.sections.size());
+    for (std::size_t i = 0; i < quick.sections.size(); ++i) {
+      CHECK(quick.sections[i].key == plain.sections[i].key);
+      CHECK(quick.sections[i].title == plain.sections[i].title);
+    }
+    CHECK(quick.tables.size() == plain.tables.size());
+    CHECK(quick.rules == plain.rules);
+    CHECK(quick.relations.size() == plain.relations.size());
+    CHECK(quick.prose.size() == plain.prose.size());
+    CHECK(quick.placeholders.size() == plain.placeholders.size());
+    CHECK(quick.thin_sections.size() == plain.thin_sections.size());
+    CHECK(quick.wording_ignore.size() == plain.wording_ignore.size());
+    CHECK(quick.skeleton.has_value() == plain.skeleton.has_value());
+    ++compared;
+  }
+  CHECK(compared == 3);
 }
 
 namespace {

@@ -6,7 +6,11 @@
 // rules/ stay as written, for people to read and copy. Top-level keys stay plain, so that a
 // pack's `pack:` and `years:` lines can still be read alone (rules/pack_registry).
 //
-//   nblint_gen_quick_pack IN OUT
+// A catalogue file (rules/catalogue/*.yaml, --catalogue) keeps the layout the lazy catalogue
+// reads (rules/catalogue): `rules:`, then each rule's id alone on a line indented two spaces,
+// its entry in flow style on the next line.
+//
+//   nblint_gen_quick_pack [--catalogue] IN OUT
 #include <yaml-cpp/yaml.h>
 
 #include <cstdio>
@@ -14,6 +18,8 @@
 #include <iostream>
 #include <regex>
 #include <sstream>
+#include <stdexcept>
+#include <string>
 
 // The same document: the same kinds of node, scalars and keys in the same order (styles aside).
 bool same(const YAML::Node& a, const YAML::Node& b) {
@@ -27,9 +33,22 @@ bool same(const YAML::Node& a, const YAML::Node& b) {
   return true;
 }
 
+// `node` on one line: flow style, every scalar double-quoted.
+std::string flow(const YAML::Node& node) {
+  YAML::Emitter out;
+  out.SetStringFormat(YAML::DoubleQuoted);
+  out.SetMapFormat(YAML::Flow);
+  out.SetSeqFormat(YAML::Flow);
+  out << node;
+  if (!out.good()) throw std::runtime_error(out.GetLastError());
+  return out.c_str();
+}
+
 int main(int argc, char** argv) {
+  const bool catalogue = argc == 4 && std::string(argv[1]) == "--catalogue";
+  if (catalogue) ++argv, --argc;
   if (argc != 3) {
-    std::cerr << "usage: nblint_gen_quick_pack IN OUT\n";
+    std::cerr << "usage: nblint_gen_quick_pack [--catalogue] IN OUT\n";
     return 2;
   }
   std::ifstream in(argv[1], std::ios::binary);
@@ -46,30 +65,37 @@ int main(int argc, char** argv) {
       std::cerr << argv[1] << ": a pack is a map\n";
       return 1;
     }
-    const std::regex plain_key("[A-Za-z_][A-Za-z0-9_-]*");
+    const auto plain = [](const std::string& key, const char* pattern) { return std::regex_match(key, std::regex(pattern)); };
     for (const auto& entry : pack) {
       const std::string key = entry.first.as<std::string>();
-      if (!std::regex_match(key, plain_key)) {
+      if (!plain(key, "[A-Za-z_][A-Za-z0-9_-]*")) {
         std::cerr << argv[1] << ": top-level key '" << key << "' is not a plain name\n";
         return 1;
       }
-      YAML::Emitter value;
-      value.SetStringFormat(YAML::DoubleQuoted);
-      value.SetMapFormat(YAML::Flow);
-      value.SetSeqFormat(YAML::Flow);
-      value << entry.second;
-      if (!value.good()) {
-        std::cerr << argv[1] << ": " << key << ": " << value.GetLastError() << "\n";
+      if (!catalogue) {
+        out << key << ": " << flow(entry.second) << "\n";
+        continue;
+      }
+      if (key != "rules" || !entry.second.IsMap()) {
+        std::cerr << argv[1] << ": a catalogue is a map of rules\n";
         return 1;
       }
-      out << key << ": " << value.c_str() << "\n";
+      out << "rules:\n";
+      for (const auto& rule : entry.second) {
+        const std::string id = rule.first.as<std::string>();
+        if (!plain(id, "[a-z0-9][a-z0-9/-]*")) {
+          std::cerr << argv[1] << ": rule id '" << id << "' is not plain\n";
+          return 1;
+        }
+        out << "  " << id << ":\n    " << flow(rule.second) << "\n";
+      }
     }
     // The rewrite must read back as the same document.
     if (!same(YAML::Load(out.str()), pack)) {
       std::cerr << argv[1] << ": the rewritten pack does not read back the same\n";
       return 1;
     }
-  } catch (const YAML::Exception& e) {
+  } catch (const std::exception& e) {
     std::cerr << argv[1] << ": " << e.what() << "\n";
     return 1;
   }

@@ -21,27 +21,30 @@ std::string organ_of(const Report& report) {
   return organ;
 }
 
-bool inside(Span inner, Span outer) { return inner.begin >= outer.begin && inner.end <= outer.end; }
+// The folded ranges of the report's tables (NormalizedText::folded_range): a paragraph is in a
+// table when its folded range is inside one, with no look at each paragraph's source offsets.
+using FoldedRanges = std::vector<std::pair<std::size_t, std::size_t>>;
+
+FoldedRanges table_ranges(const Report& report) {
+  FoldedRanges ranges;
+  for (const BoundTable& t : report.tables)
+    if (t.found) ranges.push_back(report.folded.folded_range(t.span));
+  return ranges;
+}
 
 // The wording of section `root` and its subsections' bodies, table cells left out (their labels
-// are the template's, the same in every report), into `wording`. Appended paragraph by
-// paragraph: no string per paragraph.
-void section_wording(const Report& report, int root, std::u32string& wording) {
+// are the template's, the same in every report), given to `builder` paragraph by paragraph.
+void add_section_wording(const Report& report, const FoldedRanges& tables, int root, FingerprintBuilder& builder) {
   std::vector<bool> in_section(report.sections.size(), false);
   in_section[root] = true;
   for (std::size_t i = root + 1; i < report.sections.size(); ++i)  // children follow their parent
     if (report.sections[i].parent >= 0 && in_section[report.sections[i].parent]) in_section[i] = true;
-  wording.clear();
-  // Room for the whole text at once: the string never regrows, and a large reservation is only
-  // address space until it is written.
-  wording.reserve(report.folded.text.size());
   for (const Paragraph& p : report.paragraphs) {
     if (p.section < 0 || !in_section[p.section]) continue;
-    const Span span = report.folded.source_span(p.folded_begin, p.folded_end);
-    const auto in_table = [&](const BoundTable& t) { return t.found && inside(span, t.span); };
-    if (std::any_of(report.tables.begin(), report.tables.end(), in_table)) continue;
+    const auto in_table = [&](const auto& t) { return p.folded_begin >= t.first && p.folded_end <= t.second; };
+    if (std::any_of(tables.begin(), tables.end(), in_table)) continue;
     const std::u32string_view text = report.paragraph_text(p);
-    if (!holds_cell_separator(text)) append_wording(text, wording);
+    if (!holds_cell_separator(text)) builder.add(text);
   }
 }
 
@@ -64,19 +67,21 @@ ReportRecord make_report_record(const Report& report, const PackChoice& choice, 
     }
   }
   if (pack.copied_text) {
-    std::u32string wording;  // one buffer for every section's wording
+    FingerprintBuilder builder;  // one for every section (its memory kept)
+    const FoldedRanges tables = table_ranges(report);
     const std::vector<SectionMatch>& matches = report.section_matches;
     for (std::size_t i = 0; i < pack.sections.size(); ++i) {
       const SectionSpec& spec = pack.sections[i];
       if (matches[i].section < 0) continue;
       const auto& keys = pack.copied_text->sections;
       if (std::find(keys.begin(), keys.end(), spec.key) == keys.end()) continue;
-      section_wording(report, matches[i].section, wording);
-      if (wording.size() < pack.copied_text->min_chars) continue;
+      builder.clear();
+      add_section_wording(report, tables, matches[i].section, builder);
+      if (builder.chars() < pack.copied_text->min_chars) continue;
       const Heading& h = report.sections[matches[i].section].heading;
       const Span heading{h.marker.begin, h.text.end};
       record.sections.push_back({spec.key, std::string(report.folded.source.substr(heading.begin, heading.end - heading.begin)),
-                                 heading, fingerprint(wording)});
+                                 heading, builder.finish()});
     }
   }
   return record;

@@ -14,6 +14,7 @@ namespace nblint {
 namespace {
 
 constexpr std::size_t kShingle = 4;  // four characters: about two Chinese words
+constexpr int kMaxTableBits = 14;    // of a fingerprint's table of recent shingles: 128 KB
 
 std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser
   x += 0x9E3779B97F4A7C15ull;
@@ -57,64 +58,14 @@ bool is_letter(char32_t c) {  // exactly u_isalpha: ideographs are alphabetic in
 
 }  // namespace
 
-void append_wording(std::u32string_view text, std::u32string& out) {
-  // Letters are gathered branch-free in a block on the stack and appended block by block, so
-  // the string grows only by what it keeps, and no room is zero-filled only to be cut back.
-  constexpr std::size_t kBlock = 256;
-  char32_t block[kBlock];
-  for (std::size_t from = 0; from < text.size(); from += kBlock) {
-    const std::u32string_view part = text.substr(from, kBlock);
-    std::size_t kept = 0;
-    for (const char32_t c : part) {
-      block[kept] = c;
-      kept += is_letter(c);
-    }
-    out.append(block, kept);
-  }
-}
-
 std::u32string wording_of(std::u32string_view text) {
   std::u32string out;
-  append_wording(text, out);
+  for (const char32_t c : text)
+    if (is_letter(c)) out += c;
   return out;
 }
 
 namespace {
-
-// The mixed hash of each distinct shingle of `wording`, into `out`. A MinHash is the minimum
-// over a set, so a shingle seen again changes nothing and is skipped; report prose repeats its
-// phrases (in the generated benchmark corpus 97 % of the shingles are repeats, in real reports
-// about 15 %). Repeats are caught by a direct-mapped table of recent shingle hashes: a shingle
-// is skipped only when its hash is in the table, so a repeat that was evicted is merely added
-// twice, and the result is the same as adding every shingle.
-void distinct_shingle_hashes(std::u32string_view wording, std::vector<std::uint64_t>& out) {
-  out.clear();
-  if (wording.size() < kShingle) {
-    if (!wording.empty()) out.push_back(mix(std::hash<std::u32string_view>{}(wording)));
-    return;
-  }
-  const std::size_t shingles = wording.size() - kShingle + 1;
-  constexpr int kMaxTableBits = 14;  // 128 KB, within the L2 cache
-  const int table_bits = std::clamp(static_cast<int>(std::bit_width(shingles - 1)), 6, kMaxTableBits);
-  thread_local std::vector<std::uint64_t> seen;
-  const auto fnv = [&](std::size_t i) {  // FNV-1a over the shingle's code points
-    std::uint64_t h = 1469598103934665603ull;
-    for (std::size_t k = 0; k < kShingle; ++k) h = (h ^ wording[i + k]) * 1099511628211ull;
-    return h;
-  };
-  // Every entry starts as the first shingle's hash, which is added: no empty marker that a
-  // shingle could equal.
-  const std::uint64_t first = fnv(0);
-  seen.assign(std::size_t{1} << table_bits, first);
-  out.push_back(mix(first));
-  for (std::size_t i = 1; i < shingles; ++i) {
-    const std::uint64_t h = fnv(i);
-    std::uint64_t& entry = seen[(h * 0x9E3779B97F4A7C15ull) >> (64 - table_bits)];
-    if (entry == h) continue;
-    entry = h;
-    out.push_back(mix(h));
-  }
-}
 
 // Slot i hashes a shingle to h1 + i * h2 (mod 2^32), h1 and h2 the halves of one full mix of
 // the shingle (double hashing): every slot alone is a uniform hash, so an unbiased MinHash, and
@@ -152,14 +103,115 @@ void add_shingles(const std::vector<std::uint64_t>& hashes, std::uint32_t* minha
 
 }  // namespace
 
-TextFingerprint fingerprint(std::u32string_view wording) {
+// The mixed hash of each distinct shingle goes to hashes_. A MinHash is the minimum over a set,
+// so a shingle seen again changes nothing and is skipped; report prose repeats its phrases (in
+// the generated benchmark corpus 97 % of the shingles are repeats, in real reports about 15 %).
+// Repeats are caught by a direct-mapped table of recent shingle hashes: a shingle is skipped only
+// when its hash is in the table, so a repeat that was evicted is merely added twice, and the
+// result is the same as adding every shingle. The table starts small and grows (refilled, every
+// entry a hash that is added) as the shingles outnumber it: their count is known only at the end.
+void FingerprintBuilder::add_shingle(std::uint64_t h) {
+  constexpr int kFirstTableBits = 6;
+  ++shingles_;
+  if (table_bits_ == 0 || (shingles_ > (std::size_t{2} << table_bits_) && table_bits_ < kMaxTableBits)) [[unlikely]] {
+    table_bits_ = table_bits_ == 0 ? kFirstTableBits : table_bits_ + 1;
+    seen_.assign(std::size_t{1} << table_bits_, h);
+    hashes_.push_back(mix(h));
+    return;
+  }
+  std::uint64_t& entry = seen_[(h * 0x9E3779B97F4A7C15ull) >> (64 - table_bits_)];
+  if (entry == h) return;
+  entry = h;
+  hashes_.push_back(mix(h));
+}
+
+namespace {
+
+std::uint64_t fnv_shingle(const char32_t* s) {  // FNV-1a over the shingle's code points
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::size_t k = 0; k < kShingle; ++k) h = (h ^ s[k]) * 1099511628211ull;
+  return h;
+}
+
+}  // namespace
+
+void FingerprintBuilder::add_wording(std::u32string_view wording) {
+  static_assert(kShingle == 4, "last_ holds the kShingle - 1 letters before the next");
+  if (wording.empty()) return;
+  // The shingles ending at the first three letters begin in the wording before: joined holds
+  // those letters (last_, the first min(chars_, 3) of it in use) and the first three.
+  const std::size_t held = std::min(chars_, kShingle - 1), head = std::min(wording.size(), kShingle - 1);
+  char32_t joined[2 * (kShingle - 1)];
+  std::copy_n(last_, held, joined);
+  std::copy_n(wording.data(), head, joined + held);
+  for (std::size_t end = kShingle; end <= held + head; ++end) add_shingle(fnv_shingle(joined + end - kShingle));
+  // The shingles within the wording: while the table need not grow, in a loop of locals.
+  for (std::size_t j = kShingle - 1; j < wording.size();) {
+    const std::size_t room = (std::size_t{2} << table_bits_) - std::min(shingles_, std::size_t{2} << table_bits_);
+    if (table_bits_ == 0 || (room == 0 && table_bits_ < kMaxTableBits)) {
+      add_shingle(fnv_shingle(wording.data() + j - (kShingle - 1)));
+      ++j;
+      continue;
+    }
+    const std::size_t end = table_bits_ < kMaxTableBits ? std::min(wording.size(), j + room) : wording.size();
+    std::uint64_t* const seen = seen_.data();
+    const int shift = 64 - table_bits_;
+    shingles_ += end - j;
+    for (; j < end; ++j) {
+      const std::uint64_t h = fnv_shingle(wording.data() + j - (kShingle - 1));
+      std::uint64_t& entry = seen[(h * 0x9E3779B97F4A7C15ull) >> shift];
+      if (entry == h) continue;
+      entry = h;
+      hashes_.push_back(mix(h));
+    }
+  }
+  // The last three letters of all the wording so far.
+  chars_ += wording.size();
+  if (wording.size() >= kShingle - 1) {
+    std::copy_n(wording.data() + wording.size() - (kShingle - 1), kShingle - 1, last_);
+  } else {
+    const std::size_t keep = std::min(held + head, kShingle - 1);
+    std::copy_n(joined + held + head - keep, keep, last_);
+  }
+}
+
+void FingerprintBuilder::add(std::u32string_view text) {
+  // The letters of a block, gathered branch-free on the stack, then taken as a wording.
+  constexpr std::size_t kBlock = 256;
+  char32_t block[kBlock];
+  for (std::size_t from = 0; from < text.size(); from += kBlock) {
+    std::size_t kept = 0;
+    for (const char32_t c : text.substr(from, kBlock)) {
+      block[kept] = c;
+      kept += is_letter(c);
+    }
+    add_wording(std::u32string_view(block, kept));
+  }
+}
+
+TextFingerprint FingerprintBuilder::finish() const {
   TextFingerprint f;
   f.minhash.fill(UINT32_MAX);
-  f.chars = static_cast<std::uint32_t>(wording.size());
-  std::vector<std::uint64_t> hashes;
-  distinct_shingle_hashes(wording, hashes);
-  add_shingles(hashes, f.minhash.data());
+  f.chars = static_cast<std::uint32_t>(chars_);
+  if (chars_ >= kShingle) {
+    add_shingles(hashes_, f.minhash.data());
+  } else if (chars_ > 0) {  // too short for a shingle: the whole wording is one
+    const std::vector<std::uint64_t> whole = {mix(std::hash<std::u32string_view>{}(std::u32string_view(last_, chars_)))};
+    add_shingles(whole, f.minhash.data());
+  }
   return f;
+}
+
+void FingerprintBuilder::clear() {
+  chars_ = shingles_ = 0;
+  table_bits_ = 0;
+  hashes_.clear();
+}
+
+TextFingerprint fingerprint(std::u32string_view wording) {
+  FingerprintBuilder builder;
+  builder.add_wording(wording);
+  return builder.finish();
 }
 
 double similarity(const TextFingerprint& a, const TextFingerprint& b) {

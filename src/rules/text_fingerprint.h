@@ -20,11 +20,30 @@ struct TextFingerprint {
 // punctuation, blanks and symbols are dropped: two reports that differ only in their figures
 // read the same.
 std::u32string wording_of(std::u32string_view text);
-// The same, appended to `out`.
-void append_wording(std::u32string_view text, std::u32string& out);
 
 // Fingerprint of `wording` (see wording_of); shingles of kShingle characters.
 TextFingerprint fingerprint(std::u32string_view wording);
+
+// Fingerprints text given piece by piece, with no wording string: add() takes a piece's
+// letters as wording_of does; finish() gives fingerprint(wording_of(the pieces, joined)).
+class FingerprintBuilder {
+ public:
+  void add(std::u32string_view text);
+  void add_wording(std::u32string_view wording);  // letters already (a wording)
+  std::size_t chars() const { return chars_; }   // the wording's length so far
+  TextFingerprint finish() const;
+  void clear();  // for the next text (keeps the memory)
+
+ private:
+  void add_shingle(std::uint64_t h);
+
+  std::size_t chars_ = 0;
+  char32_t last_[3] = {};                // the wording's last three letters
+  std::size_t shingles_ = 0;
+  int table_bits_ = 0;                   // of seen_
+  std::vector<std::uint64_t> seen_;      // recent shingle hashes (see distinct_shingle_hashes)
+  std::vector<std::uint64_t> hashes_;    // each distinct shingle's mixed hash (repeats allowed)
+};
 
 // Estimated Jaccard similarity of the two shingle sets, in [0, 1].
 double similarity(const TextFingerprint& a, const TextFingerprint& b);

@@ -22,6 +22,13 @@ Span NormalizedText::source_span(std::size_t begin, std::size_t end) const {
   return {at(begin), last + last_len};
 }
 
+std::pair<std::size_t, std::size_t> NormalizedText::folded_range(Span source) const {
+  // origin never decreases: the folded text keeps the source's order.
+  const auto first = std::lower_bound(origin.begin(), origin.end(), source.begin);
+  const auto second = std::lower_bound(first, origin.end(), source.end);
+  return {static_cast<std::size_t>(first - origin.begin()), static_cast<std::size_t>(second - origin.begin())};
+}
+
 namespace {
 
 using utf8::is_han;

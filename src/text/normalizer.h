@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "model/span.h"
@@ -18,6 +19,11 @@ struct NormalizedText {
 
   // Source span covering folded range [begin, end).
   Span source_span(std::size_t begin, std::size_t end) const;
+  // The folded range of the characters whose source characters lie in `source` (its ends on
+  // character boundaries): a folded range [b, e), e > b, has source_span(b, e) inside `source`
+  // exactly when b >= first and e <= second. Two binary searches; a caller testing many ranges
+  // against one span compares offsets instead of reading `origin` at each.
+  std::pair<std::size_t, std::size_t> folded_range(Span source) const;
 };
 
 // Folds `text` (valid UTF-8) for matching; see text/fold.h. Pinyin annotations that mirror

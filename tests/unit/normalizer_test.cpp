@@ -1,7 +1,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
 
+#include "support/run.h"
 #include "support/u32_printing.h"
 
 #include "text/fold.h"
@@ -61,4 +66,53 @@ TEST_CASE("normalizer: source_span covers whole source characters") {
   const Span empty = n.source_span(6, 6);
   CHECK(empty.begin == source.size());
   CHECK(empty.empty());
+}
+
+TEST_CASE("normalizer: folded_range holds exactly the folded ranges whose source spans lie inside") {
+  // Texts with expansions (⑴ → (1)), removed pinyin, CRLF, four-byte characters and ASCII, on
+  // their own and through an HTML-like origin map that gives several characters one origin.
+  std::vector<std::string> texts = {"一、总体情况\r\n（一）主动公開(kāi)信息 ⑴ 𠀀 abc\n表1 | 12 | 34 |\n",
+                                    "２０２４年，本局共收到申請(qǐng)１７件。\r\n"};
+  for (const auto& e : std::filesystem::recursive_directory_iterator(test::source_dir() / "examples"))
+    if (e.path().extension() == ".txt" && texts.size() < 6) texts.push_back(test::read_file(e.path()));
+  std::mt19937 random(11);
+  for (const std::string& text : texts) {
+    for (const bool mapped : {false, true}) {
+      std::vector<std::uint32_t> origin;
+      std::string source;
+      if (mapped) {  // every third byte repeated in the source: origins that jump and repeat
+        for (std::size_t i = 0; i < text.size(); ++i) {
+          origin.push_back(static_cast<std::uint32_t>(source.size()));
+          source += text[i];
+          if (i % 3 == 0 && static_cast<unsigned char>(text[i]) < 0x80) source += text[i];
+        }
+        origin.push_back(static_cast<std::uint32_t>(source.size()));
+      }
+      const NormalizedText n = mapped ? normalize(text, &origin, source) : normalize(text);
+      const std::size_t size = n.text.size();
+      REQUIRE(size > 10);
+      std::uniform_int_distribution<std::size_t> at(0, size - 1);
+      int inside = 0, outside = 0;
+      for (int round = 0; round < 400; ++round) {
+        std::size_t tb = at(random), te = at(random);
+        if (tb > te) std::swap(tb, te);
+        const Span table = n.source_span(tb, te + 1);
+        const auto [first, second] = n.folded_range(table);
+        for (int k = 0; k < 20; ++k) {
+          std::size_t b = at(random), e = at(random);
+          if (b > e) std::swap(b, e);
+          ++e;
+          const Span s = n.source_span(b, e);
+          CAPTURE(b);
+          CAPTURE(e);
+          const bool by_span = s.begin >= table.begin && s.end <= table.end;
+          CHECK(by_span == (b >= first && e <= second));
+          ++(by_span ? inside : outside);
+        }
+        CHECK((tb >= first && te + 1 <= second));  // the table's own range
+      }
+      CHECK(inside > 100);
+      CHECK(outside > 100);
+    }
+  }
 }

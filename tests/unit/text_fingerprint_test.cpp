@@ -71,9 +71,22 @@ void check_same_as_reference(std::u32string_view text) {
   const TextFingerprint now = fingerprint(wording), before = reference::text_fingerprint::fingerprint(wording);
   CHECK(now.chars == before.chars);
   CHECK(now.minhash == before.minhash);
-  std::u32string appended = U"前文";
-  append_wording(text, appended);
-  CHECK(appended == U"前文" + wording);
+  // Given piece by piece (cut at random places, as paragraphs are), the builder gives the
+  // fingerprint of the whole wording; and again after clear().
+  static std::mt19937 cuts(5);
+  FingerprintBuilder builder;
+  for (int pass = 0; pass < 2; ++pass) {
+    builder.clear();
+    for (std::size_t from = 0; from < text.size();) {
+      const std::size_t n = std::uniform_int_distribution<std::size_t>(0, 300)(cuts);
+      builder.add(text.substr(from, n));
+      from += n;
+    }
+    CHECK(builder.chars() == wording.size());
+    const TextFingerprint pieces = builder.finish();
+    CHECK(pieces.chars == before.chars);
+    CHECK(pieces.minhash == before.minhash);
+  }
 }
 
 }  // namespace

@@ -5,9 +5,14 @@
 // the run. wchar_t is UTF-32 where glibc's vectorised wmemchr is available; elsewhere the
 // searches fall back to the standard ones.
 #pragma once
+#include <bit>
 #include <cstddef>
 #include <cwchar>
 #include <string_view>
+#include <utility>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace nblint {
 
@@ -42,6 +47,34 @@ std::size_t find_any_of(std::u32string_view s, const char32_t (&set)[N], std::si
     if (at != std::u32string_view::npos) first = at;
   }
   return first;
+}
+
+// The same answer as find_any_of, in one pass over `s`: for a set of several code points that
+// each occur often (find_any_of searches once per code point). Eight code points at a time with
+// SSE2 (part of every x86-64), one at a time elsewhere.
+template <std::size_t N>
+std::size_t find_any_of_in_one_pass(std::u32string_view s, const char32_t (&set)[N], std::size_t pos = 0) {
+  std::size_t i = pos;
+#if defined(__SSE2__)
+  // Lanes equal to one of the set (N - 1: without the literal's terminating U'\0'), the
+  // comparisons unrolled at compile time.
+  const auto hits = [&]<std::size_t... K>(__m128i block, std::index_sequence<K...>) {
+    return (_mm_cmpeq_epi32(block, _mm_set1_epi32(static_cast<int>(set[K]))) | ...);
+  };
+  constexpr auto kSet = std::make_index_sequence<N - 1>();
+  for (; i + 8 <= s.size(); i += 8) {
+    const auto* at = reinterpret_cast<const __m128i*>(s.data() + i);
+    const __m128i low = hits(_mm_loadu_si128(at), kSet), high = hits(_mm_loadu_si128(at + 1), kSet);
+    if (_mm_movemask_epi8(low | high)) {
+      const int lanes = _mm_movemask_ps(_mm_castsi128_ps(low)) | _mm_movemask_ps(_mm_castsi128_ps(high)) << 4;
+      return i + static_cast<std::size_t>(std::countr_zero(static_cast<unsigned>(lanes)));
+    }
+  }
+#endif
+  for (; i < s.size(); ++i)
+    for (std::size_t k = 0; k + 1 < N; ++k)
+      if (s[i] == set[k]) return i;
+  return std::u32string_view::npos;
 }
 
 }  // namespace nblint

@@ -45,6 +45,7 @@
 
 #include "grammar/date.h"
 #include "grammar/heading.h"
+#include "util/code_point_filter.h"
 
 namespace nblint::grammar {
 
@@ -199,9 +200,8 @@ bool is_inline_enumerator(std::u32string_view text, const NumberMatch& m) {
   return false;
 }
 
-}  // namespace
-
-std::optional<NumberMatch> parse_number_at(std::u32string_view text, std::size_t pos) {
+// parse_number_at; `date_ruled_out`: the caller has found no date at `pos` already.
+std::optional<NumberMatch> parse_number(std::u32string_view text, std::size_t pos, bool date_ruled_out) {
   if (pos >= text.size()) return std::nullopt;
   NumberMatch m;
   m.begin = pos;
@@ -224,7 +224,7 @@ std::optional<NumberMatch> parse_number_at(std::u32string_view text, std::size_t
   Iter it = text.begin() + static_cast<std::ptrdiff_t>(at);
 
   if (is_digit(text[at])) {
-    if (parse_date_at(text, at)) return std::nullopt;
+    if (!(date_ruled_out && at == pos) && parse_date_at(text, at)) return std::nullopt;
     Range integer;
     if (x3::parse(it, text.end(), grouped, integer)) {
       m.thousands_separators = true;
@@ -277,6 +277,20 @@ std::optional<NumberMatch> parse_number_at(std::u32string_view text, std::size_t
   return m;
 }
 
+}  // namespace
+
+std::optional<NumberMatch> parse_number_at(std::u32string_view text, std::size_t pos) {
+  return parse_number(text, pos, false);
+}
+
+namespace {
+
+// The characters find_numbers has to look at: those a number starts with (a digit, a sign, a
+// Chinese numeral), '(' (an enumerator), and '\n' (the line start after it may hold one).
+constexpr CodePointFilter kNumberScanStops(U"0123456789-\u2212+减一二两三四五六七八九十(\n");
+
+}  // namespace
+
 std::vector<NumberMatch> find_numbers(std::u32string_view text) {
   std::vector<NumberMatch> out;
   const auto line_from = [&](std::size_t i) {
@@ -288,6 +302,12 @@ std::vector<NumberMatch> find_numbers(std::u32string_view text) {
                  h->style == NumberingStyle::ParenArabic);
   };
   for (std::size_t i = 0; i < text.size();) {
+    // Most positions start nothing and the body below would only step over them: they are
+    // skipped in one tight loop. A line start is never skipped: the loop stops at its '\n'.
+    if (i > 0 && text[i - 1] != U'\n') {
+      while (i < text.size() && !kNumberScanStops.may_hold(text[i])) ++i;
+      if (i == text.size()) break;
+    }
     // Enumerators: "1." / "1、" / "(1)" opening a line, "(1)" anywhere.
     if (i == 0 || text[i - 1] == U'\n' || text[i] == U'(') {
       const auto h = parse_heading_marker(line_from(i));
@@ -306,7 +326,9 @@ std::vector<NumberMatch> find_numbers(std::u32string_view text) {
         continue;
       }
     }
-    if (const auto m = parse_number_at(text, i)) {
+    // At a digit no date starts here (just ruled out above, or inside a digit run, where
+    // parse_number rejects the position before any date test).
+    if (const auto m = parse_number(text, i, is_digit(text[i]))) {
       if (is_inline_enumerator(text, *m)) {
         i = m->numeral_end;
         continue;

@@ -38,7 +38,7 @@ WordMatcher::WordMatcher(std::span<const std::u32string_view> lists) {
     std::size_t s = slot_of(firsts[g]);
     while (slots_[s].group) s = (s + 1) & (slots_.size() - 1);
     slots_[s] = {firsts[g], static_cast<std::uint32_t>(g + 1)};
-    may_begin_[(firsts[g] >> 6) & 1023] |= std::uint64_t{1} << (firsts[g] & 63);
+    first_chars_.add(firsts[g]);
   }
 }
 
@@ -46,7 +46,7 @@ void WordMatcher::find_all(std::u32string_view text, std::vector<Occurrence>& ou
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];
-    if (!may_begin_word(c)) continue;
+    if (!first_chars_.may_hold(c)) continue;
     std::size_t s = slot_of(c);
     while (slots_[s].group && slots_[s].first != c) s = (s + 1) & mask;
     if (!slots_[s].group) continue;

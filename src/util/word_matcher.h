@@ -2,12 +2,13 @@
 // scanners that ask "does one of these words occur here" for many lists and many stretches of
 // the same text search it once and answer from the occurrences instead.
 #pragma once
-#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "util/code_point_filter.h"
 
 namespace nblint {
 
@@ -47,12 +48,9 @@ class WordMatcher {
   std::vector<Slot> slots_;
   int slot_shift_ = 0;
   std::size_t slot_of(char32_t c) const { return (static_cast<std::uint32_t>(c) * 0x9E3779B1u) >> slot_shift_; }
-  // A bit per first character's low 16 bits, set for every word's first character: a clear bit
-  // says in one load and test that a character begins no word, so the probe above runs only on
-  // the few characters that may (a set bit may also be another plane's character: the probe
-  // decides).
-  std::array<std::uint64_t, 1024> may_begin_{};
-  bool may_begin_word(char32_t c) const { return (may_begin_[(c >> 6) & 1023] >> (c & 63)) & 1; }
+  // Every word's first character: most characters of a text are none, and the filter says so
+  // before any probe.
+  CodePointFilter first_chars_;
 };
 
 }  // namespace nblint

@@ -101,21 +101,29 @@ const auto cn_count = x3::rule<class cn_count_r, int>{"cn_count"} =
 
 // --- Units -----------------------------------------------------------------------------------
 // The value says whether the unit counts things (and so may follow a Chinese numeral).
+constexpr const char32_t* kCountingUnits[] = {U"件", U"条", U"项", U"个", U"次", U"人次", U"人", U"家", U"份",
+                                              U"篇", U"场", U"场次", U"名", U"位", U"批", U"起", U"户", U"宗",
+                                              U"例", U"笔", U"封", U"套", U"台", U"册", U"本"};
+constexpr const char32_t* kOtherUnits[] = {U"万元", U"亿元", U"千元", U"元", U"万", U"亿", U"%", U"‰", U"个月",
+                                           U"个工作日", U"万人次", U"万人", U"万件", U"万条", U"万次", U"万份",
+                                           U"倍", U"种", U"类", U"部", U"张", U"单", U"处", U"所", U"期", U"天",
+                                           U"日", U"周", U"年", U"月", U"周年", U"小时", U"分钟", U"岁", U"通", U"层"};
 struct Units : Symbols<bool> {
   Units() {
-    for (const char32_t* s : {U"件", U"条", U"项", U"个", U"次", U"人次", U"人", U"家", U"份", U"篇", U"场", U"场次",
-                              U"名", U"位", U"批", U"起", U"户", U"宗", U"例", U"笔", U"封", U"套", U"台",
-                              U"册", U"本"})
-      add(s, true);
-    for (const char32_t* s : {U"万元", U"亿元", U"千元", U"元", U"万", U"亿", U"%", U"‰", U"个月", U"个工作日",
-                              U"万人次", U"万人", U"万件", U"万条", U"万次", U"万份", U"倍", U"种", U"类",
-                              U"部", U"张", U"单", U"处", U"所", U"期", U"天", U"日", U"周", U"年", U"月",
-                              U"周年", U"小时", U"分钟", U"岁", U"通", U"层"})
-      add(s, false);
+    for (const char32_t* s : kCountingUnits) add(s, true);
+    for (const char32_t* s : kOtherUnits) add(s, false);
   }
 };
 const Units units;
-const auto approx = u::char_(U"余多");
+// Every unit's first character: after most numbers stands none, and the symbol table is not
+// searched then.
+constexpr CodePointFilter kUnitStarts = [] {
+  CodePointFilter starts;
+  for (const char32_t* s : kCountingUnits) starts.add(s[0]);
+  for (const char32_t* s : kOtherUnits) starts.add(s[0]);
+  return starts;
+}();
+bool is_approx(char32_t c) { return c == U'余' || c == U'多'; }  // 3000余条, 十多件
 
 // --- Context ---------------------------------------------------------------------------------
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
@@ -175,10 +183,12 @@ bool parse_suffix(std::u32string_view text, Iter& it, bool counting_only, Number
       if (at == text.end() || !is_blank(*at)) return false;
       ++at;
     }
-    const bool approximate = x3::parse(at, text.end(), x3::omit[approx]);
+    const bool approximate = at != text.end() && is_approx(*at);
+    if (approximate) ++at;
     const Iter unit_begin = at;
     bool counting = false;
-    if (x3::parse(at, text.end(), units, counting) && (counting || !counting_only)) {
+    if (at != text.end() && kUnitStarts.may_hold(*at) && x3::parse(at, text.end(), units, counting) &&
+        (counting || !counting_only)) {
       m.approximate = approximate;
       m.unit = text.substr(index_of(text, unit_begin), static_cast<std::size_t>(at - unit_begin));
       it = at;

@@ -1,7 +1,11 @@
 // grammar/number: find_numbers skips the positions that start nothing and does not look for a
-// date twice; checked against the plain loop it replaced (kept here), on every line of real
-// text and on random text.
+// date twice, and the unit after a number is looked up only when its first character may begin
+// one; checked against the plain code they replaced (kept here, the units with their own X3
+// symbol table), on every line of real text and on random text.
+#define BOOST_SPIRIT_X3_UNICODE
 #include <doctest/doctest.h>
+
+#include <boost/spirit/home/x3.hpp>
 
 #include <optional>
 #include <random>
@@ -12,11 +16,59 @@
 #include "grammar/heading.h"
 #include "grammar/number.h"
 #include "support/folded_lines.h"
+#include "util/utf8.h"
 
 using namespace nblint;
 using grammar::NumberMatch;
 
 namespace {
+
+namespace x3 = boost::spirit::x3;
+namespace u = boost::spirit::x3::unicode;
+
+// The unit table and suffix parse as they were: [blank] [余|多] unit, the longest unit.
+struct PlainUnits : x3::symbols_parser<boost::spirit::char_encoding::unicode, bool> {
+  PlainUnits() {
+    for (const char32_t* s : {U"件", U"条", U"项", U"个", U"次", U"人次", U"人", U"家", U"份", U"篇", U"场", U"场次",
+                              U"名", U"位", U"批", U"起", U"户", U"宗", U"例", U"笔", U"封", U"套", U"台",
+                              U"册", U"本"})
+      add(s, true);
+    for (const char32_t* s : {U"万元", U"亿元", U"千元", U"元", U"万", U"亿", U"%", U"‰", U"个月", U"个工作日",
+                              U"万人次", U"万人", U"万件", U"万条", U"万次", U"万份", U"倍", U"种", U"类",
+                              U"部", U"张", U"单", U"处", U"所", U"期", U"天", U"日", U"周", U"年", U"月",
+                              U"周年", U"小时", U"分钟", U"岁", U"通", U"层"})
+      add(s, false);
+  }
+};
+
+// "unit~" (~ when approximate) and where the suffix ends, or "" when no suffix parses.
+std::string plain_suffix(std::u32string_view text, std::size_t from, bool counting_only, std::size_t& end) {
+  static const PlainUnits units;
+  for (int with_blank = 0; with_blank < 2; ++with_blank) {
+    auto at = text.begin() + static_cast<std::ptrdiff_t>(from);
+    if (with_blank) {
+      if (at == text.end() || (*at != U' ' && *at != U'\t')) return "";
+      ++at;
+    }
+    const bool approximate = x3::parse(at, text.end(), x3::omit[u::char_(U"余多")]);
+    const auto unit_begin = at;
+    bool counting = false;
+    if (x3::parse(at, text.end(), units, counting) && (counting || !counting_only)) {
+      end = static_cast<std::size_t>(at - text.begin());
+      return utf8::encode(std::u32string_view(&*unit_begin, static_cast<std::size_t>(at - unit_begin))) +
+             (approximate ? "~" : "");
+    }
+  }
+  return "";
+}
+
+// The unit of a found number, as the plain suffix parse reads it after the numeral.
+void check_unit(std::u32string_view text, const NumberMatch& m) {
+  std::size_t end = m.numeral_end;
+  const std::string plain = plain_suffix(text, m.numeral_end, m.chinese_numeral, end);
+  CHECK(utf8::encode(m.unit) + (m.approximate ? "~" : "") == plain);
+  CHECK(m.end == end);
+}
 
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
@@ -114,4 +166,31 @@ TEST_CASE("number fast path: every line of the examples, fixtures and shared cor
     }
   }
   CHECK(described(grammar::find_numbers(joined)) == described(plain_find_numbers(joined)));
+}
+
+TEST_CASE("number fast path: units after numbers, against the plain suffix parse") {
+  std::mt19937 random(21);
+  const std::u32string alphabet = U"件次人万元亿千个月工作日周年小时分钟余多 \t%‰条场文。";
+  for (int round = 0; round < 4000; ++round) {
+    std::u32string rest(random() % 6, U' ');
+    for (char32_t& c : rest) c = alphabet[random() % alphabet.size()];
+    for (std::u32string_view numeral : {U"3", U"十二"}) {
+      const std::u32string text = std::u32string(numeral) + rest;
+      CAPTURE(round);
+      const auto m = grammar::parse_number_at(text, 0);
+      std::size_t end = 0;
+      const std::string plain = plain_suffix(text, numeral.size(), numeral != U"3", end);
+      if (numeral == U"3") {  // a one-digit Arabic number stands with or without a unit
+        REQUIRE(m);
+        check_unit(text, *m);
+      } else if (m) {  // a Chinese numeral only with a counting unit
+        check_unit(text, *m);
+      } else {
+        CHECK(plain.empty());  // no counting unit, no number
+      }
+    }
+  }
+  test::note_shared_corpus();
+  for (const std::u32string& line : test::folded_lines())
+    for (const NumberMatch& m : grammar::find_numbers(line)) check_unit(line, m);
 }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,14 @@ inline std::vector<std::u32string> folded_lines() {
 inline void note_shared_corpus() {
   if (!have_shared_corpus())
     MESSAGE("shared corpus part skipped: " << (shared_dir() / "corpus").string() << " is absent");
+}
+
+// Random text of fewer than `max_length` code points drawn from `alphabet`: a small alphabet
+// makes the cases a fast path must get right (repeats, neighbours, ends) frequent.
+inline std::u32string random_text(std::mt19937& random, std::u32string_view alphabet, std::size_t max_length) {
+  std::u32string text(random() % max_length, U' ');
+  for (char32_t& c : text) c = alphabet[random() % alphabet.size()];
+  return text;
 }
 
 }  // namespace nblint::test

@@ -112,8 +112,7 @@ TEST_CASE("date fast path: the one-pass search agrees with find_first_of at ever
   std::mt19937 random(11);
   const std::u32string alphabet = U"年月-./日1文";
   for (int round = 0; round < 400; ++round) {
-    std::u32string text(random() % 40, U' ');
-    for (char32_t& c : text) c = alphabet[random() % alphabet.size()];
+    const std::u32string text = test::random_text(random, alphabet, 40);
     const std::u32string_view view(text);
     for (std::size_t pos = 0; pos <= text.size() + 1; ++pos)
       REQUIRE(find_any_of_in_one_pass(view, U"年月-./", pos) == view.find_first_of(U"年月-./", pos));
@@ -136,8 +135,7 @@ TEST_CASE("date fast path: random text of digits, numerals and form characters")
   std::mt19937 random(5);
   const std::u32string alphabet = U"0123456789年月日号-./〇二一十九 文";
   for (int round = 0; round < 3000; ++round) {
-    std::u32string text(random() % 30, U' ');
-    for (char32_t& c : text) c = alphabet[random() % alphabet.size()];
+    const std::u32string text = test::random_text(random, alphabet, 30);
     CAPTURE(round);
     check_against_plain(text);
   }

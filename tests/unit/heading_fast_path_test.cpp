@@ -107,8 +107,7 @@ TEST_CASE("heading fast path: random lines of marker characters") {
   std::mt19937 random(17);
   const std::u32string alphabet = U"#  \t第一二十两〇()、.12①部分章文";
   for (int round = 0; round < 5000; ++round) {
-    std::u32string line(random() % 12, U' ');
-    for (char32_t& c : line) c = alphabet[random() % alphabet.size()];
+    const std::u32string line = test::random_text(random, alphabet, 12);
     CAPTURE(round);
     check_against_plain(line);
   }

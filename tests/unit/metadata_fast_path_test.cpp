@@ -57,8 +57,7 @@ TEST_CASE("count_any_of agrees with a plain count, count_non_blank with is_blank
   std::mt19937 random(13);
   const std::u32string alphabet = U" \t\u00A0\u3000文a\U00013000";
   for (int round = 0; round < 2000; ++round) {
-    std::u32string text(random() % 40, U' ');
-    for (char32_t& c : text) c = alphabet[random() % alphabet.size()];
+    const std::u32string text = test::random_text(random, alphabet, 40);
     const auto plain = static_cast<std::uint32_t>(std::count_if(text.begin(), text.end(), [](char32_t c) { return !is_blank(c); }));
     REQUIRE(count_non_blank(text) == plain);
     REQUIRE(count_any_of(text, U"文a") == static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char32_t c) { return c == U'文' || c == U'a'; })));

@@ -146,8 +146,7 @@ TEST_CASE("number fast path: random text of digits, numerals, signs and line bre
   std::mt19937 random(3);
   const std::u32string alphabet = U"0123456789一二十百两件条年月日-−+减.,、(\n) 文第为余";
   for (int round = 0; round < 4000; ++round) {
-    std::u32string text(random() % 30, U' ');
-    for (char32_t& c : text) c = alphabet[random() % alphabet.size()];
+    const std::u32string text = test::random_text(random, alphabet, 30);
     CAPTURE(round);
     REQUIRE(described(grammar::find_numbers(text)) == described(plain_find_numbers(text)));
   }
@@ -172,8 +171,7 @@ TEST_CASE("number fast path: units after numbers, against the plain suffix parse
   std::mt19937 random(21);
   const std::u32string alphabet = U"件次人万元亿千个月工作日周年小时分钟余多 \t%‰条场文。";
   for (int round = 0; round < 4000; ++round) {
-    std::u32string rest(random() % 6, U' ');
-    for (char32_t& c : rest) c = alphabet[random() % alphabet.size()];
+    const std::u32string rest = test::random_text(random, alphabet, 6);
     for (std::u32string_view numeral : {U"3", U"十二"}) {
       const std::u32string text = std::u32string(numeral) + rest;
       CAPTURE(round);

@@ -127,8 +127,7 @@ TEST_CASE("text scan: clause and sentence ends agree with testing every characte
   std::mt19937 random(9);
   const std::u32string alphabet = U"12,:，：。;!?；！？\n文a";
   for (int round = 0; round < 2000; ++round) {
-    std::u32string text(random() % 40, U' ');
-    for (char32_t& c : text) c = alphabet[random() % alphabet.size()];
+    const std::u32string text = test::random_text(random, alphabet, 40);
     CAPTURE(round);
     check_clause_and_sentence_ends(text);
   }

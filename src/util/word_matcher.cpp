@@ -54,7 +54,11 @@ void WordMatcher::find_all(std::u32string_view text, std::vector<Occurrence>& ou
     for (std::uint32_t w = group_starts_[g]; w < group_starts_[g + 1]; ++w) {
       const std::u32string& word = words_[w].text;
       if (word.size() > text.size() - i) break;  // longer words follow
-      if (std::equal(word.begin() + 1, word.end(), text.begin() + static_cast<std::ptrdiff_t>(i) + 1))
+      // Compared in place: words are a few characters and most differ at the second, where a
+      // call to memcmp (std::equal) would cost more than the comparison.
+      std::size_t k = 1;
+      while (k < word.size() && word[k] == text[i + k]) ++k;
+      if (k == word.size())
         out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(word.size()), words_[w].lists});
     }
   }

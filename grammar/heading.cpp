@@ -30,8 +30,9 @@ namespace {
 
 using Iter = std::u32string_view::const_iterator;
 
-constexpr std::u32string_view kCnDigits = U"〇零一二三四五六七八九十两";
-const auto cn_digit = u::char_(U"〇零一二三四五六七八九十两");
+constexpr char32_t kCnDigits[] = U"〇零一二三四五六七八九十两";
+constexpr std::u32string_view kCnDigitSet = kCnDigits;
+const auto cn_digit = u::char_(kCnDigits);
 const auto cn_numeral = x3::raw[+cn_digit];
 const auto digits = x3::raw[x3::repeat(1, 2)[u::digit]];
 const auto list_mark = x3::omit[u::char_(U"、.")];
@@ -82,7 +83,7 @@ std::optional<HeadingMarker> parse_heading_marker(std::u32string_view line) {
   // circled number): most lines start with none, and no grammar is tried on them.
   const char32_t first = at < line.size() ? line[at] : U'\0';
   const bool may_be_marker = first == U'第' || first == U'(' || (first >= U'0' && first <= U'9') ||
-                             (first >= U'\u2460' && first <= U'\u2473') || kCnDigits.find(first) != std::u32string_view::npos;
+                             (first >= U'\u2460' && first <= U'\u2473') || kCnDigitSet.find(first) != std::u32string_view::npos;
   if (may_be_marker && (try_marker(part, NumberingStyle::Part, line, at, m) ||
       try_marker(paren_chinese, NumberingStyle::ParenChinese, line, at, m) ||
       try_marker(paren_arabic, NumberingStyle::ParenArabic, line, at, m) ||

@@ -1,6 +1,6 @@
 // parse/metadata: only the lines holding ':' or '|' are read, found by one search over the whole
 // text. Checked against reading each line alone (fields never span lines), on edge cases and on
-// every example and fixture; and count_any_of (count_non_blank) against a plain count.
+// every example, fixture and shared-corpus text; and count_any_of (count_non_blank) against a plain count.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -43,7 +43,10 @@ TEST_CASE("metadata fast path: the fields of the whole text are those of its lin
         "标题:2020年报告\n\n\n分类:|x|", "", ":", "无冒号的行\n另一行"})
     CHECK(fields(src) == fields_line_by_line(src));
   namespace fs = std::filesystem;
-  for (const fs::path& dir : {test::source_dir() / "examples", test::source_dir() / "tests/fixtures"})
+  std::vector<fs::path> dirs = {test::source_dir() / "examples", test::source_dir() / "tests/fixtures"};
+  if (test::have_shared_corpus()) dirs.push_back(test::shared_dir() / "corpus");
+  test::note_shared_corpus();
+  for (const fs::path& dir : dirs)
     for (const auto& e : fs::recursive_directory_iterator(dir)) {
       if (e.path().extension() != ".txt") continue;
       const std::string src = test::read_file(e.path());

@@ -42,6 +42,8 @@
 
 #include <boost/spirit/home/x3.hpp>
 
+#include "util/u32_search.h"
+
 namespace nblint::grammar {
 
 namespace x3 = boost::spirit::x3;
@@ -177,21 +179,26 @@ std::optional<DateMatch> parse_date_at(std::u32string_view text, std::size_t pos
   const auto set_m = [&](auto& ctx) { m.month = x3::_attr(ctx); };
   const auto set_d = [&](auto& ctx) { m.day = x3::_attr(ctx); };
 
-  for (const char32_t sep : {U'-', U'.', U'/'}) {
-    const auto s = u::char_(sep);
+  // The run and the character after it also say which one form can match (year reads exactly
+  // four digits and month_or_day at most two, each form then needs its own character), so only
+  // that one is tried.
+  if (may_be_date && after == U'年') {
+    if (attempt(year[set_y] >> u::lit(U"年") >>
+                    -(month_or_day[set_m] >> u::lit(U"月") >> -(month_or_day[set_d] >> day_suffix)),
+                DateMatch::Form::Cjk))
+      return m;
+  } else if (may_be_date && after == U'月') {
+    if (attempt(month_or_day[set_m] >> u::lit(U"月") >> month_or_day[set_d] >> day_suffix, DateMatch::Form::MonthDay))
+      return m;
+  } else if (may_be_date) {
+    const auto s = u::char_(after);  // '-', '.' or '/'
     if (attempt(year[set_y] >> x3::omit[s] >> month_or_day[set_m] >> x3::omit[s] >> month_or_day[set_d] >>
                     no_more_digits,
-                sep == U'-'   ? DateMatch::Form::Dashed
-                : sep == U'.' ? DateMatch::Form::Dotted
-                              : DateMatch::Form::Slashed))
+                after == U'-'   ? DateMatch::Form::Dashed
+                : after == U'.' ? DateMatch::Form::Dotted
+                                : DateMatch::Form::Slashed))
       return m;
   }
-  if (attempt(year[set_y] >> u::lit(U"年") >>
-                  -(month_or_day[set_m] >> u::lit(U"月") >> -(month_or_day[set_d] >> day_suffix)),
-              DateMatch::Form::Cjk))
-    return m;
-  if (attempt(month_or_day[set_m] >> u::lit(U"月") >> month_or_day[set_d] >> day_suffix, DateMatch::Form::MonthDay))
-    return m;
 
   if (malformed == MalformedDates::Keep) {
     // Not in the middle of a number: no digit, nor digit followed by "." or ",", just before.
@@ -213,7 +220,20 @@ std::optional<DateMatch> parse_date_at(std::u32string_view text, std::size_t pos
 
 std::vector<DateMatch> find_dates(std::u32string_view text, MalformedDates malformed) {
   std::vector<DateMatch> out;
+  // Every well-formed date has its form's character (年, 月, '-', '.' or '/') among its first five:
+  // right after a 4-digit or 4-numeral year, or after a 1–2 digit month. No date can start more
+  // than four characters before the next such character, so those positions are skipped.
+  // Malformed dates (2018213) need none and are looked for everywhere.
+  const bool skip_to_forms = malformed == MalformedDates::Skip;
+  std::size_t form_char = 0;  // the first form character after i, once looked for
   for (std::size_t i = 0; i < text.size();) {
+    if (skip_to_forms) {
+      if (form_char <= i) {
+        form_char = find_any_of_in_one_pass(text, U"年月-./", i + 1);
+        if (form_char == std::u32string_view::npos) break;
+      }
+      if (i + 4 < form_char) i = form_char - 4;
+    }
     const bool digit = is_ascii_digit(text[i]);
     if (!digit && !is_cn_digit0(text[i])) {  // most positions: no date starts here
       ++i;

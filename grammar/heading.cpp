@@ -30,7 +30,9 @@ namespace {
 
 using Iter = std::u32string_view::const_iterator;
 
-const auto cn_digit = u::char_(U"〇零一二三四五六七八九十两");
+constexpr char32_t kCnDigits[] = U"〇零一二三四五六七八九十两";
+constexpr std::u32string_view kCnDigitSet = kCnDigits;
+const auto cn_digit = u::char_(kCnDigits);
 const auto cn_numeral = x3::raw[+cn_digit];
 const auto digits = x3::raw[x3::repeat(1, 2)[u::digit]];
 const auto list_mark = x3::omit[u::char_(U"、.")];
@@ -77,14 +79,19 @@ std::optional<HeadingMarker> parse_heading_marker(std::u32string_view line) {
 
   HeadingMarker m;
   m.markdown_level = hashes;
-  if (try_marker(part, NumberingStyle::Part, line, at, m) ||
+  // Each marker form starts with its own kind of character (第, '(', a numeral, a digit, a
+  // circled number): most lines start with none, and no grammar is tried on them.
+  const char32_t first = at < line.size() ? line[at] : U'\0';
+  const bool may_be_marker = first == U'第' || first == U'(' || (first >= U'0' && first <= U'9') ||
+                             (first >= U'\u2460' && first <= U'\u2473') || kCnDigitSet.find(first) != std::u32string_view::npos;
+  if (may_be_marker && (try_marker(part, NumberingStyle::Part, line, at, m) ||
       try_marker(paren_chinese, NumberingStyle::ParenChinese, line, at, m) ||
       try_marker(paren_arabic, NumberingStyle::ParenArabic, line, at, m) ||
       try_marker(chinese_comma, NumberingStyle::ChineseComma, line, at, m) ||
       try_marker(chinese_dot, NumberingStyle::ChineseDot, line, at, m) ||
       try_marker(arabic_dot, NumberingStyle::ArabicDot, line, at, m) ||
       try_marker(arabic_comma, NumberingStyle::ArabicComma, line, at, m) ||
-      try_marker(circled, NumberingStyle::Circled, line, at, m))
+      try_marker(circled, NumberingStyle::Circled, line, at, m)))
     return m;
   if (hashes > 0 && at < line.size()) {
     m.style = NumberingStyle::MarkdownOnly;

@@ -45,6 +45,8 @@
 
 #include "grammar/date.h"
 #include "grammar/heading.h"
+#include "util/code_point_filter.h"
+#include "util/u32_search.h"
 
 namespace nblint::grammar {
 
@@ -99,21 +101,29 @@ const auto cn_count = x3::rule<class cn_count_r, int>{"cn_count"} =
 
 // --- Units -----------------------------------------------------------------------------------
 // The value says whether the unit counts things (and so may follow a Chinese numeral).
+constexpr const char32_t* kCountingUnits[] = {U"件", U"条", U"项", U"个", U"次", U"人次", U"人", U"家", U"份",
+                                              U"篇", U"场", U"场次", U"名", U"位", U"批", U"起", U"户", U"宗",
+                                              U"例", U"笔", U"封", U"套", U"台", U"册", U"本"};
+constexpr const char32_t* kOtherUnits[] = {U"万元", U"亿元", U"千元", U"元", U"万", U"亿", U"%", U"‰", U"个月",
+                                           U"个工作日", U"万人次", U"万人", U"万件", U"万条", U"万次", U"万份",
+                                           U"倍", U"种", U"类", U"部", U"张", U"单", U"处", U"所", U"期", U"天",
+                                           U"日", U"周", U"年", U"月", U"周年", U"小时", U"分钟", U"岁", U"通", U"层"};
 struct Units : Symbols<bool> {
   Units() {
-    for (const char32_t* s : {U"件", U"条", U"项", U"个", U"次", U"人次", U"人", U"家", U"份", U"篇", U"场", U"场次",
-                              U"名", U"位", U"批", U"起", U"户", U"宗", U"例", U"笔", U"封", U"套", U"台",
-                              U"册", U"本"})
-      add(s, true);
-    for (const char32_t* s : {U"万元", U"亿元", U"千元", U"元", U"万", U"亿", U"%", U"‰", U"个月", U"个工作日",
-                              U"万人次", U"万人", U"万件", U"万条", U"万次", U"万份", U"倍", U"种", U"类",
-                              U"部", U"张", U"单", U"处", U"所", U"期", U"天", U"日", U"周", U"年", U"月",
-                              U"周年", U"小时", U"分钟", U"岁", U"通", U"层"})
-      add(s, false);
+    for (const char32_t* s : kCountingUnits) add(s, true);
+    for (const char32_t* s : kOtherUnits) add(s, false);
   }
 };
 const Units units;
-const auto approx = u::char_(U"余多");
+// Every unit's first character: after most numbers stands none, and the symbol table is not
+// searched then.
+constexpr CodePointFilter kUnitStarts = [] {
+  CodePointFilter starts;
+  for (const char32_t* s : kCountingUnits) starts.add(s[0]);
+  for (const char32_t* s : kOtherUnits) starts.add(s[0]);
+  return starts;
+}();
+bool is_approx(char32_t c) { return c == U'余' || c == U'多'; }  // 3000余条, 十多件
 
 // --- Context ---------------------------------------------------------------------------------
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
@@ -121,7 +131,11 @@ bool is_ascii_letter(char32_t c) { return (c >= U'a' && c <= U'z') || (c >= U'A'
 // Characters that make digits part of an identifier, a file name or an address.
 bool is_word_char(char32_t c) { return is_ascii_letter(c) || c == U'_' || c == U'@'; }
 bool is_cn_numeral_char(char32_t c) {
-  return std::u32string_view(U"〇零一二两三四五六七八九十百千万亿").find(c) != std::u32string_view::npos;
+  switch (c) {  // a switch, not a find in a list: asked before every number of the prose
+    case U'〇': case U'零': case U'一': case U'二': case U'两': case U'三': case U'四': case U'五': case U'六':
+    case U'七': case U'八': case U'九': case U'十': case U'百': case U'千': case U'万': case U'亿': return true;
+    default: return false;
+  }
 }
 bool is_blank(char32_t c) { return c == U' ' || c == U'\t'; }
 // The characters a number can start with besides digits: a sign, or a cn_count's first character.
@@ -169,10 +183,12 @@ bool parse_suffix(std::u32string_view text, Iter& it, bool counting_only, Number
       if (at == text.end() || !is_blank(*at)) return false;
       ++at;
     }
-    const bool approximate = x3::parse(at, text.end(), x3::omit[approx]);
+    const bool approximate = at != text.end() && is_approx(*at);
+    if (approximate) ++at;
     const Iter unit_begin = at;
     bool counting = false;
-    if (x3::parse(at, text.end(), units, counting) && (counting || !counting_only)) {
+    if (at != text.end() && kUnitStarts.may_hold(*at) && x3::parse(at, text.end(), units, counting) &&
+        (counting || !counting_only)) {
       m.approximate = approximate;
       m.unit = text.substr(index_of(text, unit_begin), static_cast<std::size_t>(at - unit_begin));
       it = at;
@@ -199,9 +215,8 @@ bool is_inline_enumerator(std::u32string_view text, const NumberMatch& m) {
   return false;
 }
 
-}  // namespace
-
-std::optional<NumberMatch> parse_number_at(std::u32string_view text, std::size_t pos) {
+// parse_number_at; `date_ruled_out`: the caller has found no date at `pos` already.
+std::optional<NumberMatch> parse_number(std::u32string_view text, std::size_t pos, bool date_ruled_out) {
   if (pos >= text.size()) return std::nullopt;
   NumberMatch m;
   m.begin = pos;
@@ -224,7 +239,7 @@ std::optional<NumberMatch> parse_number_at(std::u32string_view text, std::size_t
   Iter it = text.begin() + static_cast<std::ptrdiff_t>(at);
 
   if (is_digit(text[at])) {
-    if (parse_date_at(text, at)) return std::nullopt;
+    if (!(date_ruled_out && at == pos) && parse_date_at(text, at)) return std::nullopt;
     Range integer;
     if (x3::parse(it, text.end(), grouped, integer)) {
       m.thousands_separators = true;
@@ -277,10 +292,24 @@ std::optional<NumberMatch> parse_number_at(std::u32string_view text, std::size_t
   return m;
 }
 
+}  // namespace
+
+std::optional<NumberMatch> parse_number_at(std::u32string_view text, std::size_t pos) {
+  return parse_number(text, pos, false);
+}
+
+namespace {
+
+// The characters find_numbers has to look at: those a number starts with (a digit, a sign, a
+// Chinese numeral), '(' (an enumerator), and '\n' (the line start after it may hold one).
+constexpr CodePointFilter kNumberScanStops(U"0123456789-\u2212+减一二两三四五六七八九十(\n");
+
+}  // namespace
+
 std::vector<NumberMatch> find_numbers(std::u32string_view text) {
   std::vector<NumberMatch> out;
   const auto line_from = [&](std::size_t i) {
-    const std::size_t nl = text.find(U'\n', i);
+    const std::size_t nl = find_code_point(text, U'\n', i);  // a paragraph is often one long line
     return text.substr(i, (nl == std::u32string_view::npos ? text.size() : nl) - i);
   };
   const auto is_arabic_marker = [](const std::optional<HeadingMarker>& h) {
@@ -288,6 +317,12 @@ std::vector<NumberMatch> find_numbers(std::u32string_view text) {
                  h->style == NumberingStyle::ParenArabic);
   };
   for (std::size_t i = 0; i < text.size();) {
+    // Most positions start nothing and the body below would only step over them: they are
+    // skipped in one tight loop. A line start is never skipped: the loop stops at its '\n'.
+    if (i > 0 && text[i - 1] != U'\n') {
+      while (i < text.size() && !kNumberScanStops.may_hold(text[i])) ++i;
+      if (i == text.size()) break;
+    }
     // Enumerators: "1." / "1、" / "(1)" opening a line, "(1)" anywhere.
     if (i == 0 || text[i - 1] == U'\n' || text[i] == U'(') {
       const auto h = parse_heading_marker(line_from(i));
@@ -306,7 +341,9 @@ std::vector<NumberMatch> find_numbers(std::u32string_view text) {
         continue;
       }
     }
-    if (const auto m = parse_number_at(text, i)) {
+    // At a digit no date starts here (just ruled out above, or inside a digit run, where
+    // parse_number rejects the position before any date test).
+    if (const auto m = parse_number(text, i, is_digit(text[i]))) {
       if (is_inline_enumerator(text, *m)) {
         i = m->numeral_end;
         continue;

@@ -62,9 +62,16 @@ std::optional<LabelAt> label_at(std::u32string_view line, std::size_t i) {
 void find_metadata(Report& report) {
   const NormalizedText& folded = report.folded;
   const std::u32string_view all(folded.text);
-  for_each_line(all, [&](std::size_t begin, std::size_t end) {
+  // Only a line holding ':' or '|' can hold a field. Those characters are found by one pass
+  // over the whole text, and only the lines holding them are cut out and read (most are not).
+  constexpr auto npos = std::u32string_view::npos;
+  for (std::size_t mark = find_any_of_in_one_pass(all, U":|"); mark != npos;) {
+    std::size_t begin = mark;
+    while (begin > 0 && all[begin - 1] != U'\n') --begin;
+    const std::size_t line_end = find_code_point(all, U'\n', mark);
+    const std::size_t end = line_end == npos ? all.size() : line_end;
+    mark = line_end == npos ? npos : find_any_of_in_one_pass(all, U":|", line_end + 1);
     const std::u32string_view line = all.substr(begin, end - begin);
-    if (find_any_of(line, U":|") == std::u32string_view::npos) return;
     std::vector<LabelAt> labels;
     for (std::size_t i = 0; i < line.size(); ++i)
       if (auto l = label_at(line, i)) {
@@ -99,7 +106,7 @@ void find_metadata(Report& report) {
                                dates[0].form == grammar::DateMatch::Form::Malformed};
       report.metadata.push_back(std::move(field));
     }
-  });
+  }
 }
 
 }  // namespace nblint

@@ -284,26 +284,6 @@ std::uint8_t classify(const WordsIn& words, const std::array<IndexedPhrase, 7>& 
 
 // --- Clauses and counts ---------------------------------------------------------------------
 
-bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-
-// Folded text: ，；：！？ are ASCII already; the full-width forms are listed for unfolded input.
-// Switches, not finds in a list: these run at every character of the prose.
-bool ends_sentence(char32_t c) {
-  if (c > U'。' && c < U'！') return false;  // most of CJK text: no mark from U+3003 to U+FF00
-  switch (c) {
-    case U'。': case U';': case U'!': case U'?': case U'；': case U'！': case U'？': case U'\n': return true;
-    default: return false;
-  }
-}
-
-bool ends_clause(Text text, std::size_t i) {
-  const char32_t c = text[i];
-  if (c > U'。' && c < U'！') return false;  // as in ends_sentence
-  if ((c == U',' || c == U':') && i > 0 && i + 1 < text.size() && is_digit(text[i - 1]) && is_digit(text[i + 1]))
-    return false;  // 1,234 and 15:22
-  return ends_sentence(c) || c == U',' || c == U':' || c == U'，' || c == U'：';
-}
-
 bool is_counting_unit(Text unit) {
   static constexpr std::array<Text, 9> kUnits = {U"件", U"份", U"个", U"条", U"项", U"起", U"宗", U"例", U"次"};
   for (Text u : kUnits)
@@ -337,14 +317,14 @@ bool ends_year(int month, int day) { return month == 12 && (day == 0 || day == 3
 
 class ProseScanner {
  public:
-  explicit ProseScanner(Report& report) : report_(report) {}
+  explicit ProseScanner(Report& report) : report_(report), index_(word_index()) {}
 
   void paragraph(const Paragraph& p) {
     base_ = p.folded_begin;
     line_ = p.line;
     text_ = report_.paragraph_text(p);
     if (holds_cell_separator(text_)) return;
-    const WordIndex& index = word_index();
+    const WordIndex& index = index_;
     occurrences_.clear();
     index.matcher.find_all(text_, occurrences_);
     applicants_ = applicants_in(occurrences_);
@@ -355,15 +335,13 @@ class ProseScanner {
     // Most paragraphs hold no word a statement needs, and no date range or 截至: nothing to read.
     if (index.may_state_fact(lists))
       for (std::size_t b = 0; b < text_.size();) {
-        std::size_t e = b;
-        while (e < text_.size() && !ends_clause(text_, e)) ++e;
+        const std::size_t e = clause_end(text_, b);
         clause(b, e);
         b = e + 1;
       }
     if (!(lists & (WordIndex::bit_of(index.range_separators) | WordIndex::bit_of(index.as_of)))) return;
     for (std::size_t b = 0; b < text_.size();) {
-      std::size_t e = b;
-      while (e < text_.size() && !ends_sentence(text_[e])) ++e;
+      const std::size_t e = sentence_end(text_, b);
       sentence(b, e);
       b = e + 1;
     }
@@ -388,7 +366,7 @@ class ProseScanner {
   }
 
   void clause(std::size_t b, std::size_t e) {
-    const WordIndex& index = word_index();
+    const WordIndex& index = index_;
     const std::vector<grammar::NumberMatch>& numbers = this->numbers();
     while (next_number_ < numbers.size() && numbers[next_number_].begin < b) ++next_number_;  // clauses come in order
     const std::size_t first = next_number_;
@@ -424,7 +402,7 @@ class ProseScanner {
   }
 
   void zero_statement(std::size_t b, std::size_t e) {
-    const WordIndex& index = word_index();
+    const WordIndex& index = index_;
     const std::uint8_t kinds = classify(WordsIn(occurrences_, applicants_, b, e), index.zero_phrases, index.not_a_statement);
     if (!kinds) return;
     const Span statement = span(b, e);
@@ -433,7 +411,7 @@ class ProseScanner {
 
   // Period claims of one sentence [b, e): ranges first, then 截至 dates outside them.
   void sentence(std::size_t b, std::size_t e) {
-    const WordIndex& index = word_index();
+    const WordIndex& index = index_;
     const Text s = text_.substr(b, e - b);
     const WordsIn words(occurrences_, applicants_, b, e);
     std::optional<Found> statistics;  // found for the first range
@@ -496,6 +474,7 @@ class ProseScanner {
   }
 
   Report& report_;
+  const WordIndex& index_;  // word_index(), asked once: its guard is not free at every clause
   std::size_t base_ = 0;
   std::uint32_t line_ = 0;
   Text text_;

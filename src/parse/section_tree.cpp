@@ -234,9 +234,9 @@ void build_section_tree(Report& report, const std::vector<int>* outline_levels) 
     const int section = open.empty() ? -1 : open.back();
     report.paragraphs.push_back({begin, end, section, line_no});
     if (section >= 0) report.sections[section].body_chars += count_non_blank(all.substr(begin, end - begin));
-    for (int s : open) {
-      report.sections[s].extent.end = folded.source_span(begin, end).end;
-    }
+    if (open.empty()) return;
+    const auto source_end = folded.source_span(begin, end).end;  // once, not per open section
+    for (int s : open) report.sections[s].extent.end = source_end;
   };
 
   std::vector<Unit> units;

@@ -20,9 +20,7 @@ inline void trim(std::u32string_view s, std::size_t& begin, std::size_t& end) {
 }
 
 inline std::uint32_t count_non_blank(std::u32string_view s) {
-  std::uint32_t n = 0;
-  for (char32_t c : s) n += is_blank(c) ? 0 : 1;
-  return n;
+  return static_cast<std::uint32_t>(s.size() - count_any_of(s, U" \t\u00A0\u3000"));  // the blanks of is_blank
 }
 
 // Calls f(begin, end) for each line of `text` ('\n'-separated; the break is excluded).
@@ -53,6 +51,44 @@ inline bool is_unit_word(std::u32string_view s) {
 inline bool is_broken_cell_piece(std::u32string_view trimmed) {
   constexpr std::size_t kMaxPiece = 24;
   return !trimmed.empty() && trimmed.size() <= kMaxPiece && find_any_of(trimmed, U"。;!?") == std::u32string_view::npos;
+}
+
+// Sentence and clause ends in prose. Folded text: ，；：！？ are ASCII already; the full-width
+// forms are listed for unfolded input.
+inline constexpr char32_t kSentenceMarks[] = U"。;!?；！？\n";
+inline constexpr char32_t kClauseMarks[] = U"。;!?；！？\n,:，：";  // ',' and ':' between digits excepted
+
+inline bool ends_sentence(char32_t c) {
+  if (c > U'。' && c < U'！') return false;  // most of CJK text: no mark from U+3003 to U+FF00
+  switch (c) {
+    case U'。': case U';': case U'!': case U'?': case U'；': case U'！': case U'？': case U'\n': return true;
+    default: return false;
+  }
+}
+
+inline bool ends_clause(std::u32string_view text, std::size_t i) {
+  const char32_t c = text[i];
+  if (c > U'。' && c < U'！') return false;  // as in ends_sentence
+  const auto digit = [](char32_t d) { return d >= U'0' && d <= U'9'; };
+  if ((c == U',' || c == U':') && i > 0 && i + 1 < text.size() && digit(text[i - 1]) && digit(text[i + 1]))
+    return false;  // 1,234 and 15:22
+  return ends_sentence(c) || c == U',' || c == U':' || c == U'，' || c == U'：';
+}
+
+// Where the clause from `from` ends: its first character that ends_clause, or the text's end.
+// The marks are found in one pass and each then tested in place, not every character.
+inline std::size_t clause_end(std::u32string_view text, std::size_t from) {
+  for (std::size_t e = from;; ++e) {
+    e = find_any_of_in_one_pass(text, kClauseMarks, e);
+    if (e == std::u32string_view::npos) return text.size();
+    if (ends_clause(text, e)) return e;
+  }
+}
+
+// Where the sentence from `from` ends: its first character that ends_sentence, or the text's end.
+inline std::size_t sentence_end(std::u32string_view text, std::size_t from) {
+  const std::size_t e = find_any_of_in_one_pass(text, kSentenceMarks, from);
+  return e == std::u32string_view::npos ? text.size() : e;
 }
 
 inline bool contains(std::u32string_view s, std::u32string_view needle) {

@@ -38,6 +38,7 @@ WordMatcher::WordMatcher(std::span<const std::u32string_view> lists) {
     std::size_t s = slot_of(firsts[g]);
     while (slots_[s].group) s = (s + 1) & (slots_.size() - 1);
     slots_[s] = {firsts[g], static_cast<std::uint32_t>(g + 1)};
+    first_chars_.add(firsts[g]);
   }
 }
 
@@ -45,6 +46,7 @@ void WordMatcher::find_all(std::u32string_view text, std::vector<Occurrence>& ou
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char32_t c = text[i];
+    if (!first_chars_.may_hold(c)) continue;
     std::size_t s = slot_of(c);
     while (slots_[s].group && slots_[s].first != c) s = (s + 1) & mask;
     if (!slots_[s].group) continue;
@@ -52,7 +54,11 @@ void WordMatcher::find_all(std::u32string_view text, std::vector<Occurrence>& ou
     for (std::uint32_t w = group_starts_[g]; w < group_starts_[g + 1]; ++w) {
       const std::u32string& word = words_[w].text;
       if (word.size() > text.size() - i) break;  // longer words follow
-      if (std::equal(word.begin() + 1, word.end(), text.begin() + static_cast<std::ptrdiff_t>(i) + 1))
+      // Compared in place: words are a few characters and most differ at the second, where a
+      // call to memcmp (std::equal) would cost more than the comparison.
+      std::size_t k = 1;
+      while (k < word.size() && word[k] == text[i + k]) ++k;
+      if (k == word.size())
         out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(word.size()), words_[w].lists});
     }
   }

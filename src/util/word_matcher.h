@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "util/code_point_filter.h"
+
 namespace nblint {
 
 class WordMatcher {
@@ -37,8 +39,8 @@ class WordMatcher {
   // Words sorted by first character, then length; a group per first character.
   std::vector<Word> words_;
   std::vector<std::uint32_t> group_starts_;  // group g is words_[group_starts_[g], group_starts_[g + 1])
-  // The group of each first character, by open addressing: most characters of a text begin no
-  // word, and one probe of this table says so.
+  // The group of each first character, by open addressing (probed for the characters that pass
+  // first_chars_ below).
   struct Slot {
     char32_t first = 0;
     std::uint32_t group = 0;  // 0: an empty slot; else the group's index + 1
@@ -46,6 +48,9 @@ class WordMatcher {
   std::vector<Slot> slots_;
   int slot_shift_ = 0;
   std::size_t slot_of(char32_t c) const { return (static_cast<std::uint32_t>(c) * 0x9E3779B1u) >> slot_shift_; }
+  // Every word's first character: most characters of a text are none, and the filter says so
+  // before any probe.
+  CodePointFilter first_chars_;
 };
 
 }  // namespace nblint

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 
 #include "support/u32_printing.h"
@@ -7,6 +8,7 @@
 #include "grammar/date.h"
 #include "grammar/number.h"
 #include "parse/text_scan.h"
+#include "support/folded_lines.h"
 #include "util/u32_search.h"
 
 using namespace nblint;
@@ -92,4 +94,49 @@ TEST_CASE("parse_cell_value: a cell of dashes is blank; one other character anyw
   CHECK(grammar::parse_cell_value(U"--3").kind == grammar::CellValueKind::NotANumber);
   CHECK(grammar::parse_cell_value(U"3--").kind == grammar::CellValueKind::NotANumber);
   CHECK(grammar::parse_cell_value(U"-3").kind == grammar::CellValueKind::Number);
+}
+
+namespace {
+
+// The plain loops clause_end and sentence_end replaced: every character tested.
+std::size_t plain_clause_end(std::u32string_view text, std::size_t from) {
+  std::size_t e = from;
+  while (e < text.size() && !ends_clause(text, e)) ++e;
+  return e;
+}
+
+std::size_t plain_sentence_end(std::u32string_view text, std::size_t from) {
+  std::size_t e = from;
+  while (e < text.size() && !ends_sentence(text[e])) ++e;
+  return e;
+}
+
+void check_clause_and_sentence_ends(std::u32string_view text) {
+  for (std::size_t from = 0; from <= text.size(); ++from) {
+    REQUIRE(clause_end(text, from) == plain_clause_end(text, from));
+    REQUIRE(sentence_end(text, from) == plain_sentence_end(text, from));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("text scan: clause and sentence ends agree with testing every character") {
+  for (std::u32string_view text : {U"共1,234件，其中15:22到。", U"无结转;下年!?", U"a,b:c", U"1,", U",1", U"",
+                                    U"，：；！？。\n", U"文文文文文文文文文文文文文文文文文,"})
+    check_clause_and_sentence_ends(text);
+  std::mt19937 random(9);
+  const std::u32string alphabet = U"12,:，：。;!?；！？\n文a";
+  for (int round = 0; round < 2000; ++round) {
+    const std::u32string text = test::random_text(random, alphabet, 40);
+    CAPTURE(round);
+    check_clause_and_sentence_ends(text);
+  }
+  test::note_shared_corpus();
+  for (const std::u32string& line : test::folded_lines()) {
+    // Each clause end from the line's start, as the prose scanner asks.
+    for (std::size_t b = 0; b < line.size(); b = plain_clause_end(line, b) + 1)
+      REQUIRE(clause_end(line, b) == plain_clause_end(line, b));
+    for (std::size_t b = 0; b < line.size(); b = plain_sentence_end(line, b) + 1)
+      REQUIRE(sentence_end(line, b) == plain_sentence_end(line, b));
+  }
 }

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/folded_lines.h"
 #include "util/word_matcher.h"
 
 using namespace nblint;
@@ -101,5 +102,36 @@ TEST_CASE("word matcher: the same occurrences as a plain search, on random text"
     for (char32_t& c : text) c = alphabet[random() % alphabet.size()];
     CAPTURE(round);
     REQUIRE(matches(lists, text) == searched(lists, text));
+  }
+}
+
+TEST_CASE("word matcher: characters of other planes that share a first character's low 16 bits") {
+  // U+15E74 and U+25E74 set the same filter bit as 年 (U+5E74); only 年 begins a word.
+  const std::array<std::u32string_view, 2> lists = {U"年度|年", U"\U00025E74x"};
+  const std::u32string text = U"\U00015E74年度\U00025E74x\U00015E74\U00035E74年";
+  CHECK(matches(lists, text) == searched(lists, text));
+  CHECK(matches(lists, text) == "1+1:1;1+2:1;3+2:2;7+1:1;");
+}
+
+TEST_CASE("word matcher: every line of the examples, fixtures and shared corpus, against find") {
+  // Words of the kinds the prose scanner lists: one-character words, shared first characters.
+  const std::array<std::u32string_view, 4> lists = {U"申请|申请人|政府信息公开", U"复议|诉讼|起诉",
+                                                    U"至|到|-|—|~|截至|截止", U"无|没有|未收到|结转|下年"};
+  test::note_shared_corpus();
+  for (const std::u32string& line : test::folded_lines()) {
+    Occurrences plain;  // each word by u32string_view::find, then in the matcher's order
+    for (std::size_t i = 0; i < lists.size(); ++i)
+      for (std::size_t b = 0; b <= lists[i].size();) {
+        const std::size_t e = std::min(lists[i].find(U'|', b), lists[i].size());
+        const std::u32string_view word = lists[i].substr(b, e - b);
+        for (std::size_t at = line.find(word); at != std::u32string::npos; at = line.find(word, at + 1)) {
+          const auto same = std::find_if(plain.begin(), plain.end(), [&](const auto& o) { return o.at == at && o.length == word.size(); });
+          if (same != plain.end()) same->lists |= WordMatcher::Lists{1} << i;
+          else plain.push_back({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(word.size()), WordMatcher::Lists{1} << i});
+        }
+        b = e + 1;
+      }
+    std::sort(plain.begin(), plain.end(), [](const auto& a, const auto& b) { return a.at != b.at ? a.at < b.at : a.length < b.length; });
+    REQUIRE(matches(lists, line) == described(plain));
   }
 }

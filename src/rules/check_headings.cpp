@@ -62,7 +62,10 @@ std::uint32_t numbering_end(const CheckContext& ctx) {
       break;
     }
   for (const Paragraph& p : report.paragraphs) {
-    const std::uint32_t at = report.folded.source_span(p.folded_begin, p.folded_end).begin;
+    // source_span(p.folded_begin, p.folded_end).begin, without finding the end it would too.
+    const std::uint32_t at = p.folded_begin < report.folded.origin.size()
+                                 ? report.folded.origin[p.folded_begin]
+                                 : static_cast<std::uint32_t>(report.folded.source.size());
     if (at >= end) break;
     std::u32string_view text = report.paragraph_text(p);
     while (!text.empty() && (text.back() == U' ' || text.back() == U'\u3000')) text.remove_suffix(1);

@@ -78,7 +78,11 @@ RequiredCharIndex::Path RequiredCharIndex::path_for(std::size_t size) const {
 bool RequiredCharIndex::scan(std::u32string_view text, std::vector<unsigned char>& possible) const {
   switch (path_for(text.size())) {
     case Path::search: return scan_search(text, possible);
-    case Path::masks: return scan_masks(text, possible);
+    case Path::masks:
+      // A scanner made for one short text (Pattern::find_all) would spend more on the table
+      // than on looking its few characters up in the list: the table comes at the second.
+      if (page_.empty() && short_scans_++ == 0) return scan_sets(text, possible);
+      return scan_masks(text, possible);
     case Path::sets: break;
   }
   return scan_sets(text, possible);
@@ -105,22 +109,35 @@ bool RequiredCharIndex::scan_search(std::u32string_view text, std::vector<unsign
 
 bool RequiredCharIndex::scan_masks(std::u32string_view text, std::vector<unsigned char>& possible) const {
   if (page_.empty()) build_mask_table();
+  const std::uint32_t* const page = page_.data();
+  const std::uint8_t* const block = block_.data();
+  const auto entry_of = [&](char32_t c) -> std::uint8_t {
+    if (c <= 0xFFFF) return block[page[c >> 8] + (c & 0xFF)];
+    const auto at = std::lower_bound(astral_.begin(), astral_.end(), std::pair<char32_t, std::uint8_t>{c, 0});
+    return at != astral_.end() && at->first == c ? at->second : 0;
+  };
   std::uint64_t hit = 0;  // the sets the text holds a character of
   if (set_count_ > 0) {
-    const std::uint32_t* const page = page_.data();
-    const std::uint8_t* const block = block_.data();
-    for (const char32_t c : text) {
-      std::uint8_t entry;
-      if (c <= 0xFFFF) {
-        entry = block[page[c >> 8] + (c & 0xFF)];
+    const char32_t* const t = text.data();
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    // Two characters a step: one test that both are in the BMP, one that both are in no set
+    // (masks_[0] = 0), which is what nearly every pair of a text is.
+    for (; i + 2 <= n; i += 2) {
+      const char32_t c0 = t[i], c1 = t[i + 1];
+      std::uint8_t e0, e1;
+      if ((c0 | c1) <= 0xFFFF) {
+        e0 = block[page[c0 >> 8] + (c0 & 0xFF)];
+        e1 = block[page[c1 >> 8] + (c1 & 0xFF)];
       } else {
-        const auto at = std::lower_bound(astral_.begin(), astral_.end(), std::pair<char32_t, std::uint8_t>{c, 0});
-        entry = at != astral_.end() && at->first == c ? at->second : 0;
+        e0 = entry_of(c0);
+        e1 = entry_of(c1);
       }
-      if (entry == 0) continue;
-      hit |= masks_[entry];
+      if ((e0 | e1) == 0) continue;
+      hit |= masks_[e0] | masks_[e1];
       if (hit == all_sets_) break;
     }
+    if (i + 1 == n) hit |= masks_[entry_of(t[i])];
   }
   possible.resize(need_.size());
   bool any = false;

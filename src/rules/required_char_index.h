@@ -36,7 +36,7 @@ class RequiredCharIndex {
   static constexpr std::size_t kSearchMinCharsPerRequired = 4;
   bool scan_search(std::u32string_view text, std::vector<unsigned char>& possible) const;
   // The table path: a character's sets are one 64-bit mask, found by two array reads. The
-  // table is built at the first scan that uses it (a scanner made for one text seldom does).
+  // table is built at the second scan that may use it (scan: the first takes the list).
   static constexpr std::size_t kMaskBits = 64, kMaxTableChars = 255;  // block_ entries are bytes
   void build_mask_table() const;
   bool scan_masks(std::u32string_view text, std::vector<unsigned char>& possible) const;
@@ -65,6 +65,7 @@ class RequiredCharIndex {
   mutable std::vector<std::uint8_t> block_;  // 256 entries per used page
   mutable std::vector<std::uint64_t> masks_;
   mutable std::vector<std::pair<char32_t, std::uint8_t>> astral_;  // sorted by character
+  mutable std::size_t short_scans_ = 0;  // scans that chose the table path
   mutable std::vector<std::uint64_t> need_;                         // per pattern, the mask of its sets
   std::uint64_t all_sets_ = 0;
 };

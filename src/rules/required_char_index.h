@@ -11,6 +11,8 @@
 
 namespace nblint {
 
+// scan keeps scratch state (hit_, holds_, the lazily built table): one index per thread, as
+// the PatternScanner that holds it.
 class RequiredCharIndex {
  public:
   // `required[i]`: pattern i's required sets (required_char_sets); none: it may always match.
@@ -23,7 +25,8 @@ class RequiredCharIndex {
   // How scan answers for a text of `size` code points:
   enum class Path {
     search,  // a vectorised search for each required character a pattern still needs
-    masks,   // each character of the text looked up in the table of set masks (up to 64 sets)
+    masks,   // each character looked up in the table of set masks (up to 64 sets; an index's
+             // first such scan looks them up in the list instead, as sets does)
     sets,    // each character of the text looked up in the sorted list of required characters
   };
   Path path_for(std::size_t size) const;
@@ -65,8 +68,8 @@ class RequiredCharIndex {
   mutable std::vector<std::uint8_t> block_;  // 256 entries per used page
   mutable std::vector<std::uint64_t> masks_;
   mutable std::vector<std::pair<char32_t, std::uint8_t>> astral_;  // sorted by character
-  mutable std::size_t short_scans_ = 0;  // scans that chose the table path
   mutable std::vector<std::uint64_t> need_;                         // per pattern, the mask of its sets
+  mutable std::size_t short_scans_ = 0;                             // scans that chose the table path
   std::uint64_t all_sets_ = 0;
 };
 

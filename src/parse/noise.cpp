@@ -2,6 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
+#include <cstdint>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "util/three_byte.h"
 #include "util/utf8.h"
@@ -53,26 +59,92 @@ std::size_t misaligned_run_end(std::string_view source, std::size_t at, bool aft
   return end;
 }
 
+// Lead bytes E1, E3–E8, EA–EC, EE: with two continuation bytes always a well-formed character
+// that is none of those plain_run_end stops at (E0 can be overlong, ED a surrogate, E2 a
+// residue, E9 锟, EF U+FFFD).
+constexpr auto kPlainLead = [] {
+  std::array<bool, 256> plain{};
+  for (int b : {0xE1, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xEA, 0xEB, 0xEC, 0xEE}) plain[b] = true;
+  return plain;
+}();
+
+#if defined(__SSE2__)
+// Sixteen bytes at once: `length` > 0 when the bytes from p on up to `length` are whole plain
+// characters (ASCII other than '\n' and '?'; a lead byte E1, E3–E9, EA–EC, EE or EF and two
+// continuation bytes, other than 锟 = E9 94 9F and U+FFFD = EF BF BD: E9 and EF lead most CJK
+// characters and the full-width punctuation, which plain_run_end's general case takes as
+// plain); 16, or 14–15 when a character runs past the block. Otherwise `length` is 0 and
+// `first_bad` the first byte that breaks the pattern.
+struct PlainBlock {
+  unsigned length;
+  unsigned first_bad;
+};
+
+PlainBlock plain_block(const unsigned char* p) {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i next = _mm_srli_si128(v, 1), after_next = _mm_srli_si128(v, 2);  // zeros shifted in
+  const auto byte = [](int b) { return _mm_set1_epi8(static_cast<char>(b)); };
+  const auto bits = [](__m128i m) { return static_cast<std::uint32_t>(_mm_movemask_epi8(m)); };
+  // As signed bytes, continuations 80–BF are below C0 and three-byte leads E0–EF lie between DF
+  // and F0.
+  const std::uint32_t continuation = bits(_mm_cmplt_epi8(v, byte(0xC0)));
+  const __m128i three_byte_lead = _mm_and_si128(_mm_cmpgt_epi8(v, byte(0xDF)), _mm_cmplt_epi8(v, byte(0xF0)));
+  // 锟 and U+FFFD are the lead and the two bytes after it (a lead at 14 or 15 is not taken).
+  const __m128i kun = _mm_and_si128(_mm_cmpeq_epi8(v, byte(0xE9)),
+                                    _mm_and_si128(_mm_cmpeq_epi8(next, byte(0x94)), _mm_cmpeq_epi8(after_next, byte(0x9F))));
+  const __m128i replacement = _mm_and_si128(
+      _mm_cmpeq_epi8(v, byte(0xEF)), _mm_and_si128(_mm_cmpeq_epi8(next, byte(0xBF)), _mm_cmpeq_epi8(after_next, byte(0xBD))));
+  const __m128i other_lead = _mm_or_si128(
+      _mm_or_si128(_mm_cmpeq_epi8(v, byte(0xE0)), _mm_cmpeq_epi8(v, byte(0xE2))),
+      _mm_or_si128(_mm_cmpeq_epi8(v, byte(0xED)), _mm_or_si128(kun, replacement)));
+  const std::uint32_t lead = bits(_mm_andnot_si128(other_lead, three_byte_lead));
+  // ASCII (high bit clear) other than '\n' and '?'.
+  const __m128i stops = _mm_or_si128(_mm_cmpeq_epi8(v, byte('\n')), _mm_cmpeq_epi8(v, byte('?')));
+  const std::uint32_t ascii = ~bits(_mm_or_si128(v, stops)) & 0xFFFF;
+  // Each lead byte's two continuations, and no other continuation byte: whole characters.
+  const std::uint32_t expected = (lead << 1) | (lead << 2);
+  const std::uint32_t bad = (~(ascii | lead | continuation) | (continuation ^ expected)) & 0xFFFF;
+  if (bad != 0) return {0, static_cast<unsigned>(std::countr_zero(bad))};
+  // A lead byte at 15 (continuations at 16, 17) or at 14 (at 15, 16) begins past the end.
+  return {(expected & 0x20000) ? 15u : (expected & 0x10000) ? 14u : 16u, 0};
+}
+#endif
+
 // The end of a run of plain characters from `at` on, `stop` at most: characters that only close
 // an open mojibake run and set after_han (ASCII other than '\n' and '?'; well-formed three-byte
 // characters that are not U+FFFD, a Windows-1252 residue or the 锟 of 锟斤拷). Nearly every
 // character of a document is one, so they are skipped here without the general case's tests.
 // `after_han` becomes whether the last one skipped is Han.
 std::size_t plain_run_end(std::string_view source, std::size_t at, std::size_t stop, bool& after_han) {
-  // Lead bytes E1, E3–E8, EA–EC, EE: with two continuation bytes always a well-formed character
-  // that is none of those (E0 can be overlong, ED a surrogate, E2 a residue, E9 锟, EF U+FFFD).
-  static constexpr auto kPlainLead = [] {
-    std::array<bool, 256> plain{};
-    for (int b : {0xE1, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7, 0xE8, 0xEA, 0xEB, 0xEC, 0xEE}) plain[b] = true;
-    return plain;
-  }();
   const auto* p = reinterpret_cast<const unsigned char*>(source.data());
   std::size_t i = at;
   std::size_t last_wide = std::string_view::npos;  // where the last three-byte character began
+  std::size_t bytewise_until = at;  // after a block that is not all plain: byte by byte to here
   while (i < stop) {
+#if defined(__SSE2__)
+    // Sixteen bytes at a time while they are all plain; the loop below takes the rest, byte by
+    // byte up to past the first byte that is not.
+    if (i >= bytewise_until) {
+      const std::size_t blocks_begin = i;
+      unsigned first_bad = 16;  // none: the end is less than a block away
+      while (i + 16 <= stop) {
+        const PlainBlock block = plain_block(p + i);
+        if (block.length == 0) {
+          first_bad = block.first_bad;
+          break;
+        }
+        i += block.length;
+      }
+      if (i != blocks_begin) last_wide = p[i - 1] < 0x80 ? std::string_view::npos : i - 3;
+      bytewise_until = i + first_bad + 1;
+    }
+    const std::size_t wide_stop = std::min(stop, bytewise_until);
+#else
+    const std::size_t wide_stop = stop;
+#endif
     // Characters with a plain lead byte: the bulk of a Chinese text.
     const std::size_t wide_begin = i;
-    while (i + 3 <= stop && kPlainLead[p[i]] && three_byte::continuations(p + i + 1)) i += 3;
+    while (i + 3 <= wide_stop && kPlainLead[p[i]] && three_byte::continuations(p + i + 1)) i += 3;
     if (i != wide_begin) {
       last_wide = i - 3;
       continue;

@@ -62,7 +62,10 @@ std::uint32_t numbering_end(const CheckContext& ctx) {
       break;
     }
   for (const Paragraph& p : report.paragraphs) {
-    const std::uint32_t at = report.folded.source_span(p.folded_begin, p.folded_end).begin;
+    // source_span(p.folded_begin, p.folded_end).begin, without finding the end it would too.
+    const std::uint32_t at = p.folded_begin < report.folded.origin.size()
+                                 ? report.folded.origin[p.folded_begin]
+                                 : static_cast<std::uint32_t>(report.folded.source.size());
     if (at >= end) break;
     std::u32string_view text = report.paragraph_text(p);
     while (!text.empty() && (text.back() == U' ' || text.back() == U'\u3000')) text.remove_suffix(1);
@@ -121,15 +124,37 @@ void heading_numbering(const CheckContext& ctx, const std::vector<SectionMatch>&
   }
 }
 
+std::vector<const Pattern*> addresses(const std::vector<Pattern>& patterns) {
+  std::vector<const Pattern*> out;
+  for (const Pattern& p : patterns) out.push_back(&p);
+  return out;
+}
+
+// without(text, ignore) for the scanner's patterns (ignore's, in order): one scanner serves
+// every heading, where a scanner per pattern and text cost more than the searches.
+std::u32string without_matches(std::u32string_view text, PatternScanner& ignore, std::size_t count) {
+  std::u32string out(text);
+  bool changed = true;  // since the scanner last took `out`
+  for (std::size_t i = 0; i < count; ++i) {
+    if (changed) ignore.set_text(out);
+    const auto found = ignore.find_all(i);
+    for (auto it = found.rbegin(); it != found.rend(); ++it) out.erase(it->first, it->second - it->first);
+    changed = !found.empty();
+  }
+  return out;
+}
+
 void heading_wording(const CheckContext& ctx, const std::vector<SectionMatch>& matches) {
   const Pack& pack = *ctx.choice.pack;
+  PatternScanner ignore(addresses(pack.wording_ignore));
+  const std::size_t count = pack.wording_ignore.size();
   for (std::size_t i = 0; i < matches.size(); ++i) {
     if (matches[i].section < 0) continue;
     const Section& s = ctx.report.sections[matches[i].section];
     const SectionSpec& spec = pack.sections[i];
     std::u32string title = normalize(spec.title).text;
     std::erase_if(title, [](char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; });
-    if (without(s.heading.key, pack.wording_ignore) == without(title, pack.wording_ignore)) continue;
+    if (without_matches(s.heading.key, ignore, count) == without_matches(title, ignore, count)) continue;
     ctx.emit(kWording,
              ctx.message(kWording, "default",
                          {{"heading", heading_text(ctx, s)}, {"number", spec.number}, {"title", spec.title}}),
@@ -214,12 +239,8 @@ void thin_sections(const CheckContext& ctx, const std::vector<SectionMatch>& mat
 }  // namespace
 
 std::u32string without(std::u32string_view text, const std::vector<Pattern>& ignore) {
-  std::u32string out(text);
-  for (const Pattern& p : ignore) {
-    const auto found = p.find_all(out);
-    for (auto it = found.rbegin(); it != found.rend(); ++it) out.erase(it->first, it->second - it->first);
-  }
-  return out;
+  PatternScanner scanner(addresses(ignore));
+  return without_matches(text, scanner, ignore.size());
 }
 
 void check_headings(const CheckContext& ctx) {

@@ -53,8 +53,8 @@ void report_placeholders(const CheckContext& ctx) {
       std::size_t b, e;
       std::size_t spec;
     };
+    if (!scanner.set_text(all.substr(begin, end - begin))) return;  // no placeholder can be in it
     std::vector<Hit> hits;
-    scanner.set_text(all.substr(begin, end - begin));
     for (std::size_t i = 0; i < specs.size(); ++i)
       for (const auto& [b, e] : scanner.find_all(i))
         hits.push_back({begin + b, begin + e, i});

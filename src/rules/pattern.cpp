@@ -78,9 +78,9 @@ PatternScanner::PatternScanner(const std::vector<const Pattern*>& patterns)
 
 PatternScanner::~PatternScanner() = default;
 
-void PatternScanner::set_text(std::u32string_view text) {
+bool PatternScanner::set_text(std::u32string_view text) {
   all_bmp_ = true;
-  if (!required_.scan(text, possible_)) return;  // no pattern can match: found and find_all say so
+  if (!required_.scan(text, possible_)) return false;  // no pattern can match: found and find_all say so
   // Converted into the same buffer every time: no allocation once it is large enough. What
   // u_strFromUTF32WithSub does, without its per-character checks for the common BMP case: an
   // invalid code point (a surrogate, above U+10FFFF) becomes U+FFFD.
@@ -88,7 +88,7 @@ void PatternScanner::set_text(std::u32string_view text) {
   UChar* const buffer = text_->getBuffer(capacity);
   if (!buffer) {  // out of memory: searched as an empty text
     text_->remove();
-    return;
+    return true;
   }
   UChar* out = buffer;
   for (const char32_t c : text) {
@@ -103,6 +103,7 @@ void PatternScanner::set_text(std::u32string_view text) {
     }
   }
   text_->releaseBuffer(static_cast<int32_t>(out - buffer));
+  return true;
 }
 
 bool PatternScanner::found(std::size_t index) {
@@ -155,8 +156,7 @@ AnyPatternScanner::AnyPatternScanner(const std::vector<Pattern>& patterns)
     : count_(patterns.size()), scanner_(addresses(patterns)) {}
 
 bool AnyPatternScanner::found_in(std::u32string_view text) {
-  if (count_ == 0) return false;
-  scanner_.set_text(text);
+  if (count_ == 0 || !scanner_.set_text(text)) return false;
   for (std::size_t i = 0; i < count_; ++i)
     if (scanner_.found(i)) return true;
   return false;

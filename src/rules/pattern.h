@@ -61,8 +61,9 @@ class PatternScanner {
   PatternScanner(const PatternScanner&) = delete;
   PatternScanner& operator=(const PatternScanner&) = delete;
 
-  // Makes (a copy of) `text` the text that the next found and find_all calls search.
-  void set_text(std::u32string_view text);
+  // Makes (a copy of) `text` the text that the next found and find_all calls search. Returns
+  // whether any pattern may match it: when not, found and find_all answer no for every one.
+  bool set_text(std::u32string_view text);
   // Pattern::found_in and Pattern::find_all of the pattern at `index` (in the constructor's list)
   // on the current text.
   bool found(std::size_t index);

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "util/u32_search.h"
+
 namespace nblint {
 
 RequiredCharIndex::RequiredCharIndex(const std::vector<const std::vector<std::u32string>*>& required)
@@ -28,9 +30,125 @@ RequiredCharIndex::RequiredCharIndex(const std::vector<const std::vector<std::u3
     }
     sets_.back().push_back(number);
   }
+  member_start_.assign(set_count_ + 1, 0);
+  for (const auto& [c, number] : pairs) ++member_start_[number + 1];
+  for (std::size_t n = 0; n < set_count_; ++n) member_start_[n + 1] += member_start_[n];
+  member_.resize(pairs.size());
+  std::vector<std::uint32_t> fill(member_start_.begin(), member_start_.end() - 1);
+  for (std::size_t k = 0; k < sets_.size(); ++k)
+    for (const std::uint32_t number : sets_[k]) member_[fill[number]++] = static_cast<std::uint32_t>(k);
+  all_sets_ = set_count_ >= kMaskBits ? ~std::uint64_t{0} : (std::uint64_t{1} << set_count_) - 1;
+}
+
+void RequiredCharIndex::build_mask_table() const {
+  masks_ = {0};
+  std::vector<std::uint8_t> entry_of(chars_.size());  // index in masks_
+  for (std::size_t k = 0; k < chars_.size(); ++k) {
+    std::uint64_t mask = 0;
+    for (const std::uint32_t number : sets_[k]) mask |= std::uint64_t{1} << number;
+    auto at = std::find(masks_.begin(), masks_.end(), mask);
+    if (at == masks_.end()) at = masks_.insert(at, mask);  // at most 1 + kMaxTableChars masks
+    entry_of[k] = static_cast<std::uint8_t>(at - masks_.begin());
+  }
+  page_.assign(256, 0);
+  block_.assign(256, 0);
+  for (std::size_t k = 0; k < chars_.size(); ++k) {
+    const char32_t c = chars_[k];
+    if (c > 0xFFFF) {
+      astral_.emplace_back(c, entry_of[k]);  // chars_ is sorted, so astral_ is too
+      continue;
+    }
+    std::uint32_t& page = page_[c >> 8];
+    if (page == 0) {
+      page = static_cast<std::uint32_t>(block_.size());
+      block_.resize(block_.size() + 256, 0);
+    }
+    block_[page + (c & 0xFF)] = entry_of[k];
+  }
+  need_.assign(sets_of_.size(), 0);
+  for (std::size_t i = 0; i < sets_of_.size(); ++i)
+    for (const std::uint32_t number : sets_of_[i]) need_[i] |= std::uint64_t{1} << number;
+}
+
+RequiredCharIndex::Path RequiredCharIndex::path_for(std::size_t size) const {
+  if (size >= kSearchMinCharsPerRequired * chars_.size()) return Path::search;
+  return set_count_ <= kMaskBits && chars_.size() <= kMaxTableChars ? Path::masks : Path::sets;
 }
 
 bool RequiredCharIndex::scan(std::u32string_view text, std::vector<unsigned char>& possible) const {
+  switch (path_for(text.size())) {
+    case Path::search: return scan_search(text, possible);
+    case Path::masks:
+      // A scanner made for one short text (Pattern::find_all) would spend more on the table
+      // than on looking its few characters up in the list: the table comes at the second.
+      if (page_.empty() && short_scans_++ == 0) return scan_sets(text, possible);
+      return scan_masks(text, possible);
+    case Path::sets: break;
+  }
+  return scan_sets(text, possible);
+}
+
+bool RequiredCharIndex::scan_search(std::u32string_view text, std::vector<unsigned char>& possible) const {
+  holds_.assign(chars_.size(), kUnknown);
+  const auto holds = [&](std::uint32_t k) {
+    if (holds_[k] == kUnknown) holds_[k] = find_code_point(text, chars_[k]) != std::u32string_view::npos;
+    return holds_[k] == 1;
+  };
+  possible.assign(sets_of_.size(), 1);
+  bool any = false;
+  for (std::size_t i = 0; i < sets_of_.size(); ++i) {
+    for (const std::uint32_t number : sets_of_[i])
+      if (std::none_of(member_.begin() + member_start_[number], member_.begin() + member_start_[number + 1], holds)) {
+        possible[i] = 0;
+        break;  // the pattern cannot match: its other sets need no search
+      }
+    any = any || possible[i];
+  }
+  return any;
+}
+
+bool RequiredCharIndex::scan_masks(std::u32string_view text, std::vector<unsigned char>& possible) const {
+  if (page_.empty()) build_mask_table();
+  const std::uint32_t* const page = page_.data();
+  const std::uint8_t* const block = block_.data();
+  const auto entry_of = [&](char32_t c) -> std::uint8_t {
+    if (c <= 0xFFFF) return block[page[c >> 8] + (c & 0xFF)];
+    const auto at = std::lower_bound(astral_.begin(), astral_.end(), std::pair<char32_t, std::uint8_t>{c, 0});
+    return at != astral_.end() && at->first == c ? at->second : 0;
+  };
+  std::uint64_t hit = 0;  // the sets the text holds a character of
+  if (set_count_ > 0) {
+    const char32_t* const t = text.data();
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    // Two characters a step: one test that both are in the BMP, one that both are in no set
+    // (masks_[0] = 0), which is what nearly every pair of a text is.
+    for (; i + 2 <= n; i += 2) {
+      const char32_t c0 = t[i], c1 = t[i + 1];
+      std::uint8_t e0, e1;
+      if ((c0 | c1) <= 0xFFFF) {
+        e0 = block[page[c0 >> 8] + (c0 & 0xFF)];
+        e1 = block[page[c1 >> 8] + (c1 & 0xFF)];
+      } else {
+        e0 = entry_of(c0);
+        e1 = entry_of(c1);
+      }
+      if ((e0 | e1) == 0) continue;
+      hit |= masks_[e0] | masks_[e1];
+      if (hit == all_sets_) break;
+    }
+    if (i + 1 == n) hit |= masks_[entry_of(t[i])];
+  }
+  possible.resize(need_.size());
+  bool any = false;
+  for (std::size_t i = 0; i < need_.size(); ++i) {
+    possible[i] = (need_[i] & ~hit) == 0;
+    any = any || possible[i];
+  }
+  return any;
+}
+
+bool RequiredCharIndex::scan_sets(std::u32string_view text, std::vector<unsigned char>& possible) const {
   hit_.assign(set_count_, 0);
   std::size_t unhit = set_count_;
   for (const char32_t c : text) {

@@ -92,6 +92,29 @@ TEST_CASE("text passes: a multibyte character or bad byte at every position of a
   }
 }
 
+TEST_CASE("text passes: a special character or bad byte at every position of a run of Chinese text") {
+  // The noise scan takes runs of plain characters sixteen bytes at a time: every byte it must
+  // stop at, or see in another character, at every offset of a block and of a character.
+  for (const std::string& inner :
+       {std::string("x"), std::string("\n"), std::string("?"), std::string("?guī"), std::string("—"), std::string("“"),
+        std::string("锟斤拷"), std::string("锟"), std::string("\xEF\xBF\xBD"), std::string("é"), std::string("𠀀"),
+        std::string("\xE0\xA0\x80"), std::string("\xE0\x80\x80"), std::string("\xED\x9F\xBF"),
+        std::string("\xED\xA0\x80"), std::string("\x80"), std::string("\xE4\xBD"), std::string("\xE4"),
+        std::string("\xFF"), std::string("æ”¿"), std::string("(kāi)"), std::string("\r\n"), std::string("，"),
+        std::string("部"), std::string("\xEF\xBF\xBE"), std::string("\xE9\x94\xA0"), std::string("\xEF\xBF"),
+        std::string("\xE9\x94"), std::string("\xEF\xBD\xBD")}) {
+    for (std::size_t before = 0; before <= 17; ++before) {
+      for (std::size_t after : {0, 1, 5, 6, 11}) {
+        std::string head, tail;
+        for (std::size_t k = 0; k < before; ++k) head += k % 7 == 3 ? "a" : k % 5 == 1 ? "，" : "政";
+        for (std::size_t k = 0; k < after; ++k) tail += "府";
+        check_passes_agree(head + inner + tail);
+        check_passes_agree("ab" + head + inner + tail + inner + head);
+      }
+    }
+  }
+}
+
 TEST_CASE("text passes: random mixtures of the pieces agree with the reference") {
   std::mt19937 random(20261129);
   std::uniform_int_distribution<std::size_t> piece(0, kPieces.size() - 1), count(0, 48);

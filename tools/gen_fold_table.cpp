@@ -1,4 +1,5 @@
-// Build-time generator: derives nblint's per-code-point fold from ICU, once.
+// Build-time generator: derives nblint's per-code-point fold from ICU, once; and, alongside it,
+// the BMP's letters (u_isalpha, util/bmp_letters.h).
 //
 // fold(c) = Hant-Hans(NFKC(c)), applied code point by code point, with three exceptions:
 //   - default-ignorable code points (zero-width space, BOM, soft hyphen …) fold to nothing;
@@ -134,6 +135,15 @@ int main(int argc, char** argv) {
   for (std::size_t i = 0; i < changes.size(); ++i)
     std::fprintf(f, "%s0x%llXull,", i % 6 ? "" : "\n  ", static_cast<unsigned long long>(changes[i]));
   std::fprintf(f, "\n};\n\n}  // namespace nblint::fold_table\n");
+  // u_isalpha over the BMP, one bit a code point (the wording of rules/text_fingerprint).
+  std::fprintf(f, "\n#include \"util/bmp_letters.h\"\n\nnamespace nblint {\n\nconst std::uint64_t kBmpLetters[0x10000 / 64] = {");
+  for (std::size_t word = 0; word < 0x10000 / 64; ++word) {
+    std::uint64_t bits = 0;
+    for (unsigned bit = 0; bit < 64; ++bit)
+      if (u_isalpha(static_cast<UChar32>(word * 64 + bit))) bits |= std::uint64_t{1} << bit;
+    std::fprintf(f, "%s0x%llXull,", word % 6 ? "" : "\n  ", static_cast<unsigned long long>(bits));
+  }
+  std::fprintf(f, "\n};\n\n}  // namespace nblint\n");
   std::fclose(f);
   std::fprintf(stderr, "fold table: %zu code points, %zu blocks, pool %zu\n", folds.size(),
                blocks.size(), pool.size());

@@ -1,13 +1,14 @@
 #include "rules/text_fingerprint.h"
 
 #include <algorithm>
-#include <atomic>
 #include <bit>
 #include <cstring>
 #include <functional>
 #include <vector>
 
 #include <unicode/uchar.h>
+
+#include "util/bmp_letters.h"
 
 namespace nblint {
 
@@ -23,37 +24,8 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser
   return x ^ (x >> 31);
 }
 
-// u_isalpha over the BMP, one bit a code point, each block of 256 code points asked of ICU the
-// first time a text reaches it (a run meets a few dozen blocks; the ICU call per character was a
-// quarter of the fingerprint work). Atomics because files are read on several threads; two
-// threads filling one block store the same bits.
-class BmpLetters {
- public:
-  bool contains(char32_t c) {
-    const std::size_t block = c >> 8;
-    if (!filled_[block].load(std::memory_order_acquire)) fill(block);
-    return (bits_[c >> 6].load(std::memory_order_relaxed) >> (c & 63)) & 1;
-  }
-
- private:
-  void fill(std::size_t block) {
-    for (std::size_t word = block * 4; word < block * 4 + 4; ++word) {
-      std::uint64_t bits = 0;
-      for (unsigned bit = 0; bit < 64; ++bit)
-        if (u_isalpha(static_cast<UChar32>(word * 64 + bit))) bits |= std::uint64_t{1} << bit;
-      bits_[word].store(bits, std::memory_order_relaxed);
-    }
-    filled_[block].store(true, std::memory_order_release);
-  }
-
-  std::array<std::atomic<std::uint64_t>, 0x10000 / 64> bits_{};
-  std::array<std::atomic<bool>, 0x10000 / 256> filled_{};
-};
-
-BmpLetters bmp_letters;  // constant-initialised: no guard on the hot path
-
 bool is_letter(char32_t c) {  // exactly u_isalpha: ideographs are alphabetic in ICU
-  return c < 0x10000 ? bmp_letters.contains(c) : u_isalpha(static_cast<UChar32>(c));
+  return c < 0x10000 ? is_bmp_letter(c) : u_isalpha(static_cast<UChar32>(c));
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include "rules/text_fingerprint.h"
 #include "support/run.h"
 #include "support/text_fingerprint_reference.h"
+#include "util/bmp_letters.h"
 #include "util/utf8.h"
 
 using namespace nblint;
@@ -144,4 +145,14 @@ TEST_CASE("text fingerprint: the letter test is u_isalpha on every code point") 
   for (char32_t c : all)
     if (u_isalpha(static_cast<UChar32>(c))) expected += c;
   CHECK(wording_of(all) == expected);
+}
+
+TEST_CASE("text fingerprint: the generated BMP letter table is u_isalpha on every code point") {
+  int letters = 0;
+  for (char32_t c = 0; c < 0x10000; ++c) {
+    const bool icu = u_isalpha(static_cast<UChar32>(c));
+    if (is_bmp_letter(c) != icu) FAIL_CHECK("U+" << std::hex << static_cast<unsigned>(c));
+    letters += icu;
+  }
+  CHECK(letters > 40000);  // the Han ideographs alone are over 20,000
 }

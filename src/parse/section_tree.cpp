@@ -227,6 +227,9 @@ void build_section_tree(Report& report, const std::vector<int>* outline_levels) 
   const std::u32string_view all(folded.text);
   std::vector<int> open;  // stack of enclosing sections
   std::uint32_t line_no = 0;
+  // Where each section's extent ends in the folded text, so far; made a source offset once, at
+  // the end (source_span reads origin and the source: a cache miss or two per call).
+  std::vector<std::size_t> folded_end(report.sections.size(), 0);  // 0: none (sections from before)
 
   const auto add_paragraph = [&](std::size_t begin, std::size_t end) {
     trim(all, begin, end);
@@ -234,9 +237,7 @@ void build_section_tree(Report& report, const std::vector<int>* outline_levels) 
     const int section = open.empty() ? -1 : open.back();
     report.paragraphs.push_back({begin, end, section, line_no});
     if (section >= 0) report.sections[section].body_chars += count_non_blank(all.substr(begin, end - begin));
-    if (open.empty()) return;
-    const auto source_end = folded.source_span(begin, end).end;  // once, not per open section
-    for (int s : open) report.sections[s].extent.end = source_end;
+    for (int s : open) folded_end[s] = end;
   };
 
   std::vector<Unit> units;
@@ -311,14 +312,16 @@ void build_section_tree(Report& report, const std::vector<int>* outline_levels) 
     section.extent = folded.source_span(begin + marker->marker_begin, trimmed_end);
     const int index = static_cast<int>(report.sections.size());
     if (section.parent >= 0) report.sections[section.parent].children.push_back(index);
-    for (int s : open) {
-      report.sections[s].extent.end = section.extent.end;
-    }
+    for (int s : open) folded_end[s] = trimmed_end;
     report.sections.push_back(std::move(section));
+    folded_end.push_back(trimmed_end);
     open.push_back(index);
     // The rest of a sentence-heading line is the section's first body text.
     if (text_end < line.size()) add_paragraph(begin + text_end + 1, end);
   }
+  // A range's source end depends on its last character alone.
+  for (std::size_t s = 0; s < report.sections.size(); ++s)
+    if (folded_end[s] != 0) report.sections[s].extent.end = folded.source_span(folded_end[s] - 1, folded_end[s]).end;
 }
 
 }  // namespace nblint

@@ -47,7 +47,7 @@ def main() -> None:
     for r in rows:
         vs_wc = f"{r.cpu / wc.cpu:.1f}×" if wc and r is not wc and wc.cpu > 0 else ""
         vs_mdl = f"{mdl.cpu / r.cpu:.1f}×" if mdl and r is not mdl and r.cpu > 0 else ""
-        print(f"{r.label:34} {r.files:>5} {r.file_bytes / 1e6:7.1f} {r.wall:7.2f} {r.cpu:7.2f} "
+        print(f"{r.label:34} {r.files:>5} {r.file_bytes / 1e6:7.1f} {r.wall:7.3f} {r.cpu:7.3f} "
               f"{text_mb / max(r.wall, 0.005):6.1f} {text_mb / max(r.cpu, 0.005):8.1f} {r.rss_kb / 1024:6.1f} "
               f"{vs_wc:>11} {vs_mdl:>14}")
     if args.note:
@@ -76,7 +76,7 @@ def main() -> None:
     base = linear[0].cpu / (linear[0].file_bytes / 1e6)
     for r in linear:
         per_mb = r.cpu / (r.file_bytes / 1e6)
-        print(f"{r.label.rsplit(' ', 1)[1]:6} {r.files:>6} {r.file_bytes / 1e6:7.1f} {r.wall:7.2f} {r.cpu:7.2f} "
+        print(f"{r.label.rsplit(' ', 1)[1]:6} {r.files:>6} {r.file_bytes / 1e6:7.1f} {r.wall:7.3f} {r.cpu:7.3f} "
               f"{r.file_bytes / 1e6 / max(r.cpu, 0.005):8.1f} {r.rss_kb / 1024:6.1f} {per_mb / base:18.2f}")
     if args.many:
         sizes = [Row(x) for x in args.many]

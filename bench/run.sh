@@ -40,12 +40,6 @@ say() { printf '%s\n' "$*" >&2; }
 die() { say "bench: $*"; exit 2; }
 
 command -v python3 >/dev/null || die "python3 is needed (the corpus generator)"
-if [[ ! -x /usr/bin/time ]]; then
-  say "bench: installing GNU time (peak RSS)"
-  if [[ $(id -u) == 0 ]]; then apt-get install -y --no-install-recommends time >/dev/null
-  elif command -v sudo >/dev/null; then sudo apt-get install -y --no-install-recommends time >/dev/null
-  else die "/usr/bin/time (GNU time) is missing; install the package 'time'"; fi
-fi
 
 # ---- nblint (Release) ------------------------------------------------------------------------
 if [[ -z ${NBLINT:-} ]]; then
@@ -106,6 +100,11 @@ fi
 bytes_of() { find "$@" -type f ! -name '.*' ! -name manifest.tsv -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 files_of() { find "$@" -type f ! -name '.*' ! -name manifest.tsv | wc -l; }
 
+# The timer (bench/timed.c): wall and CPU time to the microsecond, and peak RSS, of one run.
+mkdir -p "$WORK"
+timed="$WORK/timed"
+cc -O2 -o "$timed" "$here/timed.c" || die "cannot compile bench/timed.c (a C compiler is needed)"
+
 rows=()  # "label|files|file bytes|wall s|CPU s|peak RSS KB", one per measure; last_row: the latest
 # measure LABEL PATHS -- COMMAND...: RUNS timed runs, keeps the median wall time (and its CPU, RSS).
 measure() {
@@ -118,7 +117,7 @@ measure() {
   bytes=$(bytes_of "${paths[@]}")
   for ((i = 0; i < RUNS; i++)); do
     local status=0
-    /usr/bin/time -f '%e %U %S %M' -o "$WORK/time.out" "$@" >/dev/null 2>"$WORK/stderr.out" || status=$?
+    "$timed" "$WORK/time.out" "$WORK/stderr.out" "$@" || status=$?
     # 1 is "findings" for every tool here; anything else means the row measured a failure.
     ((status <= 1)) || die "$label: exit status $status; see $WORK/stderr.out"
     results+=("$(tail -n 1 "$WORK/time.out")")
@@ -126,9 +125,9 @@ measure() {
   local median
   median=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
   read -r wall user sys rss <<<"$median"
-  last_row="$label|$files|$bytes|$wall|$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')|$rss"
+  last_row="$label|$files|$bytes|$wall|$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.4f", u + s}')|$rss"
   rows+=("$last_row")
-  say "bench: $label: ${wall}s"
+  say "bench: $label: $(printf '%.3f' "$wall")s"
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)

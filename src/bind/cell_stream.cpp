@@ -12,10 +12,7 @@ namespace nblint {
 
 namespace {
 
-struct Line {
-  std::size_t begin, end;  // untrimmed
-  std::uint32_t number;
-};
+using Line = FoldedLine;
 
 bool is_separator(char32_t c) { return c == U'|' || c == U'\t'; }
 
@@ -236,14 +233,35 @@ bool continues_cell(std::u32string_view all, const Line& next) {
 
 }  // namespace
 
+std::vector<FoldedLine> folded_lines(const Report& report, std::uint32_t first_line, std::uint32_t last_line) {
+  const std::u32string_view all(report.folded.text);
+  // Start at the line of the last paragraph at or before first_line (paragraphs are in line
+  // order and carry their line's number), walked back to where that line begins.
+  std::size_t begin = 0;
+  std::uint32_t number = 1;
+  const auto after = std::upper_bound(report.paragraphs.begin(), report.paragraphs.end(), first_line,
+                                      [](std::uint32_t line, const Paragraph& p) { return line < p.line; });
+  if (after != report.paragraphs.begin()) {
+    const Paragraph& p = *std::prev(after);
+    const std::size_t previous_break = p.folded_begin == 0 ? std::u32string_view::npos : all.rfind(U'\n', p.folded_begin - 1);
+    begin = previous_break == std::u32string_view::npos ? 0 : previous_break + 1;
+    number = p.line;
+  }
+  // As for_each_line, from there to last_line.
+  std::vector<FoldedLine> lines;
+  for (; begin <= all.size() && number < last_line; ++number) {
+    std::size_t end = find_code_point(all, U'\n', begin);
+    if (end == std::u32string_view::npos) end = all.size();
+    if (begin == all.size() && begin != 0 && all[begin - 1] == U'\n') break;
+    if (number >= first_line) lines.push_back({begin, end, number});
+    begin = end + 1;
+  }
+  return lines;
+}
+
 std::vector<StreamCell> cell_stream(const Report& report, std::uint32_t first_line, std::uint32_t last_line) {
   const std::u32string_view all(report.folded.text);
-  std::vector<Line> lines;
-  std::uint32_t number = 0;
-  for_each_line(all, [&](std::size_t b, std::size_t e) {
-    ++number;
-    if (number >= first_line && number < last_line) lines.push_back({b, e, number});
-  });
+  const std::vector<Line> lines = folded_lines(report, first_line, last_line);
   // Blank lines separate cells when the text puts one between almost every pair of lines
   // (pages copied from HTML); then only a line of blanks (&nbsp;) is a blank cell.
   std::size_t empty = 0, adjacent = 0, filled = 0;

@@ -31,6 +31,15 @@ struct StreamCell {
   bool run_on = false;  // text cut out of a run-on line: may be caption, header and label in one
 };
 
+// The folded text's lines numbered [first_line, last_line) (1-based, as for_each_line counts
+// them), their break excluded; found from the paragraph nearest before first_line, not by
+// walking every line from the top of the report.
+struct FoldedLine {
+  std::size_t begin, end;  // untrimmed
+  std::uint32_t number;
+};
+std::vector<FoldedLine> folded_lines(const Report& report, std::uint32_t first_line, std::uint32_t last_line);
+
 // Cells of the folded text's lines [first_line, last_line) (1-based, last exclusive). Web
 // chrome and comment lines are skipped, so a table split by page furniture reads as one.
 std::vector<StreamCell> cell_stream(const Report& report, std::uint32_t first_line, std::uint32_t last_line);

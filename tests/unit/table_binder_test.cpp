@@ -1,8 +1,15 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <random>
+#include <vector>
+
 #include "bind/analysis.h"
+#include "bind/cell_stream.h"
 #include "ingest/ingest.h"
 #include "output/model_names.h"
+#include "parse/text_scan.h"
+#include "support/run.h"
 
 using namespace nblint;
 
@@ -278,4 +285,50 @@ TEST_CASE("binder: section 四's row left all blank is the row, unfilled; a lone
   // Fewer blanks than columns (a 无 in the prose, a short line of dashes) are no row.
   const Analysis prose = analyze_text(head + "无\n/ | /\n");
   CHECK_FALSE(table(prose, "review").found);
+}
+
+TEST_CASE("cell stream: folded_lines gives the lines for_each_line numbers, from any first line") {
+  // Examples, fixtures and the corpus (blank lines, run-on lines, headings with body text on
+  // their line, CRLF, HTML): every range of lines against counting them all from the top.
+  namespace fs = std::filesystem;
+  std::vector<fs::path> files;
+  for (const fs::path& dir : {test::source_dir() / "examples", test::source_dir() / "tests/fixtures"})
+    for (const auto& e : fs::recursive_directory_iterator(dir))
+      if (e.path().extension() == ".txt" || e.path().extension() == ".html") files.push_back(e.path());
+  if (test::have_shared_corpus()) {
+    for (const auto& e : fs::recursive_directory_iterator(test::shared_dir() / "corpus"))
+      if (e.path().extension() == ".txt" || e.path().extension() == ".html") files.push_back(e.path());
+  } else {
+    MESSAGE("../shared/corpus absent: checked on the examples and fixtures only");
+  }
+  REQUIRE(files.size() > 10);
+  std::mt19937 random(3);
+  int ranges = 0;
+  for (const fs::path& f : files) {
+    CAPTURE(f);
+    auto ingested = ingest_file(f.string(), IngestOptions{});
+    if (!std::holds_alternative<Document>(ingested)) continue;
+    const Analysis a = analyze(std::get<Document>(ingested), nullptr);
+    std::vector<FoldedLine> all;
+    std::uint32_t number = 0;
+    for_each_line(a.report.folded.text, [&](std::size_t b, std::size_t e) { all.push_back({b, e, ++number}); });
+    const auto count = static_cast<std::uint32_t>(all.size());
+    for (int round = 0; round < 30; ++round) {
+      std::uint32_t first = random() % (count + 2), last = random() % (count + 3);
+      if (round == 0) first = 1, last = count + 1;
+      if (first > last) std::swap(first, last);
+      const std::vector<FoldedLine> got = folded_lines(a.report, first, last);
+      std::vector<FoldedLine> want;
+      for (const FoldedLine& l : all)
+        if (l.number >= first && l.number < last) want.push_back(l);
+      REQUIRE(got.size() == want.size());
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].begin == want[i].begin);
+        CHECK(got[i].end == want[i].end);
+        CHECK(got[i].number == want[i].number);
+      }
+      ++ranges;
+    }
+  }
+  CHECK(ranges > 300);
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdint>
 
 #include "parse/chinese_numeral.h"
 #include "text/normalizer.h"
@@ -61,16 +62,15 @@ std::uint32_t numbering_end(const CheckContext& ctx) {
       end = s.heading.text.end;
       break;
     }
+  // The paragraphs that begin before `end`: those before its folded position (origin never
+  // decreases), so that origin, cold by now, is read only for the paragraph returned.
+  const std::size_t folded_end = end == UINT32_MAX ? SIZE_MAX : report.folded.folded_range({end, end}).first;
   for (const Paragraph& p : report.paragraphs) {
-    // source_span(p.folded_begin, p.folded_end).begin, without finding the end it would too.
-    const std::uint32_t at = p.folded_begin < report.folded.origin.size()
-                                 ? report.folded.origin[p.folded_begin]
-                                 : static_cast<std::uint32_t>(report.folded.source.size());
-    if (at >= end) break;
+    if (p.folded_begin >= folded_end) break;
     std::u32string_view text = report.paragraph_text(p);
     while (!text.empty() && (text.back() == U' ' || text.back() == U'\u3000')) text.remove_suffix(1);
     while (!text.empty() && (text.front() == U' ' || text.front() == U'\u3000')) text.remove_prefix(1);
-    if (ends.found_in(text)) return at;
+    if (ends.found_in(text)) return report.folded.source_span(p.folded_begin, p.folded_end).begin;
   }
   return end;
 }

@@ -140,7 +140,7 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
   if (options.max_file_size) lint.ingest.max_file_size = options.max_file_size;
   lint.ingest.encoding = options.encoding;
 
-  const PathPlan plan = plan_paths(options.paths);
+  PathPlan plan = plan_paths(options.paths);
   LintRun run;
   for (const PathProblem& p : plan.problems) {
     std::cerr << "nblint: " << p.path;
@@ -211,6 +211,9 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
     progress.step(i + 1);
   };
   ordered_parallel(plan.files.size(), options.jobs ? options.jobs : default_jobs(), lint_one, report_one);
+  // The paths are in the spooled results now: not held through the checks across reports.
+  std::vector<std::string>().swap(plan.files);
+  std::vector<std::unique_ptr<CheckedFile>>().swap(checked);
   add_cross_report_findings(run, lang);
   progress.finish();
   return run;

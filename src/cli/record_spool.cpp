@@ -17,7 +17,7 @@ void RecordSpool::store(std::size_t i, const ReportRecord& record) {
   std::string encoded;
   encode_record(record, encoded);
   spool_.store_encoded(i, encoded);
-  digests_.at(i) = digest_of(record);
+  digests_.at(i) = digest_of(record, strings_);
   first_print_[i] = prints_.size();
   for (const SectionProse& s : record.sections) prints_.append(s.fingerprint);
 }

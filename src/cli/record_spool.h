@@ -29,6 +29,7 @@ class RecordSpool final : public RecordSource {
   void store(std::size_t i, const ReportRecord& record);
 
  private:
+  StringArena strings_;                     // the digests' strings
   std::vector<RecordDigest> digests_;
   std::vector<std::uint32_t> first_print_;  // the index of record i's first fingerprint in prints_
   ResultSpool spool_;                       // its byte storage: the records' encodings, not results

@@ -91,7 +91,7 @@ void copied_from_last_year(const RecordSource& records, const PreviousYears& pre
         if (sim < now.pack->copied_text->similarity) continue;
         reporter.report(kCopiedText, *severity, s,
                         {{"percent", percent(sim)}, {"previous_year", std::to_string(before.year)},
-                         {"previous_file", before.name}});
+                         {"previous_file", records.name(j)}});
       }
     }
     reporter.done();
@@ -132,7 +132,7 @@ void copied_from_other_organs(const RecordSource& records, Lang lang, const Find
     const RecordDigest& r = records.digest(i);
     if (!enabled(r, kCopiedFromOther)) continue;
     for (std::uint32_t s = 0; s < r.sections.size(); ++s) {
-      const std::uint64_t section_salt = std::hash<std::string>{}(r.sections[s].key);
+      const std::uint64_t section_salt = std::hash<std::string_view>{}(r.sections[s].key);  // = hash<string>
       for (std::uint64_t key : band_keys(records.fingerprint(i, s))) entries.add({key ^ section_salt, {i, s}});
     }
   }
@@ -171,7 +171,7 @@ void copied_from_other_organs(const RecordSource& records, Lang lang, const Find
       const Best& b = best[first_section[i] + s];
       if (b.similarity == 0 || b.similarity < r.pack->copied_text->similarity) continue;
       reporter.report(kCopiedFromOther, *severity, s,
-                      {{"percent", percent(b.similarity)}, {"other_file", records.digest(b.record).name}});
+                      {{"percent", percent(b.similarity)}, {"other_file", records.name(b.record)}});
     }
     reporter.done();
   }

@@ -100,22 +100,21 @@ PreviousYears previous_year_reports(const std::vector<OrganYear>& reports) {
   return previous;
 }
 
-RecordDigest digest_of(const ReportRecord& record) {
-  RecordDigest digest{.name = record.name,
-                      .organ = record.organ,
+RecordDigest digest_of(const ReportRecord& record, StringArena& strings) {
+  RecordDigest digest{.organ = strings.keep(record.organ),
                       .year = record.year,
                       .pack = record.pack,
                       .carries_from = record.carried_from.has_value(),
                       .carries_into = record.carried_into.has_value(),
                       .sections = {}};
   digest.sections.reserve(record.sections.size());
-  for (const SectionProse& s : record.sections) digest.sections.push_back({s.key});
+  for (const SectionProse& s : record.sections) digest.sections.push_back({strings.intern(s.key)});
   return digest;
 }
 
 RecordVector::RecordVector(const std::vector<ReportRecord>& records) : records_(records) {
   digests_.reserve(records.size());
-  for (const ReportRecord& r : records) digests_.push_back(digest_of(r));
+  for (const ReportRecord& r : records) digests_.push_back(digest_of(r, strings_));
 }
 
 PreviousYears previous_year_records(const std::vector<ReportRecord>& records) {

@@ -16,6 +16,7 @@
 #include "rules/publication_deadline.h"
 #include "rules/text_fingerprint.h"
 #include "util/lang.h"
+#include "util/string_arena.h"
 
 namespace nblint {
 
@@ -58,12 +59,12 @@ std::string carry_row_label(const Pack& pack, std::string_view key);
 // What the checks across reports keep in memory of a record: enough to pair reports. The
 // prose's fingerprints (RecordSource::fingerprint), and carried rows, headings and the
 // publication (RecordSource::load), are read back for the reports a check compares or reports on.
+// Its strings are views into the RecordSource's StringArena.
 struct RecordDigest {
   struct Prose {
-    std::string key;  // SectionProse::key
+    std::string_view key;  // SectionProse::key
   };
-  std::string name;
-  std::string organ;
+  std::string_view organ;
   int year = 0;
   const Pack* pack = nullptr;
   bool carries_from = false;    // record.carried_from is set
@@ -71,7 +72,7 @@ struct RecordDigest {
   std::vector<Prose> sections;  // record.sections, in the same order
 };
 
-RecordDigest digest_of(const ReportRecord& record);
+RecordDigest digest_of(const ReportRecord& record, StringArena& strings);
 
 // The records of a run, by input index.
 class RecordSource {
@@ -82,6 +83,9 @@ class RecordSource {
   // The fingerprint of record i's section `section` (its index in the digest's sections).
   virtual TextFingerprint fingerprint(std::size_t i, std::size_t section) const = 0;
   virtual ReportRecord load(std::size_t i) const = 0;
+  // Record i's name (the report's path as shown), read back: findings name another report only
+  // now and then, so the digests do not hold every name.
+  virtual std::string name(std::size_t i) const { return load(i).name; }
 };
 
 // Records held in memory (one file, tests).
@@ -94,9 +98,11 @@ class RecordVector final : public RecordSource {
     return records_.at(i).sections.at(section).fingerprint;
   }
   ReportRecord load(std::size_t i) const override { return records_.at(i); }
+  std::string name(std::size_t i) const override { return records_.at(i).name; }
 
  private:
   const std::vector<ReportRecord>& records_;
+  StringArena strings_;
   std::vector<RecordDigest> digests_;
 };
 

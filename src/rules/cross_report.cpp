@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <iterator>
-#include <map>
 #include <string_view>
+#include <tuple>
 #include <utility>
 
 #include "parse/text_scan.h"
@@ -88,14 +88,34 @@ ReportRecord make_report_record(const Report& report, const PackChoice& choice, 
 }
 
 PreviousYears previous_year_reports(const std::vector<OrganYear>& reports) {
-  std::map<std::pair<std::string_view, int>, std::vector<std::size_t>> by_organ_year;
-  for (std::size_t j = 0; j < reports.size(); ++j)
-    if (!reports[j].organ.empty() && reports[j].year != 0) by_organ_year[{reports[j].organ, reports[j].year}].push_back(j);
-  PreviousYears previous(reports.size());
+  // The known reports sorted by (organ, year, input index): an organ's reports of one year are
+  // one run of it, in input order, found by binary search.
+  std::vector<std::uint32_t> sorted;
+  for (std::uint32_t j = 0; j < reports.size(); ++j)
+    if (!reports[j].organ.empty() && reports[j].year != 0) sorted.push_back(j);
+  const auto key = [&](std::uint32_t j) { return std::tuple(reports[j].organ, reports[j].year, j); };
+  std::sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) { return key(a) < key(b); });
+  const auto year_before = [&](std::size_t i) {
+    const std::string_view organ = reports[i].organ;
+    const int year = reports[i].year - 1;
+    const auto first = std::partition_point(sorted.begin(), sorted.end(), [&](std::uint32_t j) {
+      return std::pair(reports[j].organ, reports[j].year) < std::pair(organ, year);
+    });
+    const auto last = std::partition_point(first, sorted.end(), [&](std::uint32_t j) {
+      return reports[j].organ == organ && reports[j].year == year;
+    });
+    return std::span<const std::uint32_t>(std::to_address(first), std::to_address(last));
+  };
+  const auto known = [&](std::size_t i) { return !reports[i].organ.empty() && reports[i].year != 0; };
+  PreviousYears previous;
+  previous.first_.reserve(reports.size() + 1);
+  previous.first_.push_back(0);
   for (std::size_t i = 0; i < reports.size(); ++i) {
-    if (reports[i].organ.empty() || reports[i].year == 0) continue;
-    const auto it = by_organ_year.find({reports[i].organ, reports[i].year - 1});
-    if (it != by_organ_year.end()) previous[i] = it->second;
+    if (known(i)) {
+      const auto links = year_before(i);
+      previous.links_.insert(previous.links_.end(), links.begin(), links.end());
+    }
+    previous.first_.push_back(static_cast<std::uint32_t>(previous.links_.size()));
   }
   return previous;
 }

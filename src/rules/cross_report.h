@@ -4,8 +4,10 @@
 // holding in memory only each record's digest and reading back the records they pair.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -106,19 +108,35 @@ class RecordVector final : public RecordSource {
   std::vector<RecordDigest> digests_;
 };
 
-// previous[i]: the indexes of the reports of report i's organ for the year before.
-using PreviousYears = std::vector<std::vector<std::size_t>>;
-
-// previous[i]: the records of records[i]'s organ for the year before, in input order (none when
-// its organ or year is unknown). Found through an index, so a run of any size costs linear time.
-PreviousYears previous_year_records(const std::vector<ReportRecord>& records);
-PreviousYears previous_year_records(const RecordSource& records);
-
-// The same over each report's organ and year alone (empty organ or year 0: unknown).
+// A report's organ and year (empty organ or year 0: unknown).
 struct OrganYear {
   std::string_view organ;
   int year = 0;
 };
+
+// previous[i]: the indexes of the reports of report i's organ for the year before, in input
+// order. Held as one array of indexes and an offset per report (4 bytes a report and 4 a link),
+// not a vector per report: a run of any size keeps it through the checks across reports.
+class PreviousYears {
+ public:
+  std::size_t size() const { return first_.empty() ? 0 : first_.size() - 1; }
+  std::span<const std::uint32_t> operator[](std::size_t i) const {
+    return {links_.data() + first_.at(i), links_.data() + first_.at(i + 1)};
+  }
+
+ private:
+  friend PreviousYears previous_year_reports(const std::vector<OrganYear>& reports);
+  std::vector<std::uint32_t> first_;  // report i's links are links_[first_[i], first_[i + 1])
+  std::vector<std::uint32_t> links_;
+};
+
+// previous[i]: the records of records[i]'s organ for the year before, in input order (none when
+// its organ or year is unknown). Found by sorting the reports by organ and year (n log n), not by
+// comparing every pair.
+PreviousYears previous_year_records(const std::vector<ReportRecord>& records);
+PreviousYears previous_year_records(const RecordSource& records);
+
+// The same over each report's organ and year alone (empty organ or year 0: unknown).
 PreviousYears previous_year_reports(const std::vector<OrganYear>& reports);
 
 // Takes findings for record i as each check finishes with it: a record may be given findings

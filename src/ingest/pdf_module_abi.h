@@ -24,5 +24,5 @@ inline constexpr const char* kPdfModuleEntryName = "nblint_pdf_read";
 }  // namespace nblint
 
 // The module's only exported symbol (the module is built with hidden visibility).
-extern "C" __attribute__((visibility("default"))) void nblint_pdf_read(const char* data, std::size_t size,
-    std::variant<nblint::PdfText, nblint::PdfError>* result) noexcept;
+extern "C" __attribute__((visibility("default"))) void nblint_pdf_read(
+    const char* data, std::size_t size, std::variant<nblint::PdfText, nblint::PdfError>* result) noexcept;

@@ -582,7 +582,8 @@ std::variant<PdfText, PdfError> read_pdf_with_poppler(std::string_view bytes) {
 }  // namespace nblint
 
 // The module's entry point (declared, exported, in ingest/pdf_module_abi.h).
-extern "C" void nblint_pdf_read(const char* data, std::size_t size, std::variant<nblint::PdfText, nblint::PdfError>* result) noexcept {
+extern "C" void nblint_pdf_read(const char* data, std::size_t size,
+                                std::variant<nblint::PdfText, nblint::PdfError>* result) noexcept {
   try {
     *result = nblint::read_pdf_with_poppler(std::string_view(data, size));
   } catch (...) {  // read_pdf_with_poppler catches std::exception; nothing may unwind into the loader

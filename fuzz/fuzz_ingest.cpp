@@ -35,5 +35,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (o > src.text.size()) std::abort();
     if (!src.text.empty()) (void)src.locate(static_cast<std::uint32_t>(src.text.size()));
   }
+  // The PDF reader is a module loaded on the first PDF (src/ingest/pdf_module.cpp): if it did
+  // not load, PDF inputs would never reach poppler, so stop rather than fuzz nothing.
+  if (auto* e = std::get_if<IngestError>(&result); e && e->kind == IngestError::Kind::PdfReaderUnavailable)
+    std::abort();
   return 0;
 }

@@ -38,6 +38,13 @@ std::string ingest_error_reason(const IngestError& e, Lang lang) {
     case K::PdfNoText:
       return with("PDF 中没有可提取的文字（可能是扫描图片，需要先做文字识别）",
                   "the PDF has no extractable text (probably a scanned image that needs OCR first)");
+    case K::PdfReaderUnavailable:
+      // An installation fault, not the file's: the loader's details name the files it tried
+      // and why each failed, in Chinese output too, since that is what there is to fix.
+      return std::string(tr(lang, "PDF 读取模块 libnblint_pdf.so 加载失败，无法读取 PDF，请检查安装（",
+                            "the PDF module libnblint_pdf.so failed to load, so PDFs cannot be read; check the "
+                            "installation (")) +
+             e.detail + tr(lang, "）", ")");
   }
   return e.detail;
 }

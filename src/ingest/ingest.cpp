@@ -94,6 +94,7 @@ std::variant<Document, IngestError> ingest_pdf(std::string display_path, std::st
       case PdfError::Kind::Damaged: return IngestError{IngestError::Kind::PdfDamaged, e->detail};
       case PdfError::Kind::Encrypted: return IngestError{IngestError::Kind::PdfEncrypted, e->detail};
       case PdfError::Kind::NoText: return IngestError{IngestError::Kind::PdfNoText, e->detail};
+      case PdfError::Kind::ReaderUnavailable: return IngestError{IngestError::Kind::PdfReaderUnavailable, e->detail};
     }
   }
   PdfText& pdf = std::get<PdfText>(read);

@@ -19,6 +19,7 @@ struct IngestError {
     DocxNotZip, DocxEncrypted, DocxNoDocument, DocxTooLarge, DocxBadXml,
     LegacyWord,      // .doc (Word 97–2003): an OLE file, not a .docx
     PdfDamaged, PdfEncrypted, PdfNoText,
+    PdfReaderUnavailable,  // the PDF module (libnblint_pdf.so) did not load: an installation fault
   };
   Kind kind;
   std::string detail;

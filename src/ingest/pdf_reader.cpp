@@ -1,4 +1,5 @@
-// .pdf to text with poppler-cpp (Debian 12: poppler 22.12).
+// .pdf to text with poppler-cpp (Debian 12: poppler 22.12). Built alone into the module
+// libnblint_pdf.so, loaded on the first PDF (src/ingest/pdf_module_abi.h, pdf_module.cpp).
 //
 // How the text is obtained (see the evaluation in the report on issue 3):
 //   - poppler's page::text() in its three layouts was compared on generated Chinese reports:
@@ -33,6 +34,8 @@
 // from the top (running headers and page numbers included, since a reader counting lines on
 // the page sees them too).
 #include "ingest/pdf_reader.h"
+
+#include "ingest/pdf_module_abi.h"
 
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
@@ -431,9 +434,8 @@ void silence_poppler() {
   std::call_once(once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
-}  // namespace
-
-std::variant<PdfText, PdfError> read_pdf(std::string_view bytes) {
+// The reader itself; the module exports it as nblint_pdf_read (end of file).
+std::variant<PdfText, PdfError> read_pdf_with_poppler(std::string_view bytes) {
   silence_poppler();
   if (bytes.size() > static_cast<std::size_t>(INT_MAX))
     return PdfError{PdfError::Kind::Damaged, "the file is larger than poppler can load (2 GiB)"};
@@ -576,4 +578,15 @@ std::variant<PdfText, PdfError> read_pdf(std::string_view bytes) {
   }
 }
 
+}  // namespace
 }  // namespace nblint
+
+// The module's entry point (declared, exported, in ingest/pdf_module_abi.h).
+extern "C" void nblint_pdf_read(const char* data, std::size_t size,
+                                std::variant<nblint::PdfText, nblint::PdfError>* result) noexcept {
+  try {
+    *result = nblint::read_pdf_with_poppler(std::string_view(data, size));
+  } catch (...) {  // read_pdf_with_poppler catches std::exception; nothing may unwind into the loader
+    *result = nblint::PdfError{nblint::PdfError::Kind::Damaged, "reading failed"};
+  }
+}

@@ -1,4 +1,5 @@
-// .pdf to text with poppler-cpp: one line per text line, pages in order.
+// .pdf to text with poppler-cpp: one line per text line, pages in order. The poppler code lives in
+// a module loaded on the first PDF (src/ingest/pdf_module.cpp); read_pdf() loads it.
 #pragma once
 #include <cstdint>
 #include <string>
@@ -17,7 +18,10 @@ struct PdfText {
 };
 
 struct PdfError {
-  enum class Kind { Damaged, Encrypted, NoText };
+  enum class Kind {
+    Damaged, Encrypted, NoText,
+    ReaderUnavailable,  // the PDF module (libnblint_pdf.so) could not be loaded; detail says why
+  };
   Kind kind;
   std::string detail;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <utility>
 
 #include "rules/catalogue.h"
 #include "rules/cross_report.h"
@@ -83,15 +84,17 @@ void copied_from_last_year(const RecordSource& records, const PreviousYears& pre
     Reporter reporter(records, i, lang, sink);
     for (const std::size_t j : previous[i]) {
       const RecordDigest& before = records.digest(j);
+      std::optional<std::string> before_name;  // read back once, for its first finding
       for (std::size_t s = 0; s < now.sections.size(); ++s) {
         const RecordDigest::Prose* old = section(before, now.sections[s].key);
         if (!old) continue;
         const double sim = similarity(records.fingerprint(i, s),
                                       records.fingerprint(j, static_cast<std::size_t>(old - before.sections.data())));
         if (sim < now.pack->copied_text->similarity) continue;
+        if (!before_name) before_name = records.name(j);
         reporter.report(kCopiedText, *severity, s,
                         {{"percent", percent(sim)}, {"previous_year", std::to_string(before.year)},
-                         {"previous_file", records.name(j)}});
+                         {"previous_file", *before_name}});
       }
     }
     reporter.done();
@@ -167,11 +170,13 @@ void copied_from_other_organs(const RecordSource& records, Lang lang, const Find
     const Severity* severity = enabled(r, kCopiedFromOther);
     if (!severity) continue;
     Reporter reporter(records, i, lang, sink);
+    // A report's sections mostly match the same other report: its name is read back once.
+    std::optional<std::pair<std::uint32_t, std::string>> other;
     for (std::uint32_t s = 0; s < r.sections.size(); ++s) {
       const Best& b = best[first_section[i] + s];
       if (b.similarity == 0 || b.similarity < r.pack->copied_text->similarity) continue;
-      reporter.report(kCopiedFromOther, *severity, s,
-                      {{"percent", percent(b.similarity)}, {"other_file", records.name(b.record)}});
+      if (!other || other->first != b.record) other.emplace(b.record, records.name(b.record));
+      reporter.report(kCopiedFromOther, *severity, s, {{"percent", percent(b.similarity)}, {"other_file", other->second}});
     }
     reporter.done();
   }

@@ -7,8 +7,9 @@
 namespace nblint {
 
 TextFingerprint RecordSpool::fingerprint(std::size_t i, std::size_t section) const {
-  if (section >= digest(i).sections.size()) throw std::out_of_range("no such section in the record");
-  return prints_.at(first_print_[i] + static_cast<std::uint32_t>(section));
+  const RecordDigest d = digest(i);
+  if (section >= d.section_count()) throw std::out_of_range("no such section in the record");
+  return prints_.at(d.first_print + static_cast<std::uint32_t>(section));
 }
 
 ReportRecord RecordSpool::load(std::size_t i) const { return decode_record(spool_.load_encoded(i)); }
@@ -17,8 +18,9 @@ void RecordSpool::store(std::size_t i, const ReportRecord& record) {
   std::string encoded;
   encode_record(record, encoded);
   spool_.store_encoded(i, encoded);
-  digests_.at(i) = digest_of(record, strings_);
-  first_print_[i] = prints_.size();
+  RecordDigest digest = digest_of(record);
+  digest.first_print = prints_.size();
+  digests_.set(i, digest);
   for (const SectionProse& s : record.sections) prints_.append(s.fingerprint);
 }
 

@@ -1,7 +1,8 @@
-// The cross-report records of a run (rules/cross_report): each record's digest stays in memory;
-// the record itself goes to an unlinked temporary file and its prose fingerprints to a
-// FingerprintFile (in memory up to its budget), read back only for the reports a check across
-// reports pairs, compares or reports on.
+// The cross-report records of a run (rules/cross_report): each record's digest goes to a
+// SpillArray (in memory up to its budget), the record itself to an unlinked temporary file and
+// its prose fingerprints to a FingerprintFile (in memory up to its budget), read back only for
+// the reports a check across reports pairs, compares or reports on. A run of any size holds
+// the budgets, not an item per report.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -11,15 +12,17 @@
 #include "cli/fingerprint_file.h"
 #include "cli/result_spool.h"
 #include "rules/cross_report.h"
+#include "util/spill_array.h"
 
 namespace nblint {
 
 class RecordSpool final : public RecordSource {
  public:
-  explicit RecordSpool(std::size_t count = 0) : digests_(count), first_print_(count), spool_(count) {}
+  explicit RecordSpool(std::size_t count = 0) : spool_(count) { digests_.resize(count); }
 
   std::size_t size() const override { return digests_.size(); }
-  const RecordDigest& digest(std::size_t i) const override { return digests_.at(i); }
+  // Not thread-safe (SpillArray).
+  RecordDigest digest(std::size_t i) const override { return digests_.get(i); }
   // From the fingerprint file: not thread-safe. Throws ResultCodecError when it cannot be read.
   TextFingerprint fingerprint(std::size_t i, std::size_t section) const override;
   // Throws ResultCodecError when the record cannot be read back.
@@ -29,9 +32,7 @@ class RecordSpool final : public RecordSource {
   void store(std::size_t i, const ReportRecord& record);
 
  private:
-  StringArena strings_;                     // the digests' strings
-  std::vector<RecordDigest> digests_;
-  std::vector<std::uint32_t> first_print_;  // the index of record i's first fingerprint in prints_
+  SpillArray<RecordDigest> digests_;  // first_print: the index of the first fingerprint in prints_
   ResultSpool spool_;                       // its byte storage: the records' encodings, not results
   FingerprintFile prints_;
 };

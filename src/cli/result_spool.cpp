@@ -11,7 +11,8 @@
 
 namespace nblint {
 
-ResultSpool::ResultSpool(std::size_t count) : slots_(count) {
+ResultSpool::ResultSpool(std::size_t count) {
+  slots_.resize(count);
   if (count > 0) fd_ = open_anonymous_file();
 }
 
@@ -37,7 +38,7 @@ ResultSpool& ResultSpool::operator=(ResultSpool&& other) noexcept {
 }
 
 void ResultSpool::store_encoded(std::size_t i, const std::string& bytes) {
-  Slot& slot = slots_.at(i);
+  if (i >= slots_.size()) throw std::out_of_range("result " + std::to_string(i) + " has no slot");
   if (bytes.size() > UINT32_MAX) throw ResultCodecError("a result is too large to spool");
   if (fd_ >= 0 && !write_all(fd_, bytes, end_)) {
     // The disk filled up (or failed) mid-run: what is on it stays readable, the rest goes to memory.
@@ -48,13 +49,13 @@ void ResultSpool::store_encoded(std::size_t i, const std::string& bytes) {
     memory_ = std::move(earlier);
   }
   if (fd_ < 0) memory_.append(bytes);
-  slot = {end_, static_cast<std::uint32_t>(bytes.size()), true};
+  slots_.set(i, {end_, static_cast<std::uint32_t>(bytes.size()), true});
   end_ += bytes.size();
 }
 
 std::size_t ResultSpool::append_encoded(const std::string& bytes) {
   if (slots_.empty() && fd_ < 0 && end_ == 0) fd_ = open_anonymous_file();
-  slots_.emplace_back();
+  slots_.push_back({});
   store_encoded(slots_.size() - 1, bytes);
   return slots_.size() - 1;
 }
@@ -66,13 +67,13 @@ void ResultSpool::store(std::size_t i, const FileResult& result) {
 }
 
 FileResult ResultSpool::load(std::size_t i) const {
-  const Slot& slot = slots_.at(i);
+  const Slot slot = slots_.get(i);
   if (fd_ < 0 && slot.stored) return decode_result(std::string_view(memory_).substr(slot.offset, slot.size));
   return decode_result(load_encoded(i));
 }
 
 std::string ResultSpool::load_encoded(std::size_t i) const {
-  const Slot& slot = slots_.at(i);
+  const Slot slot = slots_.get(i);
   if (!slot.stored) throw std::out_of_range("result " + std::to_string(i) + " was never spooled");
   if (fd_ < 0) return memory_.substr(slot.offset, slot.size);
   std::string bytes(slot.size, '\0');

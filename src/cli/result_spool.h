@@ -1,6 +1,6 @@
 // The results of a run kept on disk, so that memory does not grow with the number of reports:
 // each checked file's result is written to an unlinked temporary file as soon as it is done and
-// read back, one at a time, when it is printed. Where no temporary file can be made (a
+// read back, one at a time, when it is printed; past a budget, so are the slots that say where. Where no temporary file can be made (a
 // read-only or full temporary directory), the encoded results stay in memory instead: smaller
 // than the results themselves, and the run still completes.
 #pragma once
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/lint_file.h"
+#include "util/spill_array.h"
 
 namespace nblint {
 
@@ -46,7 +47,7 @@ class ResultSpool {
     std::uint32_t size = 0;
     bool stored = false;
   };
-  std::vector<Slot> slots_;
+  SpillArray<Slot> slots_;  // a slot per result: in a file past its budget, as the bytes are
   int fd_ = -1;           // the unlinked temporary file; -1: `memory_` holds the bytes
   std::string memory_;    // the fallback
   std::uint64_t end_ = 0; // where the next result goes

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
+#include <tuple>
 #include <utility>
 
 #include "rules/catalogue.h"
@@ -23,6 +24,8 @@ constexpr std::string_view kCopiedFromOther = "text/copied-from-other";
 constexpr std::size_t kBucketNeighbours = 8;
 // Bytes of LSH entries sorted in memory (about 13,000 reports' worth) before the sort spills.
 constexpr std::size_t kHeldEntries = 6u << 20;
+// Bytes of close matches between sections sorted in memory before the sort spills.
+constexpr std::size_t kHeldMatches = 1u << 20;
 
 const Severity* enabled(const RecordDigest& r, std::string_view rule) {
   if (!r.pack || !r.pack->copied_text) return nullptr;
@@ -32,16 +35,10 @@ const Severity* enabled(const RecordDigest& r, std::string_view rule) {
 
 std::string percent(double similarity) { return std::to_string(static_cast<int>(std::lround(similarity * 100))); }
 
-const RecordDigest::Prose* section(const RecordDigest& r, std::string_view key) {
-  for (const RecordDigest::Prose& s : r.sections)
-    if (s.key == key) return &s;
-  return nullptr;
-}
-
 // Two reports of different organs: both organs known and different, or one unknown and the
 // same report year (the same organ's reports of one year are one report).
 bool other_organs(const RecordDigest& a, const RecordDigest& b) {
-  if (!a.organ.empty() && !b.organ.empty()) return a.organ != b.organ;
+  if (a.organ != 0 && b.organ != 0) return a.organ != b.organ;
   return a.year != 0 && a.year == b.year;
 }
 
@@ -57,10 +54,15 @@ class Reporter {
     found_.clear();
   }
 
-  // Section `section` of record i (its index in the digest's sections).
-  void report(std::string_view rule, const Severity& severity, std::size_t section, MessageArgs args) {
+  // Record i, read back once.
+  const ReportRecord& record() {
     if (!record_) record_ = records_.load(i_);
-    const SectionProse& s = record_->sections.at(section);
+    return *record_;
+  }
+
+  // Section `section` of record i (its index in record.sections).
+  void report(std::string_view rule, const Severity& severity, std::size_t section, MessageArgs args) {
+    const SectionProse& s = record().sections.at(section);
     args.insert(args.begin(), {"heading", s.heading});
     const RuleInfo* info = Catalogue::builtin().find(rule);
     found_.push_back({std::string(rule), severity, format_message(info->message("default").get(lang_), args), s.heading_span});
@@ -75,33 +77,33 @@ class Reporter {
   std::vector<Diagnostic> found_;
 };
 
-void copied_from_last_year(const RecordSource& records, const PreviousYears& previous, Lang lang,
-                           const FindingSink& sink) {
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const RecordDigest& now = records.digest(i);
-    const Severity* severity = enabled(now, kCopiedText);
-    if (!severity) continue;
-    Reporter reporter(records, i, lang, sink);
-    for (const std::size_t j : previous[i]) {
-      const RecordDigest& before = records.digest(j);
-      std::optional<std::string> before_name;  // read back once, for its first finding
-      for (std::size_t s = 0; s < now.sections.size(); ++s) {
-        const RecordDigest::Prose* old = section(before, now.sections[s].key);
-        if (!old) continue;
-        const double sim = similarity(records.fingerprint(i, s),
-                                      records.fingerprint(j, static_cast<std::size_t>(old - before.sections.data())));
-        if (sim < now.pack->copied_text->similarity) continue;
-        if (!before_name) before_name = records.name(j);
-        reporter.report(kCopiedText, *severity, s,
-                        {{"percent", percent(sim)}, {"previous_year", std::to_string(before.year)},
-                         {"previous_file", *before_name}});
-      }
+}  // namespace
+
+void check_copied_from_last_year(const RecordSource& records, std::size_t i, std::span<const std::uint32_t> before_reports,
+                                 Lang lang, const FindingSink& sink) {
+  const RecordDigest now = records.digest(i);
+  const Severity* severity = enabled(now, kCopiedText);
+  if (!severity) return;
+  Reporter reporter(records, i, lang, sink);
+  for (const std::size_t j : before_reports) {
+    const RecordDigest before = records.digest(j);
+    std::optional<ReportRecord> before_record;  // read back once, for its first finding
+    for (std::size_t s = 0; s < now.section_count(); ++s) {
+      const std::optional<std::size_t> old = before.section_index(now.section_key(s));
+      if (!old) continue;
+      const double sim = similarity(records.fingerprint(i, s), records.fingerprint(j, *old));
+      if (sim < now.pack->copied_text->similarity) continue;
+      if (!before_record) before_record = records.load(j);
+      if (before_record->organ != reporter.record().organ) break;  // digests pair organs by a hash: the names decide
+      reporter.report(kCopiedText, *severity, s,
+                      {{"percent", percent(sim)}, {"previous_year", std::to_string(before.year)},
+                       {"previous_file", before_record->name}});
     }
-    reporter.done();
   }
+  reporter.done();
 }
 
-void copied_from_other_organs(const RecordSource& records, Lang lang, const FindingSink& sink) {
+void check_copied_from_other(const RecordSource& records, Lang lang, const FindingSink& sink) {
   struct Member {
     std::uint32_t record;
     std::uint32_t section;
@@ -120,38 +122,40 @@ void copied_from_other_organs(const RecordSource& records, Lang lang, const Find
     return a.member.section < b.member.section;
   };
   ExternalSorter<BandEntry, decltype(by_bucket)> entries(kHeldEntries, by_bucket);
-  // best[first_section[i] + s]: the closest other report's section to record i's section s.
-  struct Best {
-    double similarity = 0;
-    std::uint32_t record = 0;
-  };
-  std::vector<std::size_t> first_section(records.size() + 1, 0);
-  for (std::uint32_t i = 0; i < records.size(); ++i) first_section[i + 1] = first_section[i] + records.digest(i).sections.size();
   std::size_t compared = 0;
-  for (std::uint32_t i = 0; i < records.size(); ++i)
-    if (enabled(records.digest(i), kCopiedFromOther)) compared += records.digest(i).sections.size();
+  for (std::uint32_t i = 0; i < records.size(); ++i) {
+    const RecordDigest r = records.digest(i);
+    if (enabled(r, kCopiedFromOther)) compared += r.section_count();
+  }
   entries.reserve(compared * TextFingerprint::kBands);
   for (std::uint32_t i = 0; i < records.size(); ++i) {
-    const RecordDigest& r = records.digest(i);
+    const RecordDigest r = records.digest(i);
     if (!enabled(r, kCopiedFromOther)) continue;
-    for (std::uint32_t s = 0; s < r.sections.size(); ++s) {
-      const std::uint64_t section_salt = std::hash<std::string_view>{}(r.sections[s].key);  // = hash<string>
+    for (std::uint32_t s = 0; s < r.section_count(); ++s) {
+      const std::uint64_t section_salt = std::hash<std::string_view>{}(r.section_key(s));  // = hash<string>
       for (std::uint64_t key : band_keys(records.fingerprint(i, s))) entries.add({key ^ section_salt, {i, s}});
     }
   }
-  std::vector<Best> best(first_section.back());
+  // A section's match in another report, kept when it is close enough to be reported: a stream
+  // sorted by section, not a slot for every section of the run.
+  struct Match {
+    Member member;
+    std::uint32_t other;
+    double similarity;
+  };
+  const auto by_member = [](const Match& a, const Match& b) {
+    return std::tie(a.member.record, a.member.section) < std::tie(b.member.record, b.member.section);
+  };
+  ExternalSorter<Match, decltype(by_member)> matches(kHeldMatches, by_member);
   const auto consider = [&](const Member& a, const Member& b) {
-    const RecordDigest& ra = records.digest(a.record);
-    const RecordDigest& rb = records.digest(b.record);
-    if (a.record == b.record || !other_organs(ra, rb)) return;
-    if (ra.sections[a.section].key != rb.sections[b.section].key) return;  // a salt collision
+    if (a.record == b.record) return;
+    const RecordDigest ra = records.digest(a.record);
+    const RecordDigest rb = records.digest(b.record);
+    if (!other_organs(ra, rb)) return;
+    if (ra.section_key(a.section) != rb.section_key(b.section)) return;  // a salt collision
     const double sim = similarity(records.fingerprint(a.record, a.section), records.fingerprint(b.record, b.section));
-    // The best is the highest similarity, ties to the earlier file: the same whatever the order
-    // of the comparisons, so the output does not depend on bucket order.
-    for (const auto& [m, other] : {std::pair{a, b.record}, std::pair{b, a.record}}) {
-      Best& slot = best[first_section[m.record] + m.section];
-      if (sim > slot.similarity || (sim == slot.similarity && other < slot.record)) slot = {sim, other};
-    }
+    for (const auto& [m, other, pack] : {std::tuple{a, b.record, ra.pack}, std::tuple{b, a.record, rb.pack}})
+      if (sim >= pack->copied_text->similarity) matches.add({m, other, sim});
   };
   // Each member of a bucket meets the kBucketNeighbours members before it.
   std::vector<Member> recent;
@@ -165,28 +169,34 @@ void copied_from_other_organs(const RecordSource& records, Lang lang, const Find
     if (recent.size() == kBucketNeighbours) recent.erase(recent.begin());
     recent.push_back(e.member);
   });
-  for (std::uint32_t i = 0; i < records.size(); ++i) {
-    const RecordDigest& r = records.digest(i);
-    const Severity* severity = enabled(r, kCopiedFromOther);
-    if (!severity) continue;
-    Reporter reporter(records, i, lang, sink);
+  // Each reported section's best match: the highest similarity, ties to the earlier file (the
+  // same whatever the order of the comparisons, so the output does not depend on bucket order).
+  std::optional<Reporter> reporter;
+  std::optional<std::pair<std::uint32_t, std::string>> other;  // the last other report named
+  std::optional<Match> best;
+  const auto report_best = [&] {
+    const RecordDigest r = records.digest(best->member.record);
+    if (!reporter) reporter.emplace(records, best->member.record, lang, sink);
     // A report's sections mostly match the same other report: its name is read back once.
-    std::optional<std::pair<std::uint32_t, std::string>> other;
-    for (std::uint32_t s = 0; s < r.sections.size(); ++s) {
-      const Best& b = best[first_section[i] + s];
-      if (b.similarity == 0 || b.similarity < r.pack->copied_text->similarity) continue;
-      if (!other || other->first != b.record) other.emplace(b.record, records.name(b.record));
-      reporter.report(kCopiedFromOther, *severity, s, {{"percent", percent(b.similarity)}, {"other_file", other->second}});
+    if (!other || other->first != best->other) other.emplace(best->other, records.name(best->other));
+    reporter->report(kCopiedFromOther, *enabled(r, kCopiedFromOther), best->member.section,
+                     {{"percent", percent(best->similarity)}, {"other_file", other->second}});
+  };
+  matches.drain([&](const Match& m) {
+    if (best && (best->member.record != m.member.record || best->member.section != m.member.section)) {
+      report_best();
+      if (best->member.record != m.member.record) {
+        reporter->done();
+        reporter.reset();
+      }
+      best.reset();
     }
-    reporter.done();
+    if (!best || m.similarity > best->similarity || (m.similarity == best->similarity && m.other < best->other)) best = m;
+  });
+  if (best) {
+    report_best();
+    reporter->done();
   }
-}
-
-}  // namespace
-
-void check_copied_text(const RecordSource& records, const PreviousYears& previous, Lang lang, const FindingSink& sink) {
-  copied_from_last_year(records, previous, lang, sink);
-  copied_from_other_organs(records, lang, sink);
 }
 
 }  // namespace nblint

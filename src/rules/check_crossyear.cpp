@@ -47,37 +47,37 @@ std::vector<CarriedColumn> carried_columns(const ReportRecord& before, const Rep
   return out;
 }
 
-void check_carry_over(const RecordSource& records, const PreviousYears& previous, Lang lang, const FindingSink& sink) {
+void check_carry_over(const RecordSource& records, std::size_t i, std::span<const std::uint32_t> before_reports, Lang lang,
+                      const FindingSink& sink) {
+  const RecordDigest digest = records.digest(i);
+  if (digest.organ == 0 || digest.year == 0 || !digest.carries_into || !digest.pack) return;
+  const auto enabled = digest.pack->rules.find(kCarryOver);
+  if (enabled == digest.pack->rules.end()) return;
   const RuleInfo* rule = Catalogue::builtin().find(kCarryOver);
-  for (std::size_t i = 0; i < records.size(); ++i) {
-    const RecordDigest& digest = records.digest(i);
-    if (digest.organ.empty() || digest.year == 0 || !digest.carries_into || !digest.pack) continue;
-    const auto enabled = digest.pack->rules.find(kCarryOver);
-    if (enabled == digest.pack->rules.end()) continue;
-    std::optional<ReportRecord> now;  // read back once a report of the year before has a row to compare
-    std::vector<Diagnostic> found;
-    for (const std::size_t j : previous[i]) {
-      if (!records.digest(j).carries_from) continue;
-      if (!now) now = records.load(i);
-      const ReportRecord before = records.load(j);
-      for (const CarriedColumn& column : carried_columns(before, *now)) {
-        const BoundCell& a = *column.into;
-        const BoundCell& b = *column.from;
-        // Blank and unreadable cells are table/blank-cell's and table/invalid-number's findings.
-        if (a.state != CellState::Number || b.state != CellState::Number || a.value.milli() == b.value.milli()) continue;
-        const MessageArgs args{{"current_row", carry_row_label(*now->pack, now->pack->carry_over->into)},
-                               {"column", column.column->label},
-                               {"current", utf8::encode(a.text)},
-                               {"previous_year", std::to_string(before.year)},
-                               {"previous_file", before.name},
-                               {"previous_row", carry_row_label(*before.pack, before.pack->carry_over->from)},
-                               {"previous", utf8::encode(b.text)}};
-        found.push_back({std::string(kCarryOver), enabled->second,
-                         format_message(rule->message("default").get(lang), args), a.span});
-      }
+  std::optional<ReportRecord> now;  // read back once a report of the year before has a row to compare
+  std::vector<Diagnostic> found;
+  for (const std::size_t j : before_reports) {
+    if (!records.digest(j).carries_from) continue;
+    if (!now) now = records.load(i);
+    const ReportRecord before = records.load(j);
+    if (before.organ != now->organ) continue;  // digests pair organs by a hash: the names decide
+    for (const CarriedColumn& column : carried_columns(before, *now)) {
+      const BoundCell& a = *column.into;
+      const BoundCell& b = *column.from;
+      // Blank and unreadable cells are table/blank-cell's and table/invalid-number's findings.
+      if (a.state != CellState::Number || b.state != CellState::Number || a.value.milli() == b.value.milli()) continue;
+      const MessageArgs args{{"current_row", carry_row_label(*now->pack, now->pack->carry_over->into)},
+                             {"column", column.column->label},
+                             {"current", utf8::encode(a.text)},
+                             {"previous_year", std::to_string(before.year)},
+                             {"previous_file", before.name},
+                             {"previous_row", carry_row_label(*before.pack, before.pack->carry_over->from)},
+                             {"previous", utf8::encode(b.text)}};
+      found.push_back({std::string(kCarryOver), enabled->second,
+                       format_message(rule->message("default").get(lang), args), a.span});
     }
-    if (!found.empty()) sink(i, std::move(found));
   }
+  if (!found.empty()) sink(i, std::move(found));
 }
 
 }  // namespace nblint

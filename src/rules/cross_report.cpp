@@ -1,12 +1,16 @@
 #include "rules/cross_report.h"
 
 #include <algorithm>
+#include <bit>
+#include <functional>
 #include <iterator>
+#include <stdexcept>
 #include <string_view>
 #include <tuple>
 #include <utility>
 
 #include "parse/text_scan.h"
+#include "util/external_sort.h"
 
 namespace nblint {
 
@@ -120,41 +124,119 @@ PreviousYears previous_year_reports(const std::vector<OrganYear>& reports) {
   return previous;
 }
 
-RecordDigest digest_of(const ReportRecord& record, StringArena& strings) {
-  RecordDigest digest{.organ = strings.keep(record.organ),
-                      .year = record.year,
+std::size_t RecordDigest::section_count() const { return static_cast<std::size_t>(std::popcount(prose)); }
+
+std::string_view RecordDigest::section_key(std::size_t s) const {
+  std::uint64_t bits = prose;
+  for (; s > 0 && bits; --s) bits &= bits - 1;  // drop the s lowest sections
+  if (!bits || !pack) throw std::out_of_range("no such section in the record");
+  return pack->sections.at(static_cast<std::size_t>(std::countr_zero(bits))).key;
+}
+
+std::optional<std::size_t> RecordDigest::section_index(std::string_view key) const {
+  std::size_t s = 0;
+  for (std::uint64_t bits = prose; bits; bits &= bits - 1, ++s)
+    if (pack->sections[static_cast<std::size_t>(std::countr_zero(bits))].key == key) return s;
+  return std::nullopt;
+}
+
+std::uint64_t organ_id(std::string_view organ) {
+  if (organ.empty()) return 0;
+  const std::uint64_t id = std::hash<std::string_view>{}(organ);
+  return id == 0 ? 1 : id;
+}
+
+RecordDigest digest_of(const ReportRecord& record) {
+  RecordDigest digest{.organ = organ_id(record.organ),
                       .pack = record.pack,
+                      .year = record.year,
                       .carries_from = record.carried_from.has_value(),
-                      .carries_into = record.carried_into.has_value(),
-                      .sections = {}};
-  digest.sections.reserve(record.sections.size());
-  for (const SectionProse& s : record.sections) digest.sections.push_back({strings.intern(s.key)});
+                      .carries_into = record.carried_into.has_value()};
+  std::size_t next = 0;  // sections come in the pack's order
+  for (const SectionProse& s : record.sections) {
+    if (!record.pack) throw std::invalid_argument("a record's section prose without its pack");
+    const auto& specs = record.pack->sections;
+    const auto spec = std::find_if(specs.begin() + static_cast<std::ptrdiff_t>(std::min(next, specs.size())), specs.end(),
+                                   [&](const SectionSpec& k) { return k.key == s.key; });
+    const auto k = static_cast<std::size_t>(spec - specs.begin());
+    if (spec == specs.end() || k >= 64) throw std::invalid_argument("section '" + s.key + "' cannot be held in a digest");
+    digest.prose |= std::uint64_t{1} << k;
+    next = k + 1;
+  }
   return digest;
 }
 
 RecordVector::RecordVector(const std::vector<ReportRecord>& records) : records_(records) {
   digests_.reserve(records.size());
-  for (const ReportRecord& r : records) digests_.push_back(digest_of(r, strings_));
+  for (const ReportRecord& r : records) digests_.push_back(digest_of(r));
 }
 
-PreviousYears previous_year_records(const std::vector<ReportRecord>& records) {
-  std::vector<OrganYear> reports;
-  reports.reserve(records.size());
-  for (const ReportRecord& r : records) reports.push_back({r.organ, r.year});
-  return previous_year_reports(reports);
-}
+namespace {
 
-PreviousYears previous_year_records(const RecordSource& records) {
-  std::vector<OrganYear> reports;
-  reports.reserve(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) reports.push_back({records.digest(i).organ, records.digest(i).year});
-  return previous_year_reports(reports);
+// Bytes of each sort's items held in memory before it spills (util/external_sort).
+constexpr std::size_t kHeldSortBytes = 2u << 20;
+
+}  // namespace
+
+void for_each_year_before(const RecordSource& records, const YearBeforeVisit& visit) {
+  struct Known {
+    std::uint64_t organ;
+    std::int32_t year;
+    std::uint32_t index;
+  };
+  const auto by_organ_year = [](const Known& a, const Known& b) {
+    return std::tie(a.organ, a.year, a.index) < std::tie(b.organ, b.year, b.index);
+  };
+  ExternalSorter<Known, decltype(by_organ_year)> known(kHeldSortBytes, by_organ_year);
+  for (std::uint32_t i = 0; i < records.size(); ++i) {
+    const RecordDigest d = records.digest(i);
+    if (d.organ != 0 && d.year != 0) known.add({d.organ, d.year, i});
+  }
+  struct Link {
+    std::uint32_t report, before;
+  };
+  const auto by_report = [](const Link& a, const Link& b) { return std::tie(a.report, a.before) < std::tie(b.report, b.before); };
+  ExternalSorter<Link, decltype(by_report)> links(kHeldSortBytes, by_report);
+  // One organ-year's reports at a time (in input order), and the one before it in the sort.
+  struct Group {
+    std::uint64_t organ = 0;
+    std::int32_t year = 0;
+    std::vector<std::uint32_t> reports;
+  };
+  Group group, earlier;
+  const auto close_group = [&] {
+    if (earlier.organ == group.organ && earlier.year == group.year - 1 && !earlier.reports.empty())
+      for (const std::uint32_t i : group.reports)
+        for (const std::uint32_t j : earlier.reports) links.add({i, j});
+    std::swap(earlier, group);
+    group.reports.clear();
+  };
+  known.drain([&](const Known& k) {
+    if (!group.reports.empty() && (k.organ != group.organ || k.year != group.year)) close_group();
+    group.organ = k.organ;
+    group.year = k.year;
+    group.reports.push_back(k.index);
+  });
+  if (!group.reports.empty()) close_group();
+  std::vector<std::uint32_t> before;
+  std::uint32_t report = 0;
+  links.drain([&](const Link& link) {
+    if (!before.empty() && link.report != report) {
+      visit(report, before);
+      before.clear();
+    }
+    report = link.report;
+    before.push_back(link.before);
+  });
+  if (!before.empty()) visit(report, before);
 }
 
 void check_across_reports(const RecordSource& records, Lang lang, const FindingSink& sink) {
-  const PreviousYears previous = previous_year_records(records);
-  check_carry_over(records, previous, lang, sink);
-  check_copied_text(records, previous, lang, sink);
+  for_each_year_before(records, [&](std::size_t i, std::span<const std::uint32_t> before) {
+    check_carry_over(records, i, before, lang, sink);
+    check_copied_from_last_year(records, i, before, lang, sink);
+  });
+  check_copied_from_other(records, lang, sink);
 }
 
 std::vector<std::vector<Diagnostic>> check_across_reports(const RecordSource& records, Lang lang) {

@@ -103,7 +103,11 @@ TEST_CASE("record spool: records round-trip whole, and the checks across reports
   for (std::size_t i = 0; i < records.size(); ++i) {
     CAPTURE(records[i].name);
     check_same(spool.load(i), records[i]);
-    REQUIRE(spool.digest(i).sections.size() == records[i].sections.size());
+    const RecordDigest digest = spool.digest(i);
+    REQUIRE(digest.section_count() == records[i].sections.size());
+    for (std::size_t s = 0; s < records[i].sections.size(); ++s) CHECK(digest.section_key(s) == records[i].sections[s].key);
+    CHECK(digest.organ == organ_id(records[i].organ));
+    CHECK((digest.organ == 0) == records[i].organ.empty());
     for (std::size_t s = 0; s < records[i].sections.size(); ++s)
       CHECK(spool.fingerprint(i, s).minhash == records[i].sections[s].fingerprint.minhash);
   }

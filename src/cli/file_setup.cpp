@@ -45,16 +45,16 @@ FileSetup SetupResolver::setup_for(const std::string& path) {
 
 void SetupTable::add(FileSetup setup) {
   // The previous file's setup first: files of one directory come one after another.
-  if (!index_.empty() && distinct_[index_.back()] == setup) {
-    index_.push_back(index_.back());
+  if (!index_.empty() && distinct_[last_] == setup) {
+    index_.push_back(last_);
     return;
   }
   for (std::uint32_t d = 0; d < distinct_.size(); ++d)
     if (distinct_[d] == setup) {
-      index_.push_back(d);
+      index_.push_back(last_ = d);
       return;
     }
-  index_.push_back(static_cast<std::uint32_t>(distinct_.size()));
+  index_.push_back(last_ = static_cast<std::uint32_t>(distinct_.size()));
   distinct_.push_back(std::move(setup));
 }
 

@@ -14,6 +14,7 @@
 
 #include "config/config_resolver.h"
 #include "rules/pack_registry.h"
+#include "util/spill_array.h"
 
 namespace nblint {
 
@@ -29,17 +30,19 @@ struct FileSetup {
 
 // The setups of a run's files. Files usually share one (one configuration for a directory, or
 // for the whole run), so each distinct setup is held once and a file costs an index: a run of
-// any size does not hold a copy of the configuration's rules per file.
+// any size does not hold a copy of the configuration's rules per file, nor its index past a budget.
 class SetupTable {
  public:
   void add(FileSetup setup);
-  const FileSetup& operator[](std::size_t file) const { return distinct_[index_.at(file)]; }
+  // Not thread-safe (SpillArray).
+  const FileSetup& operator[](std::size_t file) const { return distinct_[index_.get(file)]; }
   std::size_t size() const { return index_.size(); }
   std::size_t distinct() const { return distinct_.size(); }
 
  private:
   std::vector<FileSetup> distinct_;
-  std::vector<std::uint32_t> index_;  // file -> distinct_
+  SpillArray<std::uint32_t> index_;  // file -> distinct_ (past a budget, in a temporary file)
+  std::uint32_t last_ = 0;           // the last file's
 };
 
 // --pack names a pack that none of the packs in use has.

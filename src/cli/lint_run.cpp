@@ -4,7 +4,9 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <sstream>
+#include <tuple>
 #include <utility>
 
 #if defined(__GLIBC__)
@@ -17,6 +19,7 @@
 #include "cli/report_output.h"
 #include "config/baseline.h"
 #include "rules/cross_report.h"
+#include "util/external_sort.h"
 #include "util/ordered_parallel.h"
 
 namespace nblint {
@@ -43,8 +46,13 @@ SetupResolver make_setups(const std::string& config, const std::vector<std::stri
 }
 
 bool setup_all(SetupResolver& setups, const std::vector<std::string>& files, SetupTable& out, Lang lang) {
+  return setup_all(setups, files.size(), [&](std::size_t i) { return files[i]; }, out, lang);
+}
+
+bool setup_all(SetupResolver& setups, std::size_t count, const std::function<std::string(std::size_t)>& path, SetupTable& out,
+               Lang lang) {
   try {
-    for (const std::string& path : files) out.add(setups.setup_for(path));
+    for (std::size_t i = 0; i < count; ++i) out.add(setups.setup_for(path(i)));
   } catch (const UnknownPackError& e) {
     report_unknown_pack(e.name, e.known, lang);
     return false;
@@ -53,6 +61,9 @@ bool setup_all(SetupResolver& setups, const std::vector<std::string>& files, Set
 }
 
 namespace {
+
+// Bytes of the list of cross-report findings sorted in memory before it spills.
+constexpr std::size_t kHeldFoundBytes = 1u << 20;
 
 // Keeps of a linted file only what output can still ask for, so that a run holds no file's text:
 // the lines where each finding begins and ends, the line its baseline fingerprint reads, and
@@ -84,26 +95,34 @@ void add_cross_report_findings(LintRun& run, Lang lang) {
   ResultSpool spooled;
   struct Found {
     std::uint32_t file;
-    std::uint32_t slot;  // in `spooled`
+    std::uint32_t slot;  // in `spooled`, in the order the checks gave them
   };
-  std::vector<Found> found;
+  // Each file's findings in the order the checks gave them (as before spooling: then sorted);
+  // the list goes through a temporary file past its budget (util/external_sort).
+  const auto by_file = [](const Found& a, const Found& b) { return std::tie(a.file, a.slot) < std::tie(b.file, b.slot); };
+  ExternalSorter<Found, decltype(by_file)> found(kHeldFoundBytes, by_file);
   check_across_reports(run.records, lang, [&](std::size_t i, std::vector<Diagnostic> findings) {
     apply_rule_severities(run.setups[i].severities, findings);
     if (findings.empty()) return;
     std::string bytes;
     encode_diagnostics(findings, bytes);
-    found.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(spooled.append_encoded(bytes))});
+    found.add({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(spooled.append_encoded(bytes))});
   });
-  // Each file's findings in the order the checks gave them (as before spooling: then sorted).
-  std::stable_sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.file < b.file; });
-  for (std::size_t first = 0, last = 0; first < found.size(); first = last) {
-    FileResult result = run.results.load(found[first].file);
-    auto& diagnostics = result.diagnostics;
-    for (last = first; last < found.size() && found[last].file == found[first].file; ++last)
-      for (Diagnostic& d : decode_diagnostics(spooled.load_encoded(found[last].slot))) diagnostics.push_back(std::move(d));
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), in_source_order);
-    run.results.store(found[first].file, result);
-  }
+  std::optional<FileResult> result;  // the file whose findings are being merged
+  std::uint32_t file = 0;
+  const auto store = [&] {
+    std::stable_sort(result->diagnostics.begin(), result->diagnostics.end(), in_source_order);
+    run.results.store(file, *result);
+  };
+  found.drain([&](const Found& f) {
+    if (result && f.file != file) store();
+    if (!result || f.file != file) {
+      result = run.results.load(f.file);
+      file = f.file;
+    }
+    for (Diagnostic& d : decode_diagnostics(spooled.load_encoded(f.slot))) result->diagnostics.push_back(std::move(d));
+  });
+  if (result) store();
 }
 
 // What a checked file leaves until the spool takes it, and the line stderr shows for it.
@@ -155,8 +174,8 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
     run.trouble = true;
   }
   if (options.verbose)
-    for (const std::string& s : plan.skipped)
-      std::cerr << "nblint: " << tr(lang, "跳过（不是 nblint 读取的格式）：", "skipped (not a format nblint reads): ") << s << '\n';
+    for (std::size_t i = 0; i < plan.skipped.size(); ++i)
+      std::cerr << "nblint: " << tr(lang, "跳过（不是 nblint 读取的格式）：", "skipped (not a format nblint reads): ") << plan.skipped[i] << '\n';
   if (plan.files.empty()) {
     std::cerr << "nblint: "
               << tr(lang, "没有检查任何文件（目录中未找到 .txt .md .html .htm .docx .pdf 报告）",
@@ -166,7 +185,8 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
   }
 
   SetupResolver setups = make_setups(options.config, options.pack_files, options.pack);
-  if (!setup_all(setups, plan.files, run.setups, lang)) return std::nullopt;
+  if (!setup_all(setups, plan.files.size(), [&](std::size_t i) { return plan.files[i]; }, run.setups, lang))
+    return std::nullopt;
 
 #if defined(__GLIBC__)
   // glibc raises its mmap threshold each time a large block is freed, so later large buffers (a
@@ -177,13 +197,20 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
   // Files are linted concurrently; each result has its slot, and the lines below are written
   // in input order as the files before them are done, so nothing depends on the thread count.
   // A done file goes to the spool at once: memory holds only the files being checked.
-  // A slot per file of the run, empty until the file is checked and again once it is spooled.
-  std::vector<std::unique_ptr<CheckedFile>> checked(plan.files.size());
+  // A slot per file that may be checked and not yet spooled (file i's is i % window): empty until
+  // the file is checked and again once it is spooled.
+  const unsigned jobs = options.jobs ? options.jobs : default_jobs();
+  const std::size_t window = ordered_window(jobs);
+  std::vector<std::unique_ptr<CheckedFile>> checked(window);
   run.records = RecordSpool(plan.files.size());
   run.results = ResultSpool(plan.files.size());
   Progress progress(plan.files.size(), lang);
+  std::mutex setup_lookup;  // the setup table's index may be read back through its cache
   const auto lint_one = [&](std::size_t i) {
-    const FileSetup& setup = run.setups[i];
+    const FileSetup& setup = [&]() -> const FileSetup& {
+      const std::lock_guard lock(setup_lookup);
+      return run.setups[i];  // a distinct setup: it stays where it is for the whole run
+    }();
     LintOptions file_lint = lint;
     file_lint.packs = setup.packs;
     file_lint.rules.forced_pack = setup.forced_pack;
@@ -196,10 +223,10 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
     file->note = note_for(result, setup, options.verbose, lang);
     file->record = std::exchange(result.record, ReportRecord());
     encode_result(result, file->encoded);
-    checked[i] = std::move(file);
+    checked[i % window] = std::move(file);
   };
   const auto report_one = [&](std::size_t i) {
-    const std::unique_ptr<CheckedFile> done = std::move(checked[i]);
+    const std::unique_ptr<CheckedFile> done = std::move(checked[i % window]);
     const CheckedFile& file = *done;
     if (!file.note.empty()) {
       progress.clear();
@@ -210,9 +237,9 @@ std::optional<LintRun> lint_paths(const CheckOptions& options) {
     run.records.store(i, file.record);
     progress.step(i + 1);
   };
-  ordered_parallel(plan.files.size(), options.jobs ? options.jobs : default_jobs(), lint_one, report_one);
+  ordered_parallel(plan.files.size(), jobs, lint_one, report_one);
   // The paths are in the spooled results now: not held through the checks across reports.
-  std::vector<std::string>().swap(plan.files);
+  plan.files.clear();
   std::vector<std::unique_ptr<CheckedFile>>().swap(checked);
   add_cross_report_findings(run, lang);
   progress.finish();

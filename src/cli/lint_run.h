@@ -4,6 +4,7 @@
 // what to print, and baselines, are the caller's.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,6 +41,9 @@ std::optional<LintRun> lint_paths(const CheckOptions& options);
 // Every file's setup, before anything is checked: a configuration mistake stops the run before
 // any output. Returns false (after saying why) on an unknown --pack; other mistakes throw.
 bool setup_all(SetupResolver& setups, const std::vector<std::string>& files, SetupTable& out, Lang lang);
+// The same for `count` files, path(i) the i-th.
+bool setup_all(SetupResolver& setups, std::size_t count, const std::function<std::string(std::size_t)>& path, SetupTable& out,
+               Lang lang);
 
 SetupResolver make_setups(const std::string& config, const std::vector<std::string>& pack_files,
                           const std::string& pack);

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "ingest/ingest.h"
+#include "util/string_sort.h"
 
 namespace nblint {
 
@@ -16,6 +17,9 @@ bool is_checked_in_directories(const std::string& path) {
 
 namespace {
 
+// Bytes of one directory's names sorted in memory (each level of a walk has its own).
+constexpr std::size_t kHeldNameBytes = 1u << 20;
+
 bool is_broken_symlink(const fs::path& p) {
   std::error_code ec;
   return fs::is_symlink(fs::symlink_status(p, ec)) && !fs::exists(fs::status(p, ec));
@@ -25,7 +29,9 @@ void walk(const fs::path& dir, PathPlan& plan, std::set<fs::path>& visited) {
   std::error_code ec;
   const fs::path canonical = fs::canonical(dir, ec);
   if (!ec && !visited.insert(canonical).second) return;  // a symlink loop
-  std::vector<fs::path> entries;
+  // The names sorted through a temporary file past a budget: a directory of any size is
+  // walked without holding its listing.
+  ExternalStringSorter names(kHeldNameBytes);
   fs::directory_iterator it(dir, ec);
   if (ec) {
     plan.problems.push_back({PathProblem::Kind::UnreadableDirectory, dir.string(), ec.message()});
@@ -36,13 +42,13 @@ void walk(const fs::path& dir, PathPlan& plan, std::set<fs::path>& visited) {
       plan.problems.push_back({PathProblem::Kind::UnreadableDirectory, dir.string(), ec.message()});
       break;
     }
-    entries.push_back(it->path());
+    names.add(it->path().filename().native());
   }
-  std::sort(entries.begin(), entries.end());
-  for (const fs::path& e : entries) {
+  names.drain([&](std::string_view name) {
+    const fs::path e = dir / name;
     if (is_broken_symlink(e)) {
       plan.problems.push_back({PathProblem::Kind::BrokenSymlink, e.string(), ""});
-      continue;
+      return;
     }
     const fs::file_status st = fs::status(e, ec);
     if (fs::is_directory(st)) {
@@ -50,7 +56,7 @@ void walk(const fs::path& dir, PathPlan& plan, std::set<fs::path>& visited) {
     } else if (fs::is_regular_file(st)) {
       (is_checked_in_directories(e.string()) ? plan.files : plan.skipped).push_back(e.string());
     }
-  }
+  });
 }
 
 }  // namespace

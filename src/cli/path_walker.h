@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "cli/path_list.h"
+
 namespace nblint {
 
 struct PathProblem {
@@ -13,8 +15,8 @@ struct PathProblem {
 };
 
 struct PathPlan {
-  std::vector<std::string> files;    // to check, in order
-  std::vector<std::string> skipped;  // files in directories with a format nblint does not read
+  PathList files;    // to check, in order
+  PathList skipped;  // files in directories with a format nblint does not read
   std::vector<PathProblem> problems; // arguments or entries that could not be used
 };
 

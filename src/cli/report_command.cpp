@@ -38,7 +38,8 @@ bool paths_to_lint(const ReportOptions& options, std::vector<std::string>& out) 
   const PathPlan plan = plan_paths(options.paths);
   std::vector<std::string> others;
   bool found = false;
-  for (const std::string& file : plan.files) {
+  for (std::size_t i = 0; i < plan.files.size(); ++i) {
+    const std::string file = plan.files[i];
     if (file != "-" && std::filesystem::equivalent(file, options.output, ec)) {
       if (!is_overview_page(file)) {
         std::cerr << "nblint: " << options.output

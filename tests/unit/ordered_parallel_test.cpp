@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdint>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -60,4 +62,29 @@ TEST_CASE("ordered_parallel: an exception from the reporting side stops the run 
                       }),
                   std::logic_error);
   CHECK(worked >= 4);
+}
+
+TEST_CASE("ordered_parallel: work runs at most a window ahead of done, so a slot per window index is enough") {
+  for (unsigned jobs : {2u, 3u}) {
+    CAPTURE(jobs);
+    const std::size_t window = nblint::ordered_window(jobs);
+    std::atomic<std::size_t> handed{0};  // done(i) returned for every i below
+    std::atomic<std::size_t> too_early{0};
+    std::vector<std::size_t> slots(window, SIZE_MAX);  // what the caller of a window would keep
+    std::atomic<std::size_t> overwritten{0};
+    ordered_parallel(
+        20 * window, jobs,
+        [&](std::size_t i) {
+          if (i >= handed + window) ++too_early;
+          // Index 0 is slow: without the window, the other threads would run far ahead.
+          if (i == 0) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+          slots[i % window] = i;
+        },
+        [&](std::size_t i) {
+          if (slots[i % window] != i) ++overwritten;
+          handed = i + 1;
+        });
+    CHECK(too_early == 0);
+    CHECK(overwritten == 0);
+  }
 }

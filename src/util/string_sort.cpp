@@ -1,5 +1,6 @@
 #include "util/string_sort.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,6 +15,15 @@ namespace nblint {
 namespace {
 
 constexpr std::size_t kReadBytes = 64 * 1024;  // each run's read buffer
+// Runs merged into one when there are this many: the merge's read buffers stay within 4 MB.
+constexpr std::size_t kMaxRuns = 64;
+
+// A string as the file holds it: its length in 4 bytes, then its bytes.
+void append_record(std::string& out, std::string_view s) {
+  const auto size = static_cast<std::uint32_t>(s.size());
+  out.append(reinterpret_cast<const char*>(&size), sizeof size);
+  out += s;
+}
 
 // Reads one run back a buffer at a time.
 class RunReader {
@@ -83,11 +93,7 @@ void ExternalStringSorter::spill() {
   }
   std::sort(held_.begin(), held_.end());
   std::string bytes;
-  for (const std::string& s : held_) {
-    const auto size = static_cast<std::uint32_t>(s.size());
-    bytes.append(reinterpret_cast<const char*>(&size), sizeof size);
-    bytes += s;
-  }
+  for (const std::string& s : held_) append_record(bytes, s);
   if (!write_all(fd_, bytes, written_)) {
     no_file_ = true;  // the disk is full: what is held stays held, the runs written stay readable
     return;
@@ -96,10 +102,10 @@ void ExternalStringSorter::spill() {
   written_ += bytes.size();
   held_.clear();
   held_bytes_ = 0;
+  if (runs_.size() == kMaxRuns) merge_runs();
 }
 
-void ExternalStringSorter::drain(const std::function<void(std::string_view)>& visit) {
-  std::sort(held_.begin(), held_.end());
+void ExternalStringSorter::merge(const std::vector<std::string>& held, const std::function<void(std::string_view)>& visit) {
   std::vector<RunReader> readers;
   readers.reserve(runs_.size());
   for (const Run& r : runs_) readers.emplace_back(fd_, r.offset, r.bytes);
@@ -107,7 +113,7 @@ void ExternalStringSorter::drain(const std::function<void(std::string_view)>& vi
   std::size_t next_held = 0;
   const std::size_t held_source = readers.size();
   const auto head = [&](std::size_t source) -> const std::string& {
-    return source == held_source ? held_[next_held] : readers[source].current();
+    return source == held_source ? held[next_held] : readers[source].current();
   };
   const auto later = [&](std::size_t a, std::size_t b) {
     const std::string& x = head(a);
@@ -119,19 +125,50 @@ void ExternalStringSorter::drain(const std::function<void(std::string_view)>& vi
   std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> heads(later);
   for (std::size_t r = 0; r < readers.size(); ++r)
     if (!readers[r].done()) heads.push(r);
-  if (!held_.empty()) heads.push(held_source);
+  if (!held.empty()) heads.push(held_source);
   while (!heads.empty()) {
     const std::size_t source = heads.top();
     heads.pop();
     visit(head(source));
     if (source == held_source) {
-      if (++next_held == held_.size()) continue;
+      if (++next_held == held.size()) continue;
     } else {
       readers[source].advance();
       if (readers[source].done()) continue;
     }
     heads.push(source);
   }
+}
+
+void ExternalStringSorter::merge_runs() {
+  const std::uint64_t first = written_;
+  std::string out;
+  bool failed = false;
+  const auto flush = [&] {
+    if (!failed && !write_all(fd_, out, written_)) failed = true;
+    written_ += out.size();
+    out.clear();
+  };
+  merge({}, [&](std::string_view s) {
+    append_record(out, s);
+    if (out.size() >= kReadBytes) flush();
+  });
+  flush();
+  if (failed) {  // the disk is full: the runs stay as they were
+    written_ = first;
+    return;
+  }
+#if defined(__linux__)
+  // The old runs' space given back where the file system can.
+  ::fallocate(fd_, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, static_cast<off_t>(runs_.front().offset),
+              static_cast<off_t>(first - runs_.front().offset));
+#endif
+  runs_.assign(1, {first, written_ - first});
+}
+
+void ExternalStringSorter::drain(const std::function<void(std::string_view)>& visit) {
+  std::sort(held_.begin(), held_.end());
+  merge(held_, visit);
   held_ = {};
   held_bytes_ = 0;
   runs_.clear();

@@ -34,6 +34,10 @@ class ExternalStringSorter {
     std::uint64_t offset = 0, bytes = 0;  // in the file: each string as a 4-byte length and its bytes
   };
   void spill();
+  // Calls visit with the strings of the runs and of `held` (sorted) in order.
+  void merge(const std::vector<std::string>& held, const std::function<void(std::string_view)>& visit);
+  // The runs merged into one new run at the file's end.
+  void merge_runs();
 
   std::size_t held_limit_;
   std::size_t held_bytes_ = 0;

@@ -78,3 +78,11 @@ TEST_CASE("external sort: when the disk refuses a run, the items are held and st
   CHECK(sorter.runs() == 2);
   check_sorted_like_std(sorter, input);
 }
+
+TEST_CASE("external sort: past 64 runs the runs are merged into one, and the order holds") {
+  const std::vector<Item> input = items(50'000, 5);
+  ExternalSorter<Item, decltype(kLess)> sorter(100 * sizeof(Item), kLess);  // 500 runs' worth
+  for (const Item& i : input) sorter.add(i);
+  CHECK(sorter.runs() < 64);
+  check_sorted_like_std(sorter, input);
+}

@@ -62,3 +62,12 @@ TEST_CASE("string sort: when the disk refuses a run, the strings stay in memory 
   std::sort(input.begin(), input.end());
   CHECK(sorted_by(sorter) == input);
 }
+
+TEST_CASE("string sort: past 64 runs the runs are merged into one, and the order holds") {
+  std::vector<std::string> input = names(20'000, 11);
+  ExternalStringSorter sorter(1'000);  // hundreds of runs' worth
+  for (const std::string& s : input) sorter.add(s);
+  CHECK(sorter.runs() < 64);
+  std::sort(input.begin(), input.end());
+  CHECK(sorted_by(sorter) == input);
+}

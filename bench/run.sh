@@ -16,6 +16,8 @@
 #   MANY_REPORTS=3334 reports per pack of the many-reports memory check (2–8 KB each; 0 skips it):
 #                     peak RSS of nblint -j <all cores> on a tenth of them, on all of them, and on
 #                     four times as many (generated with the next seed)
+#   SIXTEENFOLD=1     also sixteen times as many (1.2 GB of small files, timed once; 0 skips it):
+#                     memory must stay flat past the budgets, whatever the number of reports
 #   NBLINT=path       use this binary instead of building bench/../build-bench (Release)
 #   WORK=dir          where the corpora go (default bench/work; reused when the settings match)
 #   SKIP_MARKDOWNLINT=1  leave out the markdownlint row (also skipped when npm cannot install it)
@@ -33,6 +35,7 @@ LINEAR_MAX=${LINEAR_MAX:-64K}
 MANY_REPORTS=${MANY_REPORTS:-3334}
 WORK=${WORK:-$here/work}
 SKIP_MARKDOWNLINT=${SKIP_MARKDOWNLINT:-0}
+SIXTEENFOLD=${SIXTEENFOLD:-1}
 CORES=$(nproc)
 export LC_ALL=C.UTF-8  # wc -m counts UTF-8 characters only in a UTF-8 locale
 
@@ -93,6 +96,9 @@ if ((MANY_REPORTS > 0)); then
     if ((10#$index < MANY_REPORTS / 10)); then ln "$f" "$many/tenth/$name"; fi
   done
   generate "$many/fourfold" --reports "$((MANY_REPORTS * 4))" --formats txt --seed "$((SEED + 1))" --min-size 2K --max-size 8K
+  if ((SIXTEENFOLD)); then
+    generate "$many/sixteenfold" --reports "$((MANY_REPORTS * 16))" --formats txt --seed "$((SEED + 2))" --min-size 2K --max-size 8K
+  fi
 fi
 
 # ---- measuring -------------------------------------------------------------------------------
@@ -188,10 +194,16 @@ done
 
 many_rows=()
 if ((MANY_REPORTS > 0)); then
-  for part in tenth all fourfold; do
+  parts=(tenth all fourfold)
+  ((SIXTEENFOLD)) && parts+=(sixteenfold)
+  for part in "${parts[@]}"; do
     dir="$many/$part"
     [[ $part != tenth ]] && dir="$many/$part/txt"
+    # The largest run is timed once: it is there for its peak RSS, and takes a minute.
+    runs=$RUNS
+    [[ $part == sixteenfold ]] && RUNS=1
     measure "nblint -j $CORES, many reports $part" "$dir" -- "$NBLINT" check -j "$CORES" --format json "$dir"
+    RUNS=$runs
     many_rows+=("$last_row")
     unset 'rows[-1]'
   done

@@ -276,4 +276,14 @@ TEST_CASE("pack loader: copied_text names sections of the pack, a length and a s
   check_error(base + "copied_text: {sections: [a], min_chars: 0, similarity: 0.9}\n", 12, "at least 1");
   check_error(base + "copied_text: {sections: [a], min_chars: 50, similarity: 1.5}\n", 12, "at most 1");
   check_error(base + "copied_text: {sections: [a], min_chars: 50, similarity: high}\n", 12, "must be a number");
+
+  // A report's compared sections are marked in 64 bits across a run: the first 64 sections only.
+  std::string many_sections;
+  for (int k = 1; k <= 64; ++k)
+    many_sections += "    - {key: s" + std::to_string(k) + ", number: 二, title: 节" + std::to_string(k) + ", headings: ['节" +
+                     std::to_string(k) + "']}\n";
+  const std::string wide = replace_once(base, "rules:\n", many_sections + "rules:\n");
+  CHECK(load_pack(wide + "copied_text: {sections: [s63], min_chars: 50, similarity: 0.9}\n", "custom.yaml",
+                  Catalogue::builtin()).copied_text->sections.at(0) == "s63");
+  check_error(wide + "copied_text: {sections: [a, s64], min_chars: 50, similarity: 0.9}\n", 76, "after the pack's 64th section");
 }

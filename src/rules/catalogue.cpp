@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
+#include "rules/quick_yaml.h"
 #include "rules/yaml_read.h"
 #include "util/resources.h"
 
@@ -97,6 +99,20 @@ bool find_entries(std::string_view file, std::string_view yaml, std::vector<Entr
   return in_rules;
 }
 
+// An entry as the built-in catalogue is embedded (tools/gen_quick_pack --catalogue): its id
+// indented two spaces, its fields in flow style on the next line indented four. Read by
+// rules/quick_yaml; nullopt when it is written any other way (yaml-cpp then reads it).
+std::optional<YAML::Node> read_quick_entry(std::string_view text) {
+  constexpr std::string_view kBetween = ":\n    ";
+  const std::size_t colon = text.find(kBetween);
+  if (!text.starts_with("  ") || colon == std::string_view::npos) return std::nullopt;
+  std::optional<YAML::Node> fields = parse_quick_value(text.substr(colon + kBetween.size()));
+  if (!fields) return std::nullopt;
+  YAML::Node root(YAML::NodeType::Map);
+  root.force_insert(std::string(text.substr(2, colon - 2)), *fields);
+  return root;
+}
+
 }  // namespace
 
 struct Catalogue::Lazy {
@@ -159,8 +175,10 @@ const RuleInfo* Catalogue::parsed(std::size_t index) const {
   std::call_once(lazy_->once[chunk_index], [&] {
     const Chunk& chunk = lazy_->chunks[chunk_index];
     const YamlReader in{std::string(chunk.file)};
+    std::optional<YAML::Node> quick = chunk.whole_file ? std::nullopt : read_quick_entry(chunk.text);
     // Blank lines before an entry keep the whole file's line numbers in any error.
-    const YAML::Node root = in.parse(std::string(static_cast<std::size_t>(chunk.line - 1), '\n').append(chunk.text));
+    const YAML::Node root =
+        quick ? *quick : in.parse(std::string(static_cast<std::size_t>(chunk.line - 1), '\n').append(chunk.text));
     const auto misread = [&] { return std::logic_error("catalogue " + std::string(chunk.file) + " was misread"); };
     if (!root.IsMap()) throw misread();
     const YAML::Node rules = chunk.whole_file ? root["rules"] : root;

@@ -8,6 +8,7 @@
 #include <array>
 
 #include "rules/calendar.h"
+#include "rules/quick_yaml.h"
 #include "rules/skeleton_spec_loader.h"
 #include "rules/table_spec_loader.h"
 #include "text/normalizer.h"
@@ -202,9 +203,12 @@ const DeadlineSpec* DateSpec::latest() const {
   return best;
 }
 
-Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalogue& catalogue) {
+namespace {
+
+// `root` read from `yaml` (its text places errors inside a quoted equation).
+Pack load_pack_document(const YAML::Node& root, std::string_view yaml, const std::string& file_name,
+                        const Catalogue& catalogue) {
   const YamlReader in(file_name);
-  const YAML::Node root = in.parse(yaml);
   in.require_map(root, "a rule pack");
   in.check_keys(root, {"pack", "name", "basis", "years", "sections", "tables", "relations", "prose", "outdated_labels",
                        "carry_over", "copied_text", "dates", "heading_numbering", "heading_wording", "thin_sections",
@@ -274,6 +278,17 @@ Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalo
   pack.prose = load_prose_links(in, root["prose"], pack);
   if (root["skeleton"]) pack.skeleton = load_skeleton_spec(in, root["skeleton"], pack);
   return pack;
+}
+
+}  // namespace
+
+Pack load_pack(std::string_view yaml, const std::string& file_name, const Catalogue& catalogue) {
+  return load_pack_document(YamlReader(file_name).parse(yaml), yaml, file_name, catalogue);
+}
+
+Pack load_builtin_pack(std::string_view yaml, const std::string& file_name, const Catalogue& catalogue) {
+  if (std::optional<YAML::Node> root = parse_quick_form(yaml)) return load_pack_document(*root, yaml, file_name, catalogue);
+  return load_pack(yaml, file_name, catalogue);
 }
 
 Pack load_pack_file(const std::filesystem::path& path, const Catalogue& catalogue) {

@@ -26,7 +26,7 @@ bool is_builtin_pack(const resources::Resource& res) {
 std::vector<Pack> load_builtin_packs() {
   std::vector<Pack> packs;
   for (const auto& res : resources::all())
-    if (is_builtin_pack(res)) packs.push_back(load_pack(res.data, std::string(res.path), Catalogue::builtin()));
+    if (is_builtin_pack(res)) packs.push_back(load_builtin_pack(res.data, std::string(res.path), Catalogue::builtin()));
   sort_by_era(packs);
   return packs;
 }
@@ -99,7 +99,7 @@ const Pack* PackRegistry::loaded(std::size_t index) const {
   if (!lazy_) return &packs_[index];
   std::call_once(lazy_->once[index], [&] {
     const PackHeader& h = lazy_->headers[index];
-    Pack pack = load_pack(h.resource->data, std::string(h.resource->path), Catalogue::builtin());
+    Pack pack = load_builtin_pack(h.resource->data, std::string(h.resource->path), Catalogue::builtin());
     if (pack.id != h.id || pack.year_from != h.year_from || pack.year_to != h.year_to)
       throw std::logic_error("built-in pack " + std::string(h.resource->path) + ": its pack/years lines were misread");
     packs_[index] = std::move(pack);

@@ -24,15 +24,16 @@ class QuickReader {
       std::string key;
       while (at_ < text_.size() && is_key_char(text_[at_], key.empty())) key += text_[at_++];
       if (key.empty() || !take(": ")) return std::nullopt;
-      std::optional<YAML::Node> value = node(0);
-      if (!value || !take("\n")) return std::nullopt;
-      root.force_insert(key, *value);
+      YAML::Node value(YAML::NodeType::Null);
+      root.force_insert(key, value);
+      if (!fill(value, 0) || !take("\n")) return std::nullopt;
     }
     return root;
   }
 
   std::optional<YAML::Node> value() {
-    std::optional<YAML::Node> v = node(0);
+    YAML::Node v(YAML::NodeType::Null);
+    if (!fill(v, 0)) return std::nullopt;
     take("\n");
     if (at_ != text_.size()) return std::nullopt;
     return v;
@@ -53,41 +54,48 @@ class QuickReader {
     return true;
   }
 
-  std::optional<YAML::Node> node(int depth) {
-    if (at_ >= text_.size() || depth > kMaxDepth) return std::nullopt;
+  // Reads the value at at_ into `node`: a null node already in its parent. Built top-down, every
+  // node joins the document's memory as it is made; yaml-cpp merges a node's memory into its
+  // parent's on insertion, so built bottom-up each subtree's nodes were merged again at every
+  // level above it.
+  bool fill(YAML::Node node, int depth) {
+    if (at_ >= text_.size() || depth > kMaxDepth) return false;
     switch (text_[at_]) {
       case '"': {
         std::string s;
-        if (!quoted(s)) return std::nullopt;
-        return YAML::Node(s);
+        if (!quoted(s)) return false;
+        node = s;
+        return true;
       }
       case '[': {
         ++at_;
-        YAML::Node seq(YAML::NodeType::Sequence);
-        if (take("]")) return seq;
+        if (take("]")) {
+          node = YAML::Node(YAML::NodeType::Sequence);
+          return true;
+        }
         do {
-          std::optional<YAML::Node> item = node(depth + 1);
-          if (!item) return std::nullopt;
-          seq.push_back(*item);
+          YAML::Node item(YAML::NodeType::Null);
+          node.push_back(item);
+          if (!fill(item, depth + 1)) return false;
         } while (take(", "));
-        if (!take("]")) return std::nullopt;
-        return seq;
+        return take("]");
       }
       case '{': {
         ++at_;
-        YAML::Node map(YAML::NodeType::Map);
-        if (take("}")) return map;
+        if (take("}")) {
+          node = YAML::Node(YAML::NodeType::Map);
+          return true;
+        }
         do {
           std::string key;
-          if (!quoted(key) || !take(": ")) return std::nullopt;
-          std::optional<YAML::Node> value = node(depth + 1);
-          if (!value) return std::nullopt;
-          map.force_insert(key, *value);
+          if (!quoted(key) || !take(": ")) return false;
+          YAML::Node value(YAML::NodeType::Null);
+          node.force_insert(key, value);
+          if (!fill(value, depth + 1)) return false;
         } while (take(", "));
-        if (!take("}")) return std::nullopt;
-        return map;
+        return take("}");
       }
-      default: return std::nullopt;  // a plain scalar, an alias, a tag…
+      default: return false;  // a plain scalar, an alias, a tag…
     }
   }
 

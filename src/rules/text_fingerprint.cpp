@@ -4,17 +4,18 @@
 #include <bit>
 #include <cstring>
 #include <functional>
+#include <span>
 #include <vector>
 
 #include <unicode/uchar.h>
 
+#include "rules/shingle_hash.h"
 #include "util/bmp_letters.h"
 
 namespace nblint {
 
 namespace {
 
-constexpr std::size_t kShingle = 4;  // four characters: about two Chinese words
 constexpr int kMaxTableBits = 14;    // of a fingerprint's table of recent shingles: 128 KB
 
 std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser
@@ -97,16 +98,6 @@ void FingerprintBuilder::add_shingle(std::uint64_t h) {
   hashes_.push_back(mix(h));
 }
 
-namespace {
-
-std::uint64_t fnv_shingle(const char32_t* s) {  // FNV-1a over the shingle's code points
-  std::uint64_t h = 1469598103934665603ull;
-  for (std::size_t k = 0; k < kShingle; ++k) h = (h ^ s[k]) * 1099511628211ull;
-  return h;
-}
-
-}  // namespace
-
 void FingerprintBuilder::add_wording(std::u32string_view wording) {
   static_assert(kShingle == 4, "last_ holds the kShingle - 1 letters before the next");
   if (wording.empty()) return;
@@ -129,12 +120,24 @@ void FingerprintBuilder::add_wording(std::u32string_view wording) {
     std::uint64_t* const seen = seen_.data();
     const int shift = 64 - table_bits_;
     shingles_ += end - j;
-    for (; j < end; ++j) {
-      const std::uint64_t h = fnv_shingle(wording.data() + j - (kShingle - 1));
+    const auto take = [&](std::uint64_t h) {
       std::uint64_t& entry = seen[(h * 0x9E3779B97F4A7C15ull) >> shift];
-      if (entry == h) continue;
+      if (entry == h) return;
       entry = h;
       hashes_.push_back(mix(h));
+    };
+    if (!fnv_lanes_available()) {
+      for (; j < end; ++j) take(fnv_shingle(wording.data() + j - (kShingle - 1)));
+      continue;
+    }
+    // The hashes a chunk at a time, then taken in order.
+    constexpr std::size_t kChunk = 256;
+    std::uint64_t chunk[kChunk];
+    while (j < end) {
+      const std::size_t n = std::min(kChunk, end - j);
+      fnv_shingles_in_lanes(wording.data() + j - (kShingle - 1), n, chunk);
+      j += n;
+      for (const std::uint64_t h : std::span(chunk, n)) take(h);
     }
   }
   // The last three letters of all the wording so far.

@@ -7,26 +7,20 @@
 #include <span>
 #include <vector>
 
-#include <unicode/uchar.h>
-
+#include "rules/letter_filter.h"
 #include "rules/shingle_hash.h"
-#include "util/bmp_letters.h"
 
 namespace nblint {
 
 namespace {
 
-constexpr int kMaxTableBits = 14;    // of a fingerprint's table of recent shingles: 128 KB
+constexpr int kMaxTableBits = 14;  // of a fingerprint's table of recent shingles: 128 KB
 
 std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser
   x += 0x9E3779B97F4A7C15ull;
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
   return x ^ (x >> 31);
-}
-
-bool is_letter(char32_t c) {  // exactly u_isalpha: ideographs are alphabetic in ICU
-  return c < 0x10000 ? is_bmp_letter(c) : u_isalpha(static_cast<UChar32>(c));
 }
 
 }  // namespace
@@ -151,17 +145,11 @@ void FingerprintBuilder::add_wording(std::u32string_view wording) {
 }
 
 void FingerprintBuilder::add(std::u32string_view text) {
-  // The letters of a block, gathered branch-free on the stack, then taken as a wording.
+  // The letters of a block, gathered on the stack, then taken as a wording.
   constexpr std::size_t kBlock = 256;
-  char32_t block[kBlock];
-  for (std::size_t from = 0; from < text.size(); from += kBlock) {
-    std::size_t kept = 0;
-    for (const char32_t c : text.substr(from, kBlock)) {
-      block[kept] = c;
-      kept += is_letter(c);
-    }
-    add_wording(std::u32string_view(block, kept));
-  }
+  char32_t block[kBlock + kLetterSlack];
+  for (std::size_t from = 0; from < text.size(); from += kBlock)
+    add_wording(std::u32string_view(block, keep_letters(text.substr(from, kBlock), block)));
 }
 
 TextFingerprint FingerprintBuilder::finish() const {

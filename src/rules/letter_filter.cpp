@@ -4,10 +4,7 @@
 #include <bit>
 #include <cstdint>
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#define NBLINT_LETTER_LANES 1
-#endif
+#include "util/bitmap_lanes.h"
 
 namespace nblint {
 
@@ -22,7 +19,7 @@ std::size_t keep_letters_plain(std::u32string_view text, char32_t* out) {
   return kept;
 }
 
-#ifdef NBLINT_LETTER_LANES
+#ifdef NBLINT_BITMAP_LANES
 // For each mask of eight lanes, the lanes it keeps, first to last, one byte each (the rest 0).
 constexpr auto kKeptLanes = [] {
   std::array<std::uint64_t, 256> table{};
@@ -35,9 +32,6 @@ constexpr auto kKeptLanes = [] {
 }();
 
 __attribute__((target("avx2"))) std::size_t keep_letters_avx2(std::u32string_view text, char32_t* out) {
-  // kBmpLetters read as 32-bit words: bit c & 63 of word c >> 6 is bit c & 31 of word c >> 5.
-  const auto* const words = reinterpret_cast<const int*>(kBmpLetters);
-  const __m256i word_mask = _mm256_set1_epi32(0x7FF), bit_mask = _mm256_set1_epi32(31);
   const char32_t* const t = text.data();
   std::size_t i = 0, kept = 0;
   for (; i + 8 <= text.size(); i += 8) {
@@ -46,10 +40,7 @@ __attribute__((target("avx2"))) std::size_t keep_letters_avx2(std::u32string_vie
       kept += keep_letters_plain(text.substr(i, 8), out + kept);
       continue;
     }
-    const __m256i word = _mm256_i32gather_epi32(words, _mm256_and_si256(_mm256_srli_epi32(c, 5), word_mask), 4);
-    // Shifted left by 31 - (c & 31) = ~c & 31: the code point's bit becomes the lane's sign.
-    const auto letters = static_cast<unsigned>(
-        _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_sllv_epi32(word, _mm256_andnot_si256(c, bit_mask)))));
+    const unsigned letters = bitmap_lanes(c, kBmpLetters, 0x10000 / 32);
     const __m256i lanes = _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(static_cast<long long>(kKeptLanes[letters])));
     _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + kept), _mm256_permutevar8x32_epi32(c, lanes));
     kept += static_cast<std::size_t>(std::popcount(letters));
@@ -61,9 +52,8 @@ __attribute__((target("avx2"))) std::size_t keep_letters_avx2(std::u32string_vie
 }  // namespace
 
 std::size_t keep_letters(std::u32string_view text, char32_t* out) {
-#ifdef NBLINT_LETTER_LANES
-  static const bool lanes = __builtin_cpu_supports("avx2");
-  if (lanes) return keep_letters_avx2(text, out);
+#ifdef NBLINT_BITMAP_LANES
+  if (bitmap_lanes_available()) return keep_letters_avx2(text, out);
 #endif
   return keep_letters_plain(text, out);
 }

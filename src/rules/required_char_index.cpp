@@ -4,9 +4,7 @@
 #include <bit>
 #include <utility>
 
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#endif
+#include "util/bitmap_lanes.h"
 
 #include "util/u32_search.h"
 
@@ -148,24 +146,18 @@ std::uint64_t RequiredCharIndex::sets_hit_plain(std::u32string_view text) const 
   return hit;
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#ifdef NBLINT_BITMAP_LANES
 // Eight characters a step, each first tested against slots_ (its bit, found with a gather):
 // the few characters that may be required (about one in a hundred in prose, the required ones
-// and those sharing their low twelve bits) are then looked up in the table. slots_ read as 128
-// 32-bit words: bit c & 63 of 64-bit word (c >> 6) & 63 is bit c & 31 of word (c >> 5) & 127.
+// and those sharing their low twelve bits) are then looked up in the table.
 __attribute__((target("avx2"))) std::uint64_t RequiredCharIndex::sets_hit_avx2(std::u32string_view text) const {
-  const auto* const words = reinterpret_cast<const int*>(slots_.data());
   const char32_t* const t = text.data();
   const std::size_t n = text.size();
-  const __m256i word_mask = _mm256_set1_epi32(127), bit_mask = _mm256_set1_epi32(31);
   std::uint64_t hit = 0;
   std::size_t i = 0;
   for (; i + 8 <= n; i += 8) {
     const __m256i c = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(t + i));
-    const __m256i word = _mm256_i32gather_epi32(words, _mm256_and_si256(_mm256_srli_epi32(c, 5), word_mask), 4);
-    // Shifted left by 31 - (c & 31) = ~c & 31: the character's bit becomes the lane's sign.
-    const __m256i sign = _mm256_sllv_epi32(word, _mm256_andnot_si256(c, bit_mask));
-    for (auto lanes = static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(sign))); lanes != 0; lanes &= lanes - 1)
+    for (unsigned lanes = bitmap_lanes(c, slots_.data(), kBits / 32); lanes != 0; lanes &= lanes - 1)
       hit |= masks_[entry_of(t[i + static_cast<std::size_t>(std::countr_zero(lanes))])];
     if (hit == all_sets_) return hit;
   }
@@ -174,19 +166,14 @@ __attribute__((target("avx2"))) std::uint64_t RequiredCharIndex::sets_hit_avx2(s
   return hit;
 }
 
-bool RequiredCharIndex::gather_available() {
-  static const bool available = __builtin_cpu_supports("avx2");
-  return available;
-}
 #else
 std::uint64_t RequiredCharIndex::sets_hit_avx2(std::u32string_view text) const { return sets_hit_plain(text); }
-bool RequiredCharIndex::gather_available() { return false; }
 #endif
 
 bool RequiredCharIndex::scan_masks(std::u32string_view text, std::vector<unsigned char>& possible) const {
   if (page_.empty()) build_mask_table();
   // the sets the text holds a character of
-  const std::uint64_t hit = set_count_ == 0 ? 0 : gather_available() ? sets_hit_avx2(text) : sets_hit_plain(text);
+  const std::uint64_t hit = set_count_ == 0 ? 0 : bitmap_lanes_available() ? sets_hit_avx2(text) : sets_hit_plain(text);
   if (hit == 0) {  // most short texts: the answer made with the table
     possible.assign(no_hit_possible_.begin(), no_hit_possible_.end());
     return no_hit_any_;

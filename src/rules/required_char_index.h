@@ -48,7 +48,6 @@ class RequiredCharIndex {
   // with AVX2, where the characters are first tested eight at a time against slots_.
   std::uint64_t sets_hit_plain(std::u32string_view text) const;
   std::uint64_t sets_hit_avx2(std::u32string_view text) const;
-  static bool gather_available();
   // The general path (more sets than a mask holds).
   bool scan_sets(std::u32string_view text, std::vector<unsigned char>& possible) const;
   static constexpr std::size_t kBits = 4096;  // a character's slot is its low 12 bits

@@ -17,9 +17,6 @@ class CodePointFilter {
   }
   constexpr void add(char32_t c) { bits_[(c >> 6) & 1023] |= std::uint64_t{1} << (c & 63); }
   constexpr bool may_hold(char32_t c) const { return (bits_[(c >> 6) & 1023] >> (c & 63)) & 1; }
-  // The bits as 64-bit words (bit c % 64 of word c / 64 for c < 0x10000), 32-bit words of them.
-  const std::uint64_t* words() const { return bits_.data(); }
-  static constexpr std::uint32_t kWords32 = 0x10000 / 32;
 
  private:
   std::array<std::uint64_t, 1024> bits_{};

@@ -1,11 +1,8 @@
 #include "util/word_matcher.h"
 
 #include <algorithm>
-#include <bit>
 #include <map>
 #include <stdexcept>
-
-#include "util/bitmap_lanes.h"
 
 namespace nblint {
 
@@ -45,46 +42,26 @@ WordMatcher::WordMatcher(std::span<const std::u32string_view> lists) {
   }
 }
 
-void WordMatcher::match_at(std::u32string_view text, std::size_t i, std::vector<Occurrence>& out) const {
-  const char32_t c = text[i];
-  const std::size_t mask = slots_.size() - 1;
-  std::size_t s = slot_of(c);
-  while (slots_[s].group && slots_[s].first != c) s = (s + 1) & mask;
-  if (!slots_[s].group) return;
-  const std::uint32_t g = slots_[s].group - 1;
-  for (std::uint32_t w = group_starts_[g]; w < group_starts_[g + 1]; ++w) {
-    const std::u32string& word = words_[w].text;
-    if (word.size() > text.size() - i) break;  // longer words follow
-    // Compared in place: words are a few characters and most differ at the second, where a
-    // call to memcmp (std::equal) would cost more than the comparison.
-    std::size_t k = 1;
-    while (k < word.size() && word[k] == text[i + k]) ++k;
-    if (k == word.size())
-      out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(word.size()), words_[w].lists});
-  }
-}
-
-#ifdef NBLINT_BITMAP_LANES
-// Eight characters a step tested against first_chars_ (bitmap_lanes), the few that pass matched
-// in order as the plain loop does.
-__attribute__((target("avx2"))) void WordMatcher::find_all_in_lanes(std::u32string_view text, std::vector<Occurrence>& out) const {
-  std::size_t i = 0;
-  for (; i + 8 <= text.size(); i += 8) {
-    const __m256i codes = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(text.data() + i));
-    for (unsigned lanes = bitmap_lanes(codes, first_chars_.words(), CodePointFilter::kWords32); lanes != 0; lanes &= lanes - 1)
-      match_at(text, i + static_cast<std::size_t>(std::countr_zero(lanes)), out);
-  }
-  for (; i < text.size(); ++i)
-    if (first_chars_.may_hold(text[i])) match_at(text, i, out);
-}
-#else
-void WordMatcher::find_all_in_lanes(std::u32string_view, std::vector<Occurrence>&) const {}
-#endif
-
 void WordMatcher::find_all(std::u32string_view text, std::vector<Occurrence>& out) const {
-  if (bitmap_lanes_available()) return find_all_in_lanes(text, out);
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (first_chars_.may_hold(text[i])) match_at(text, i, out);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char32_t c = text[i];
+    if (!first_chars_.may_hold(c)) continue;
+    std::size_t s = slot_of(c);
+    while (slots_[s].group && slots_[s].first != c) s = (s + 1) & mask;
+    if (!slots_[s].group) continue;
+    const std::uint32_t g = slots_[s].group - 1;
+    for (std::uint32_t w = group_starts_[g]; w < group_starts_[g + 1]; ++w) {
+      const std::u32string& word = words_[w].text;
+      if (word.size() > text.size() - i) break;  // longer words follow
+      // Compared in place: words are a few characters and most differ at the second, where a
+      // call to memcmp (std::equal) would cost more than the comparison.
+      std::size_t k = 1;
+      while (k < word.size() && word[k] == text[i + k]) ++k;
+      if (k == word.size())
+        out.push_back({static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(word.size()), words_[w].lists});
+    }
+  }
 }
 
 }  // namespace nblint

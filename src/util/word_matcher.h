@@ -49,10 +49,8 @@ class WordMatcher {
   int slot_shift_ = 0;
   std::size_t slot_of(char32_t c) const { return (static_cast<std::uint32_t>(c) * 0x9E3779B1u) >> slot_shift_; }
   // Every word's first character: most characters of a text are none, and the filter says so
-  // before any probe (eight characters at a time with AVX2: find_all_in_lanes).
+  // before any probe.
   CodePointFilter first_chars_;
-  void match_at(std::u32string_view text, std::size_t i, std::vector<Occurrence>& out) const;  // words from i
-  void find_all_in_lanes(std::u32string_view text, std::vector<Occurrence>& out) const;
 };
 
 }  // namespace nblint

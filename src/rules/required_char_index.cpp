@@ -5,7 +5,6 @@
 #include <utility>
 
 #include "util/bitmap_lanes.h"
-
 #include "util/u32_search.h"
 
 namespace nblint {
@@ -148,8 +147,8 @@ std::uint64_t RequiredCharIndex::sets_hit_plain(std::u32string_view text) const 
 
 #ifdef NBLINT_BITMAP_LANES
 // Eight characters a step, each first tested against slots_ (its bit, found with a gather):
-// the few characters that may be required (about one in a hundred in prose, the required ones
-// and those sharing their low twelve bits) are then looked up in the table.
+// the few characters that may be required (the required ones and those sharing their low
+// twelve bits) are then looked up in the table.
 __attribute__((target("avx2"))) std::uint64_t RequiredCharIndex::sets_hit_avx2(std::u32string_view text) const {
   const char32_t* const t = text.data();
   const std::size_t n = text.size();
@@ -165,7 +164,6 @@ __attribute__((target("avx2"))) std::uint64_t RequiredCharIndex::sets_hit_avx2(s
     if (may_be_required(t[i])) hit |= masks_[entry_of(t[i])];
   return hit;
 }
-
 #else
 std::uint64_t RequiredCharIndex::sets_hit_avx2(std::u32string_view text) const { return sets_hit_plain(text); }
 #endif

@@ -1,8 +1,10 @@
 #include "rules/required_char_index.h"
 
 #include <algorithm>
+#include <bit>
 #include <utility>
 
+#include "util/bitmap_lanes.h"
 #include "util/u32_search.h"
 
 namespace nblint {
@@ -68,6 +70,9 @@ void RequiredCharIndex::build_mask_table() const {
   need_.assign(sets_of_.size(), 0);
   for (std::size_t i = 0; i < sets_of_.size(); ++i)
     for (const std::uint32_t number : sets_of_[i]) need_[i] |= std::uint64_t{1} << number;
+  no_hit_possible_.assign(need_.size(), 0);
+  for (std::size_t i = 0; i < need_.size(); ++i) no_hit_possible_[i] = need_[i] == 0;
+  no_hit_any_ = std::find(no_hit_possible_.begin(), no_hit_possible_.end(), 1) != no_hit_possible_.end();
 }
 
 RequiredCharIndex::Path RequiredCharIndex::path_for(std::size_t size) const {
@@ -107,37 +112,69 @@ bool RequiredCharIndex::scan_search(std::u32string_view text, std::vector<unsign
   return any;
 }
 
-bool RequiredCharIndex::scan_masks(std::u32string_view text, std::vector<unsigned char>& possible) const {
-  if (page_.empty()) build_mask_table();
+std::uint8_t RequiredCharIndex::entry_of(char32_t c) const {
+  if (c <= 0xFFFF) return block_[page_[c >> 8] + (c & 0xFF)];
+  const auto at = std::lower_bound(astral_.begin(), astral_.end(), std::pair<char32_t, std::uint8_t>{c, 0});
+  return at != astral_.end() && at->first == c ? at->second : 0;
+}
+
+std::uint64_t RequiredCharIndex::sets_hit_plain(std::u32string_view text) const {
   const std::uint32_t* const page = page_.data();
   const std::uint8_t* const block = block_.data();
-  const auto entry_of = [&](char32_t c) -> std::uint8_t {
-    if (c <= 0xFFFF) return block[page[c >> 8] + (c & 0xFF)];
-    const auto at = std::lower_bound(astral_.begin(), astral_.end(), std::pair<char32_t, std::uint8_t>{c, 0});
-    return at != astral_.end() && at->first == c ? at->second : 0;
-  };
-  std::uint64_t hit = 0;  // the sets the text holds a character of
-  if (set_count_ > 0) {
-    const char32_t* const t = text.data();
-    const std::size_t n = text.size();
-    std::size_t i = 0;
-    // Two characters a step: one test that both are in the BMP, one that both are in no set
-    // (masks_[0] = 0), which is what nearly every pair of a text is.
-    for (; i + 2 <= n; i += 2) {
-      const char32_t c0 = t[i], c1 = t[i + 1];
-      std::uint8_t e0, e1;
-      if ((c0 | c1) <= 0xFFFF) {
-        e0 = block[page[c0 >> 8] + (c0 & 0xFF)];
-        e1 = block[page[c1 >> 8] + (c1 & 0xFF)];
-      } else {
-        e0 = entry_of(c0);
-        e1 = entry_of(c1);
-      }
-      if ((e0 | e1) == 0) continue;
-      hit |= masks_[e0] | masks_[e1];
-      if (hit == all_sets_) break;
+  std::uint64_t hit = 0;
+  const char32_t* const t = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  // Two characters a step: one test that both are in the BMP, one that both are in no set
+  // (masks_[0] = 0), which is what nearly every pair of a text is.
+  for (; i + 2 <= n; i += 2) {
+    const char32_t c0 = t[i], c1 = t[i + 1];
+    std::uint8_t e0, e1;
+    if ((c0 | c1) <= 0xFFFF) {
+      e0 = block[page[c0 >> 8] + (c0 & 0xFF)];
+      e1 = block[page[c1 >> 8] + (c1 & 0xFF)];
+    } else {
+      e0 = entry_of(c0);
+      e1 = entry_of(c1);
     }
-    if (i + 1 == n) hit |= masks_[entry_of(t[i])];
+    if ((e0 | e1) == 0) continue;
+    hit |= masks_[e0] | masks_[e1];
+    if (hit == all_sets_) return hit;
+  }
+  if (i + 1 == n) hit |= masks_[entry_of(t[i])];
+  return hit;
+}
+
+#ifdef NBLINT_BITMAP_LANES
+// Eight characters a step, each first tested against slots_ (its bit, found with a gather):
+// the few characters that may be required (the required ones and those sharing their low
+// twelve bits) are then looked up in the table.
+__attribute__((target("avx2"))) std::uint64_t RequiredCharIndex::sets_hit_avx2(std::u32string_view text) const {
+  const char32_t* const t = text.data();
+  const std::size_t n = text.size();
+  std::uint64_t hit = 0;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    const __m256i c = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(t + i));
+    for (unsigned lanes = bitmap_lanes(c, slots_.data(), kBits / 32); lanes != 0; lanes &= lanes - 1)
+      hit |= masks_[entry_of(t[i + static_cast<std::size_t>(std::countr_zero(lanes))])];
+    if (hit == all_sets_) return hit;
+  }
+  for (; i < n; ++i)
+    if (may_be_required(t[i])) hit |= masks_[entry_of(t[i])];
+  return hit;
+}
+#else
+std::uint64_t RequiredCharIndex::sets_hit_avx2(std::u32string_view text) const { return sets_hit_plain(text); }
+#endif
+
+bool RequiredCharIndex::scan_masks(std::u32string_view text, std::vector<unsigned char>& possible) const {
+  if (page_.empty()) build_mask_table();
+  // the sets the text holds a character of
+  const std::uint64_t hit = set_count_ == 0 ? 0 : bitmap_lanes_available() ? sets_hit_avx2(text) : sets_hit_plain(text);
+  if (hit == 0) {  // most short texts: the answer made with the table
+    possible.assign(no_hit_possible_.begin(), no_hit_possible_.end());
+    return no_hit_any_;
   }
   possible.resize(need_.size());
   bool any = false;

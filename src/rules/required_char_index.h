@@ -43,6 +43,11 @@ class RequiredCharIndex {
   static constexpr std::size_t kMaskBits = 64, kMaxTableChars = 255;  // block_ entries are bytes
   void build_mask_table() const;
   bool scan_masks(std::u32string_view text, std::vector<unsigned char>& possible) const;
+  std::uint8_t entry_of(char32_t c) const;  // in block_ or astral_: c's mask in masks_
+  // The sets `text` holds a character of (as a mask), character by character in the table; or
+  // with AVX2, where the characters are first tested eight at a time against slots_.
+  std::uint64_t sets_hit_plain(std::u32string_view text) const;
+  std::uint64_t sets_hit_avx2(std::u32string_view text) const;
   // The general path (more sets than a mask holds).
   bool scan_sets(std::u32string_view text, std::vector<unsigned char>& possible) const;
   static constexpr std::size_t kBits = 4096;  // a character's slot is its low 12 bits
@@ -69,6 +74,8 @@ class RequiredCharIndex {
   mutable std::vector<std::uint64_t> masks_;
   mutable std::vector<std::pair<char32_t, std::uint8_t>> astral_;  // sorted by character
   mutable std::vector<std::uint64_t> need_;                         // per pattern, the mask of its sets
+  mutable std::vector<unsigned char> no_hit_possible_;              // scan's answer for a text of no set
+  mutable bool no_hit_any_ = false;
   mutable std::size_t short_scans_ = 0;                             // scans that chose the table path
   std::uint64_t all_sets_ = 0;
 };

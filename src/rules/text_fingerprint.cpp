@@ -6,9 +6,7 @@
 #include <functional>
 #include <vector>
 
-#include <unicode/uchar.h>
-
-#include "util/bmp_letters.h"
+#include "rules/letter_filter.h"
 
 namespace nblint {
 
@@ -22,10 +20,6 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64 finaliser
   x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
   x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
   return x ^ (x >> 31);
-}
-
-bool is_letter(char32_t c) {  // exactly u_isalpha: ideographs are alphabetic in ICU
-  return c < 0x10000 ? is_bmp_letter(c) : u_isalpha(static_cast<UChar32>(c));
 }
 
 }  // namespace
@@ -99,8 +93,12 @@ void FingerprintBuilder::add_shingle(std::uint64_t h) {
 
 namespace {
 
-std::uint64_t fnv_shingle(const char32_t* s) {  // FNV-1a over the shingle's code points
+// FNV-1a over the shingle's code points. Unrolled: at -O2 GCC kept the loop, seven
+// instructions a round, a quarter of a run's fingerprinting (-O3 unrolls it anyway). (Four shingles at a time with AVX-512DQ's 64-bit
+// multiplication cost half the instructions again and no measurable time: not kept.)
+std::uint64_t fnv_shingle(const char32_t* s) {
   std::uint64_t h = 1469598103934665603ull;
+#pragma GCC unroll 4
   for (std::size_t k = 0; k < kShingle; ++k) h = (h ^ s[k]) * 1099511628211ull;
   return h;
 }
@@ -148,17 +146,11 @@ void FingerprintBuilder::add_wording(std::u32string_view wording) {
 }
 
 void FingerprintBuilder::add(std::u32string_view text) {
-  // The letters of a block, gathered branch-free on the stack, then taken as a wording.
+  // The letters of a block, gathered on the stack, then taken as a wording.
   constexpr std::size_t kBlock = 256;
-  char32_t block[kBlock];
-  for (std::size_t from = 0; from < text.size(); from += kBlock) {
-    std::size_t kept = 0;
-    for (const char32_t c : text.substr(from, kBlock)) {
-      block[kept] = c;
-      kept += is_letter(c);
-    }
-    add_wording(std::u32string_view(block, kept));
-  }
+  char32_t block[kBlock + kLetterSlack];
+  for (std::size_t from = 0; from < text.size(); from += kBlock)
+    add_wording(std::u32string_view(block, keep_letters(text.substr(from, kBlock), block)));
 }
 
 TextFingerprint FingerprintBuilder::finish() const {

@@ -5,11 +5,13 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "rules/required_char_index.h"
+#include "support/corpus_texts.h"
 
 using namespace nblint;
 
@@ -102,4 +104,57 @@ TEST_CASE("required char index: no patterns, patterns without sets, a set of U+F
   CHECK(possible == std::vector<unsigned char>{1, 1, 0});
   CHECK(index.scan(U"年月", possible));
   CHECK(possible == std::vector<unsigned char>{1, 1, 1});
+}
+
+namespace {
+
+// The placeholder patterns' kind of sets: rare characters and common ones (年月日).
+const std::vector<std::vector<std::u32string>> kPlaceholderSets = {
+    {U"Xx"}, {U"Xx", U"年月日"}, {U"×✕╳"}, {U"*", U"年月日号件条个项次份人局委办镇乡县区市"}, {U"([【", U"单机部组"},
+    {U"填此"}, {U"某"}};
+
+// Scans each piece of `pieces` short enough for the mask table, against the plain answer.
+void check_masks_against_plain(const std::vector<std::vector<std::u32string>>& required, std::u32string_view text) {
+  std::vector<const std::vector<std::u32string>*> pointers;
+  for (const auto& sets : required) pointers.push_back(&sets);
+  const RequiredCharIndex index(pointers);
+  std::size_t longest = 0;  // of a text the table answers for
+  while (index.path_for(longest + 1) == RequiredCharIndex::Path::masks) ++longest;
+  REQUIRE(longest >= 16);
+  std::vector<unsigned char> possible;
+  std::mt19937 random(11);
+  for (std::size_t from = 0; from < text.size();) {
+    const std::size_t n = std::uniform_int_distribution<std::size_t>(0, longest)(random);
+    const std::u32string_view piece = text.substr(from, n);
+    const bool any = index.scan(piece, possible);
+    const std::vector<unsigned char> expected = plain_possible(required, piece);
+    CAPTURE(from);
+    REQUIRE(possible == expected);
+    CHECK(any == (std::find(expected.begin(), expected.end(), 1) != expected.end()));
+    from += n;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("required char index: the mask table on characters that share a required one's low twelve bits") {
+  // Characters the first, coarse test lets through (same slot) that are not required, mixed
+  // with required ones, every length up to the table's limit and every place in a block.
+  std::u32string near;
+  for (const auto& sets : kPlaceholderSets)
+    for (const std::u32string& set : sets)
+      for (const char32_t c : set) near += {c ^ 0x1000, c + 0x2000, c ^ 0x10000, c, U'政', U'府'};
+  std::mt19937 random(3);
+  for (int round = 0; round < 20; ++round) {
+    std::shuffle(near.begin(), near.end(), random);
+    check_masks_against_plain(kPlaceholderSets, near);
+  }
+}
+
+TEST_CASE("required char index: the mask table on the corpus") {
+  const int files = test::for_each_corpus_text([](const std::filesystem::path& path, std::u32string_view text) {
+    CAPTURE(path);
+    check_masks_against_plain(kPlaceholderSets, text);
+  });
+  if (test::have_shared_corpus()) CHECK(files > 0);
 }

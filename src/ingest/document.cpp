@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ingest/html_reader.h"
+
 namespace nblint {
 
 const LineLocation* Document::line_location(std::uint32_t line) const {
@@ -27,8 +29,10 @@ void Document::keep_only_lines(std::vector<std::uint32_t> keep) {
     location_lines = std::move(numbers);  // both empty when no line is kept: no location is asked
   }
   source.keep_only_lines(std::move(keep));
-  // Swapped with empty ones, not cleared or assigned: both keep the capacity (the memory), and a
-  // string assigned an empty (short, in-place) string keeps its buffer too.
+  // Handed to the next page read on this thread (when worth keeping); then swapped with empty
+  // ones, not cleared or assigned: both keep the capacity (the memory), and a string assigned an
+  // empty (short, in-place) string keeps its buffer too.
+  give_back_html_text(std::move(content), std::move(content_origin));  // empty unless HTML
   std::string().swap(content);
   std::vector<std::uint32_t>().swap(content_origin);
   std::vector<ExtractedTable>().swap(tables);

@@ -101,6 +101,7 @@
 #include "ingest/html_nesting_guard.h"
 #include "ingest/html_text_align.h"
 #include "ingest/table_grid.h"
+#include "util/thread_spare.h"
 
 namespace nblint {
 namespace {
@@ -530,12 +531,22 @@ ExtractedTable build_grid(const std::vector<RowRec>& rows, Span span) {
 // ---------------------------------------------------------------------------------------------
 // The walk
 
+struct HtmlTextTag;
+
 class Walker {
  public:
   Walker(std::string_view buf, std::uint32_t limit, GumboNode* doc)
       : buf_(buf), limit_(limit), doc_(doc) {}
 
   void run(HtmlText& result) {
+    // The text is no longer than the page: reserved at once, not grown by doubling (each step of
+    // a large buffer is fresh pages, faulted in and zeroed, and a copy of what came before).
+    if (buf_.size() >= thread_spare::kMinKept) {
+      main_.text = thread_spare::take<HtmlTextTag, std::string>();
+      main_.org = thread_spare::take<HtmlTextTag, std::vector<std::uint32_t>>();
+    }
+    main_.text.reserve(buf_.size());
+    main_.org.reserve(buf_.size());
     layout_ = find_layout_tables(doc_, skipper_);
     sinks_.push_back(std::make_unique<Sink>());
     sinks_.back()->out = &main_;
@@ -851,6 +862,11 @@ struct GumboOutputDeleter {
 };
 
 }  // namespace
+
+void give_back_html_text(std::string&& content, std::vector<std::uint32_t>&& origin) {
+  thread_spare::give_back<HtmlTextTag>(std::move(content));
+  thread_spare::give_back<HtmlTextTag>(std::move(origin));
+}
 
 HtmlText read_html(std::string_view html) {
   constexpr std::size_t kMaxInput = std::numeric_limits<std::uint32_t>::max() - 1;

@@ -118,6 +118,7 @@ void SourceText::keep_only_lines(std::vector<std::uint32_t> keep) {
   lines = LineIndex(std::string_view());
   // Swapped with empty ones, not cleared: clear() keeps the capacity (the memory).
   std::vector<std::uint32_t>().swap(invalid_offsets);
+  give_back_raw_offsets(std::move(raw_offsets));  // the next file decoded on this thread takes them
   std::vector<std::uint32_t>().swap(raw_offsets);
   compacted_ = true;
 }

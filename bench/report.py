@@ -91,7 +91,13 @@ def main() -> None:
                   f"{after.cpu:6.2f} s (per report {after.cpu / max(sizes[0].cpu, 0.005) / (after.files / sizes[0].files):.2f}×)")
         last, largest = sizes[-2], sizes[-1]
         per_report_kb = (largest.rss_kb - last.rss_kb) / max(largest.files - last.files, 1)
-        if per_report_kb * 1024 < 16:
+        slopes = [(b.rss_kb - a.rss_kb) / max(b.files - a.files, 1) for a, b in zip(sizes, sizes[1:])]
+        if len(slopes) >= 2 and all(later < earlier / 2 for earlier, later in zip(slopes, slopes[1:])):
+            # Each step adds less than half as much per report as the one before: the fixed budgets
+            # filling up, not a cost per report (a straight line would overstate the growth).
+            print(f"  per report, each step adds less than half the step before "
+                  f"({' → '.join(f'{x * 1024:.0f}' for x in slopes)} bytes): the budgets filling, not a cost per report")
+        elif per_report_kb * 1024 < 16:
             # Under 16 bytes a report: what the budgets hold no longer grows with the run.
             print(f"  the last step adds {per_report_kb * 1024:.1f} bytes per report: flat past the budgets")
         elif largest.rss_kb < 64 * 1024:

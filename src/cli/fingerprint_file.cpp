@@ -21,7 +21,7 @@ constexpr std::uint32_t kNone = UINT32_MAX;
 }  // namespace
 
 FingerprintFile::FingerprintFile(std::size_t held_bytes)
-    : held_limit_(held_bytes / sizeof(TextFingerprint)), cache_(kCachedPrints), cached_index_(kCachedPrints, kNone) {}
+    : held_limit_(held_bytes / sizeof(TextFingerprint)) {}
 
 FingerprintFile::~FingerprintFile() { close_file(); }
 
@@ -107,6 +107,10 @@ TextFingerprint FingerprintFile::at(std::uint32_t k) const {
   if (k < held_.size()) return held_[k];
   const std::uint32_t in_file = k - static_cast<std::uint32_t>(held_.size());
   if (in_file >= written_) return pending_[in_file - written_];
+  if (cache_.empty()) {  // made on the first read from the file: most runs never read it
+    cache_.resize(kCachedPrints);
+    cached_index_.assign(kCachedPrints, kNone);
+  }
   const std::size_t slot = k % kCachedPrints;
   if (cached_index_[slot] != k) {
     if (!read_all(fd_, reinterpret_cast<char*>(&cache_[slot]), sizeof(TextFingerprint),

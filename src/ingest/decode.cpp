@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 
+#include "ingest/file_reader.h"
 #include "ingest/utf8_blocks.h"
 #include "util/thread_spare.h"
 #include "util/utf8.h"
@@ -730,7 +731,10 @@ std::variant<Decoded, DecodeError> decode_bytes(std::string_view raw, std::strin
 }
 
 std::variant<Decoded, DecodeError> decode_buffer(std::string&& raw, std::string_view forced) {
-  return decode_any(std::string_view(raw), &raw, forced);
+  std::variant<Decoded, DecodeError> decoded = decode_any(std::string_view(raw), &raw, forced);
+  // Not taken over (another encoding, or an error): the next file read on this thread takes it.
+  give_back_file_buffer(std::move(raw));
+  return decoded;
 }
 
 void give_back_raw_offsets(std::vector<std::uint32_t>&& offsets) {

@@ -1,6 +1,5 @@
 #include "ingest/file_reader.h"
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -30,20 +29,11 @@ ReadError from_errno(int err) {
   }
 }
 
-// Bytes reserved for a file that takes the spare buffer: half of what thread_spare keeps.
-constexpr std::size_t kFileReserve = thread_spare::kMaxKept / 2;
-
 // `expected`: the size fstat gave (0 for a pipe). That much is read straight into its buffer,
 // with no regrowth and no second copy; then whatever follows (a file that grew, a pipe).
 std::variant<std::string, ReadError> read_fd(int fd, std::uint64_t max_size, std::size_t expected = 0) {
   std::string out;
-  if (expected >= thread_spare::kMinKept) {
-    out = thread_spare::take<FileBufferTag, std::string>();
-    // Too small: room for the largest file the spare keeps, reserved at once. A buffer regrown
-    // for each file larger than the ones before is fresh pages every time; reserved pages cost
-    // nothing until they are written.
-    if (out.capacity() < expected) out.reserve(std::max(expected, kFileReserve));
-  }
+  if (expected >= thread_spare::kMinKept) out = thread_spare::take_room<FileBufferTag, std::string>(expected);
   out.resize(expected);
   std::size_t got = 0;
   while (got < expected) {

@@ -542,8 +542,8 @@ class Walker {
     // The text is no longer than the page: reserved at once, not grown by doubling (each step of
     // a large buffer is fresh pages, faulted in and zeroed, and a copy of what came before).
     if (buf_.size() >= thread_spare::kMinKept) {
-      main_.text = thread_spare::take<HtmlTextTag, std::string>();
-      main_.org = thread_spare::take<HtmlTextTag, std::vector<std::uint32_t>>();
+      main_.text = thread_spare::take_room<HtmlTextTag, std::string>(buf_.size());
+      main_.org = thread_spare::take_room<HtmlTextTag, std::vector<std::uint32_t>>(buf_.size());
     }
     main_.text.reserve(buf_.size());
     main_.org.reserve(buf_.size());

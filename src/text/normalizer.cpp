@@ -201,25 +201,17 @@ void fold_text(std::string_view text, OffsetOf offset_of, const std::uint32_t* o
 
 }  // namespace
 
-// Characters of folded text (and as many origins) reserved for a report that takes the spares:
-// half of what thread_spare keeps, so that the buffers are given back.
-constexpr std::size_t kFoldedReserve = thread_spare::kMaxKept / sizeof(char32_t) / 2;
-
 NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>* origin, std::string_view source) {
   NormalizedText out;
   out.source = origin ? source : text;
-  // A report's text takes the buffers of the last report this thread folded (give_back).
-  std::size_t capacity = text.size();  // at most a character per byte
+  // A report's text takes the buffers of the last report this thread folded (give_back); it
+  // has at most a character per byte.
   if (text.size() * sizeof(char32_t) >= thread_spare::kMinKept) {
-    out.text = thread_spare::take<FoldedTextTag, std::u32string>();
-    out.origin = thread_spare::take<FoldedTextTag, std::vector<std::uint32_t>>();
-    // Room for the largest report a thread keeps spares for, reserved at once: a buffer grown
-    // for each report larger than the ones before is fresh pages every time (faulted in and
-    // zeroed by the kernel), while reserved pages cost nothing until they are written.
-    capacity = std::max(capacity, kFoldedReserve);
+    out.text = thread_spare::take_room<FoldedTextTag, std::u32string>(text.size());
+    out.origin = thread_spare::take_room<FoldedTextTag, std::vector<std::uint32_t>>(text.size());
   }
-  out.text.reserve(capacity);
-  out.origin.reserve(capacity);
+  out.text.reserve(text.size());
+  out.origin.reserve(text.size());
   FoldedWriter w(out);
   if (origin)
     fold_text(text, [origin](std::size_t i) { return (*origin)[i]; }, origin->data(), w);

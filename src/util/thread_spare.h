@@ -10,6 +10,7 @@
 // kMinKept bytes (smaller ones come from malloc's heap, not fresh pages) and at most kMaxKept
 // (one huge report does not pin its memory for the rest of the run).
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <type_traits>
 #include <utility>
@@ -36,6 +37,18 @@ Buffer take() {
   Buffer b = std::move(slot<Tag, Buffer>());
   slot<Tag, Buffer>() = Buffer();
   b.clear();
+  return b;
+}
+
+// take<Tag>() with room for `count` elements. A spare too small grows at once to half of what is
+// kept (or `count`, if more): a buffer regrown for each report larger than the ones before is
+// fresh pages every time (faulted in and zeroed), while reserved pages cost nothing until they
+// are written.
+template <class Tag, class Buffer>
+Buffer take_room(std::size_t count) {
+  Buffer b = take<Tag, Buffer>();
+  constexpr std::size_t kRoomy = kMaxKept / 2 / sizeof(typename Buffer::value_type);
+  if (b.capacity() < count) b.reserve(std::max(count, kRoomy));
   return b;
 }
 

@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <cstdint>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -167,87 +168,119 @@ std::size_t plain_run_end(std::string_view source, std::size_t at, std::size_t s
   return i;
 }
 
-}  // namespace
+// The scan of whole lines: its state starts afresh at each line break, so any set of lines
+// may be scanned in order and the others left out.
+class LineScanner {
+ public:
+  LineScanner(std::string_view source, const std::vector<Span>& pinyin_removed)
+      : source_(source), pinyin_removed_(pinyin_removed) {}
 
-std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span>& pinyin_removed) {
-  std::vector<NoiseRun> out;
-  // Indices of the open run of each kind on the current line, -1 when none.
-  int open[3] = {-1, -1, -1};
-  const auto add = [&](NoiseKind kind, Span s) {
-    int& i = open[static_cast<int>(kind)];
+  // The pinyin removal not yet added (those before were added, in the lines of their starts).
+  std::size_t next_pinyin_begin() const {
+    return next_pinyin_ < pinyin_removed_.size() ? pinyin_removed_[next_pinyin_].begin : std::string_view::npos;
+  }
+
+  // Scans source[from, to): `from` starts a line, `to` is just past a '\n' or the end.
+  void scan(std::size_t from, std::size_t to);
+
+  std::vector<NoiseRun> take_runs() {
+    std::stable_sort(out_.begin(), out_.end(),
+                     [](const NoiseRun& a, const NoiseRun& b) { return a.span.begin < b.span.begin; });
+    return std::move(out_);
+  }
+
+ private:
+  void add(NoiseKind kind, Span s) {
+    int& i = open_[static_cast<int>(kind)];
     if (i >= 0) {
-      out[i].span.end = s.end;
-      ++out[i].count;
+      out_[i].span.end = s.end;
+      ++out_[i].count;
     } else {
-      i = static_cast<int>(out.size());
-      out.push_back({kind, s, s, 1});
+      i = static_cast<int>(out_.size());
+      out_.push_back({kind, s, s, 1});
     }
-  };
+  }
   // A pinyin example quotes the character it annotates too: 公開(kāi), not (kāi).
-  const auto with_annotated_char = [&](Span s) {
+  Span with_annotated_char(Span s) const {
     std::uint32_t b = s.begin;
-    while (b > 0 && (static_cast<unsigned char>(source[b - 1]) & 0xC0) == 0x80) --b;
+    while (b > 0 && (static_cast<unsigned char>(source_[b - 1]) & 0xC0) == 0x80) --b;
     if (b > 0) --b;
     return Span{b, s.end};
-  };
-  std::size_t next_pinyin = 0;
+  }
+  void close_mojibake(std::size_t end) {
+    if (mojibake_len_ >= kMojibakeMinRun && mojibake_has_lead_)
+      add(NoiseKind::Mojibake, {static_cast<std::uint32_t>(mojibake_begin_), static_cast<std::uint32_t>(end)});
+    mojibake_len_ = 0;
+    mojibake_has_lead_ = false;
+  }
+  // A new line: the runs of the line before are closed (mojibake by close_mojibake at its break).
+  void start_line() {
+    std::fill(std::begin(open_), std::end(open_), -1);
+    after_han_ = false;
+  }
+
+  std::string_view source_;
+  const std::vector<Span>& pinyin_removed_;
+  std::vector<NoiseRun> out_;
+  // Indices of the open run of each kind on the current line, -1 when none.
+  int open_[3] = {-1, -1, -1};
+  std::size_t next_pinyin_ = 0;
   // Whether the character before this point is Han, or ends a pinyin annotation of one.
-  bool after_han = false;
-  std::size_t mojibake_begin = 0, mojibake_len = 0;
-  bool mojibake_has_lead = false;
-  const auto close_mojibake = [&](std::size_t end) {
-    if (mojibake_len >= kMojibakeMinRun && mojibake_has_lead)
-      add(NoiseKind::Mojibake, {static_cast<std::uint32_t>(mojibake_begin), static_cast<std::uint32_t>(end)});
-    mojibake_len = 0;
-    mojibake_has_lead = false;
-  };
-  for (std::size_t i = 0; i <= source.size();) {
+  bool after_han_ = false;
+  std::size_t mojibake_begin_ = 0, mojibake_len_ = 0;
+  bool mojibake_has_lead_ = false;
+};
+
+void LineScanner::scan(std::size_t from, std::size_t to) {
+  const std::string_view source = source_;
+  const std::vector<Span>& pinyin_removed = pinyin_removed_;
+  start_line();
+  for (std::size_t i = from;;) {
+    // A removal at `to` starts the next line: it is added when that line is scanned.
+    if (i >= to && i != source.size()) break;
     // Pinyin removals that start before this point belong to the current line.
-    while (next_pinyin < pinyin_removed.size() && pinyin_removed[next_pinyin].begin <= i)
-      add(NoiseKind::Pinyin, with_annotated_char(pinyin_removed[next_pinyin++]));
+    while (next_pinyin_ < pinyin_removed.size() && pinyin_removed[next_pinyin_].begin <= i)
+      add(NoiseKind::Pinyin, with_annotated_char(pinyin_removed[next_pinyin_++]));
     if (i == source.size()) {
       close_mojibake(i);
       break;
     }
     // Plain characters up to the next pinyin removal (which must be added when it is reached).
-    const std::size_t stop = next_pinyin < pinyin_removed.size()
-                                 ? std::min<std::size_t>(pinyin_removed[next_pinyin].begin, source.size())
-                                 : source.size();
-    if (const std::size_t end = plain_run_end(source, i, stop, after_han); end > i) {
+    const std::size_t stop = std::min(next_pinyin_begin(), source.size());
+    if (const std::size_t end = plain_run_end(source, i, stop, after_han_); end > i) {
       close_mojibake(i);
       i = end;
       continue;
     }
     const unsigned char b = static_cast<unsigned char>(source[i]);
-    const bool pinyin_ends_here = next_pinyin > 0 && pinyin_removed[next_pinyin - 1].end == i;
+    const bool pinyin_ends_here = next_pinyin_ > 0 && pinyin_removed[next_pinyin_ - 1].end == i;
     if (b == '\n') {
       close_mojibake(i);
-      std::fill(std::begin(open), std::end(open), -1);
-      after_han = false;
+      start_line();
       ++i;
       continue;
     }
     if (b < 0x80) {
       close_mojibake(i);
-      const std::size_t garbled_end = b == '?' ? misaligned_run_end(source, i, after_han || pinyin_ends_here) : i;
+      const std::size_t garbled_end = b == '?' ? misaligned_run_end(source, i, after_han_ || pinyin_ends_here) : i;
       if (garbled_end > i) {
         add(NoiseKind::Mojibake, {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(garbled_end)});
-        after_han = false;
+        after_han_ = false;
         i = garbled_end;
         continue;
       }
-      after_han = false;
+      after_han_ = false;
       ++i;
       continue;
     }
     const utf8::Decoded d = utf8::decode(source, i);
-    after_han = utf8::is_han(d.cp);
+    after_han_ = utf8::is_han(d.cp);
     if (d.cp == utf8::kReplacement) {
       close_mojibake(i);
       add(NoiseKind::Replacement, {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i + d.length)});
     } else if (is_cp1252_residue(d.cp)) {
-      if (mojibake_len++ == 0) mojibake_begin = i;
-      mojibake_has_lead = mojibake_has_lead || is_lead_residue(d.cp);
+      if (mojibake_len_++ == 0) mojibake_begin_ = i;
+      mojibake_has_lead_ = mojibake_has_lead_ || is_lead_residue(d.cp);
     } else {
       close_mojibake(i);
       if (source.substr(i).starts_with("锟斤拷")) {
@@ -258,8 +291,48 @@ std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span
     }
     i += d.length;
   }
-  std::stable_sort(out.begin(), out.end(), [](const NoiseRun& a, const NoiseRun& b) { return a.span.begin < b.span.begin; });
-  return out;
+}
+
+// Where the line holding `at` starts, not before `floor` (a line start).
+std::size_t line_start_of(std::string_view source, std::size_t floor, std::size_t at) {
+  const void* hit = at > floor ? ::memrchr(source.data() + floor, '\n', at - floor) : nullptr;
+  return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - source.data()) + 1 : floor;
+}
+
+// Just past the line break ending the line that holds `at`, or the end.
+std::size_t line_end_after(std::string_view source, std::size_t at) {
+  if (at >= source.size()) return source.size();
+  const void* hit = std::memchr(source.data() + at, '\n', source.size() - at);
+  return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - source.data()) + 1 : source.size();
+}
+
+}  // namespace
+
+std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span>& pinyin_removed, SourceForm form) {
+  LineScanner scanner(source, pinyin_removed);
+  if (!noise_blocks_available()) {
+    scanner.scan(0, source.size());
+    return scanner.take_runs();
+  }
+  // Only the lines where noise may be (noise_blocks.h): those of a suspect block or a pinyin
+  // removal. The line before each is done, so each scan starts afresh as the whole scan would.
+  for (std::size_t done = 0;;) {
+    const std::size_t pinyin = scanner.next_pinyin_begin();
+    const std::size_t block = first_noise_suspect(source, form, done, pinyin);
+    if (block == std::string_view::npos && pinyin == std::string_view::npos) break;
+    std::size_t from, to;
+    if (pinyin < block) {
+      from = line_start_of(source, done, pinyin);
+      to = line_end_after(source, pinyin);
+    } else {
+      from = line_start_of(source, done, block >= done + 3 ? block - 3 : done);
+      to = line_end_after(source, block + 31);
+    }
+    scanner.scan(from, to);
+    if (to == source.size()) break;
+    done = to;
+  }
+  return scanner.take_runs();
 }
 
 }  // namespace nblint

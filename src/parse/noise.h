@@ -7,9 +7,13 @@
 #include <vector>
 
 #include "model/report.h"
+#include "parse/noise_blocks.h"
 
 namespace nblint {
 
-std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span>& pinyin_removed);
+// `form`: well_formed only when `source` is known to be well-formed UTF-8 (it is then not checked
+// again); ill-formed bytes are noise (U+FFFD) either way.
+std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span>& pinyin_removed,
+                                 SourceForm form = SourceForm::unchecked);
 
 }  // namespace nblint

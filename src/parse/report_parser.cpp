@@ -11,7 +11,7 @@ namespace nblint {
 namespace {
 
 Report parse(std::string_view text, const std::vector<std::uint32_t>* origin, std::string_view source,
-             const std::vector<int>* outline_levels) {
+             SourceForm form, const std::vector<int>* outline_levels) {
   Report report;
   report.folded = normalize(text, origin, source);
   build_section_tree(report, outline_levels);
@@ -19,7 +19,7 @@ Report parse(std::string_view text, const std::vector<std::uint32_t>* origin, st
   find_metadata(report);
   find_publication_date(report);
   find_prose_facts(report);
-  report.noise = find_noise(report.folded.source, report.folded.pinyin_removed);
+  report.noise = find_noise(report.folded.source, report.folded.pinyin_removed, form);
   return report;
 }
 
@@ -28,10 +28,12 @@ Report parse(std::string_view text, const std::vector<std::uint32_t>* origin, st
 Report parse_report(const Document& document) {
   std::vector<int> levels;
   for (const LineLocation& l : document.line_locations) levels.push_back(l.outline_level);
-  return parse(document.parse_text(), document.parse_origin(), document.source.text,
+  // A Document's text is well-formed UTF-8: ingest replaced what it could not decode (and
+  // fuzz_ingest checks it).
+  return parse(document.parse_text(), document.parse_origin(), document.source.text, SourceForm::well_formed,
                document.line_locations.empty() ? nullptr : &levels);
 }
 
-Report parse_report(std::string_view source) { return parse(source, nullptr, source, nullptr); }
+Report parse_report(std::string_view source) { return parse(source, nullptr, source, SourceForm::unchecked, nullptr); }
 
 }  // namespace nblint

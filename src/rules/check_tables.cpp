@@ -194,18 +194,19 @@ void report_invalid(const CheckContext& ctx, const TableSpec& spec, const BoundT
       const BoundCell& c = row.cells[i];
       const CellDomain domain = spec.cell_domain(row_at, i);
       const char* key = nullptr;
-      MessageArgs args{{"cell", cell_name(ctx, kInvalid, spec, row, i)}};
-      if (c.state == CellState::NotANumber) {
+      if (c.state == CellState::NotANumber)
         key = "not_a_number";
+      else if (c.state == CellState::Number && c.value.negative && c.value.mantissa != 0 && domain != CellDomain::Signed)
+        key = "negative";
+      else if (c.state == CellState::Number && c.value.milli() % 1000 != 0 && domain != CellDomain::Amount)
+        key = "fraction";
+      if (!key) continue;  // the message is made only for a finding: most cells are fine
+      MessageArgs args{{"cell", cell_name(ctx, kInvalid, spec, row, i)}};
+      if (c.state == CellState::NotANumber)
         args.push_back({"text", std::string(trimmed(ctx.original(c.span)))});
-      } else if (c.state == CellState::Number) {
-        if (c.value.negative && c.value.mantissa != 0 && domain != CellDomain::Signed)
-          key = "negative";
-        else if (c.value.milli() % 1000 != 0 && domain != CellDomain::Amount)
-          key = "fraction";
+      else
         args.push_back({"value", format_quantity(c.value)});
-      }
-      if (key) ctx.emit(kInvalid, ctx.message(kInvalid, key, args), c.span);
+      ctx.emit(kInvalid, ctx.message(kInvalid, key, args), c.span);
     }
   }
 }

@@ -7,10 +7,22 @@ namespace nblint {
 
 namespace {
 
+// The CJK marks a key drops (full-width forms too, for unfolded input).
+constexpr std::u32string_view kCjkMarks = U"“”‘’《》〈〉【】〔〕、，。：；！？（）…—–·「」『』￥";
+// Han and the rest of U+3400–U+FAFF hold none of them: most of a label is answered without the
+// search through them.
+constexpr char32_t kNoMarkFrom = 0x3400, kNoMarkTo = 0xFAFF;
+constexpr bool outside_no_mark_range(std::u32string_view marks) {
+  for (char32_t m : marks)
+    if (m >= kNoMarkFrom && m <= kNoMarkTo) return false;
+  return true;
+}
+static_assert(outside_no_mark_range(kCjkMarks));
+
 bool is_punctuation(char32_t c) {
   if (c < 0x80) return c != '=' && !((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
-  static constexpr std::u32string_view kCjk = U"“”‘’《》〈〉【】〔〕、，。：；！？（）…—–·「」『』￥";
-  return kCjk.find(c) != std::u32string_view::npos;
+  if (c >= kNoMarkFrom && c <= kNoMarkTo) return false;
+  return kCjkMarks.find(c) != std::u32string_view::npos;
 }
 
 std::u32string strip(std::u32string_view s) {

@@ -2,6 +2,9 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 #include "cli/commands.h"
 #include "cli/exit_codes.h"
@@ -37,6 +40,13 @@ void add_config_options(CLI::App* cmd, std::string& config, std::vector<std::str
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+  // A report's (and the packs') many small blocks grow the heap's top and are freed together;
+  // glibc then gives back what lies past the top pad, and the next report faults those pages in
+  // again, zeroed. A 1 MB pad keeps them: 4,150 -> 3,210 page faults on the bench's UTF-8 row,
+  // for at most 1 MB of RSS.
+  mallopt(M_TOP_PAD, 1024 * 1024);
+#endif
   std::ios::sync_with_stdio(false);
   const Lang lang = nblint::detect_lang(argc, argv);
   CLI::App app{tr(lang,

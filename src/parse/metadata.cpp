@@ -1,6 +1,7 @@
 #include "parse/metadata.h"
 
 #include <array>
+#include <cstdint>
 
 #include "grammar/date.h"
 #include "parse/text_scan.h"
@@ -15,6 +16,16 @@ constexpr std::array<std::u32string_view, 28> kLabels = {
     U"公开范围", U"公开方式", U"生成日期", U"成文日期", U"印发日期", U"主题分类", U"文章来源", U"信息来源",
     U"填报单位", U"填报日期", U"填报人", U"审核人", U"联系电话", U"索引号", U"有效性", U"标题",
     U"来源", U"文号", U"分类", U"时间"};
+
+// The first characters of the labels, by their low six bits: a position whose character is not
+// one of them starts no label, and most positions (the cells of table rows) are answered so.
+constexpr std::uint64_t kLabelFirstBits = [] {
+  std::uint64_t bits = 0;
+  for (auto label : kLabels) bits |= std::uint64_t{1} << (label.front() & 63);
+  return bits;
+}();
+
+bool may_start_label(char32_t c) { return (kLabelFirstBits >> (c & 63)) & 1; }
 
 struct LabelAt {
   std::u32string_view label;
@@ -36,7 +47,7 @@ bool at_field_start(std::u32string_view line, std::size_t i) {
 // A label at i, letters possibly spaced out (索 引 号), then an optional (盖章) and ':'; or a
 // label that fills a whole table cell, without a colon (| 发文日期 | 2018-02-28 |).
 std::optional<LabelAt> label_at(std::u32string_view line, std::size_t i) {
-  if (!at_field_start(line, i)) return std::nullopt;
+  if (!may_start_label(line[i]) || !at_field_start(line, i)) return std::nullopt;
   for (auto label : kLabels) {
     std::size_t j = i;
     std::size_t k = 0;

@@ -1,7 +1,6 @@
 #include "text/normalizer.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "text/fold.h"
 #include "text/plain_run.h"
@@ -87,16 +86,6 @@ void remove_pinyin(NormalizedText& out, const std::vector<std::size_t>& parens) 
   out.origin.resize(w);
 }
 
-// Eight bytes at p (little-endian word) that are all ASCII and none of them '\r'.
-bool plain_ascii_block(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  const std::uint64_t cr = w ^ (kOnes * '\r');
-  const bool has_cr = ((cr - kOnes) & ~cr & kHigh) != 0;
-  return (w & kHigh) == 0 && !has_cr;
-}
-
 // Folded characters and their origins are written to a small buffer and appended from there in
 // bulk, instead of two push_backs per character (the normaliser sees every character of every
 // document, and push_back's growth path kept the compiler from keeping anything in registers).
@@ -108,8 +97,10 @@ class FoldedWriter {
   void make_room(std::size_t n) {
     if (end_ + n > kCapacity) flush();
   }
-  void put(char32_t c, std::uint32_t origin) {
-    if (c == U'(') parens_.push_back(out_.text.size() + end_);
+  // Inline, with the rare '(' out of line: put() is most of the cost of an ASCII character.
+  __attribute__((always_inline)) void put(char32_t c, std::uint32_t origin) {
+    if (c == U'(') [[unlikely]]
+      note_paren();
     text_[end_] = c;
     origin_[end_++] = origin;
   }
@@ -129,6 +120,8 @@ class FoldedWriter {
   const std::vector<std::size_t>& parens() const { return parens_; }
 
  private:
+  __attribute__((noinline)) void note_paren() { parens_.push_back(out_.text.size() + end_); }
+
   static constexpr std::size_t kCapacity = 512;
   NormalizedText& out_;
   char32_t text_[kCapacity];
@@ -158,18 +151,15 @@ void fold_text(std::string_view text, OffsetOf offset_of, const std::uint32_t* o
   for (std::size_t i = 0; i < size;) {
     const unsigned char b = p[i];
     if (b < 0x80) {
-      // ASCII without '\r' is its own fold, eight bytes at a time.
-      if (i + 8 <= size && plain_ascii_block(text.data() + i)) {
-        w.make_room(8);
-        for (std::size_t k = 0; k < 8; ++k) w.put(p[i + k], offset_of(i + k));
-        i += 8;
-        continue;
-      }
-      // Every line break becomes one '\n'.
-      const auto offset = offset_of(i++);
-      if (b == '\r' && i < size && p[i] == '\n') continue;  // the '\n' will be kept
-      w.make_room(1);
-      w.put(b == '\r' ? U'\n' : static_cast<char32_t>(b), offset);
+      // ASCII is its own fold, except that every line break becomes one '\n'. A byte at a time:
+      // most ASCII in a Chinese report comes one or two characters between Chinese ones.
+      do {
+        const auto offset = offset_of(i);
+        const unsigned char c = p[i++];
+        if (c == '\r' && i < size && p[i] == '\n') continue;  // the '\n' will be kept
+        w.make_room(1);
+        w.put(c == '\r' ? U'\n' : static_cast<char32_t>(c), offset);
+      } while (i < size && p[i] < 0x80);
       continue;
     }
     // A run of three-byte characters that fold to one character (most of a Chinese text),

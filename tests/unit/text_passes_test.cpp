@@ -151,6 +151,32 @@ TEST_CASE("text passes: long runs of three-byte characters (normalize's blocks o
   }
 }
 
+TEST_CASE("text passes: a run of three-byte characters ending at every place of a block of eight") {
+  // The block loop takes the characters before a run's end from the block that holds it: every
+  // kind of end (not three bytes, ill-formed, a fold of another length, '（' folding to '('),
+  // after every run length and at every alignment, with and without an origin map.
+  const std::vector<std::string> ends = {"a",  "\n", "𠀀", "é", "\xE4\xBD", "\xE0\x80\x80", "\xED\xA0\x80", "（",
+                                         "㍿", "\u200B", "\xEF\xBF\xBD", "\xFF", "開"};
+  for (const std::string& end : ends) {
+    for (std::size_t before = 0; before <= 3; ++before) {
+      for (std::size_t run = 0; run <= 26; ++run) {
+        std::string text(before, 'x');
+        for (std::size_t k = 0; k < run; ++k) text += k % 9 == 4 ? "，" : "政";
+        text += end;
+        for (std::size_t k = 0; k < 30; ++k) text += "府";
+        check_passes_agree(text);
+        std::vector<std::uint32_t> origin;
+        for (std::uint32_t i = 0; i <= text.size(); ++i) origin.push_back(5 + 3 * i);
+        const std::string source(5 + 3 * text.size() + 1, ' ');
+        const NormalizedText now = normalize(text, &origin, source);
+        const NormalizedText expected = reference::normalize(text, &origin, source);
+        REQUIRE(now.text == expected.text);
+        REQUIRE(now.origin == expected.origin);
+      }
+    }
+  }
+}
+
 TEST_CASE("text passes: normalize with an origin map (HTML) agrees with the reference") {
   const std::string source = "<p>公開(kāi)\r\n第一行 abcdefghij，（二）</p>";
   std::string text;

@@ -58,6 +58,13 @@ NBLINT_AVX2 inline void commit(const Output& out, std::size_t n, Folded& done) {
   done.bytes += 3 * n;
 }
 
+// `v`, which the compiler can no longer see is a constant: it stays in its register instead of
+// being rebuilt where it is used.
+NBLINT_AVX2 inline __m256i in_register(__m256i v) {
+  asm("" : "+x"(v));
+  return v;
+}
+
 // How many characters the block starts with that have the three-byte shape, from the shape
 // test's byte mask: characters 0-3 are bits 0-11, 4-7 bits 16-27 (bits 12-15 and 28-31 are
 // bytes not looked at, always set).
@@ -84,6 +91,14 @@ NBLINT_AVX2 Folded fold_run_avx2(const unsigned char* p, std::size_t bytes, cons
                                           2, 1, 0, -1, 5, 4, 3, -1, 8, 7, 6, -1, 11, 10, 9, -1);
   // kChangesBmp read as 32-bit words: bit c % 32 of word c / 32 (little-endian, as x86 is).
   const auto* const changes = reinterpret_cast<const int*>(fold_table::kChangesBmp);
+  // The constants of the decode and of the tests, kept in registers (in_register): GCC would
+  // rebuild each of them in every block (a 64-bit immediate moved into a vector, broadcast).
+  const __m256i low_6 = in_register(_mm256_set1_epi32(0x3F)), middle_6 = in_register(_mm256_set1_epi32(0xFC0));
+  const __m256i high_4 = in_register(_mm256_set1_epi32(0xF000));
+  const __m256i min_three_byte = in_register(_mm256_set1_epi32(0x800));
+  const __m256i surrogate_mask = in_register(_mm256_set1_epi32(0xF800));
+  const __m256i surrogate_value = in_register(_mm256_set1_epi32(0xD800));
+  const __m256i bit_in_word = in_register(_mm256_set1_epi32(31));
   Folded done;
   for (;;) {
     while (done.bytes + 28 <= bytes && done.chars + 8 <= out.room) {
@@ -96,14 +111,12 @@ NBLINT_AVX2 Folded fold_run_avx2(const unsigned char* p, std::size_t bytes, cons
       // (run ends are frequent: ASCII, line breaks, '（').
       unsigned n = shaped_characters(shaped);
       const __m256i w = _mm256_shuffle_epi8(block, gather);
-      const __m256i cp =
-          _mm256_or_si256(_mm256_or_si256(_mm256_and_si256(w, _mm256_set1_epi32(0x3F)),
-                                          _mm256_and_si256(_mm256_srli_epi32(w, 2), _mm256_set1_epi32(0xFC0))),
-                          _mm256_and_si256(_mm256_srli_epi32(w, 4), _mm256_set1_epi32(0xF000)));
+      const __m256i cp = _mm256_or_si256(
+          _mm256_or_si256(_mm256_and_si256(w, low_6), _mm256_and_si256(_mm256_srli_epi32(w, 2), middle_6)),
+          _mm256_and_si256(_mm256_srli_epi32(w, 4), high_4));
       // Well-formed: not overlong (below U+0800), not a surrogate (U+D800–U+DFFF).
-      const __m256i overlong = _mm256_cmpgt_epi32(_mm256_set1_epi32(0x800), cp);
-      const __m256i surrogate =
-          _mm256_cmpeq_epi32(_mm256_and_si256(cp, _mm256_set1_epi32(0xF800)), _mm256_set1_epi32(0xD800));
+      const __m256i overlong = _mm256_cmpgt_epi32(min_three_byte, cp);
+      const __m256i surrogate = _mm256_cmpeq_epi32(_mm256_and_si256(cp, surrogate_mask), surrogate_value);
       const unsigned ill_formed =
           static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_or_si256(overlong, surrogate)))) &
           ((1u << n) - 1);
@@ -113,7 +126,7 @@ NBLINT_AVX2 Folded fold_run_avx2(const unsigned char* p, std::size_t bytes, cons
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(t), cp);
       // Which of the eight fold to something else: their bits, gathered from the bitmap.
       const __m256i words = _mm256_i32gather_epi32(changes, _mm256_srli_epi32(cp, 5), 4);
-      const __m256i bits = _mm256_srlv_epi32(words, _mm256_and_si256(cp, _mm256_set1_epi32(31)));
+      const __m256i bits = _mm256_srlv_epi32(words, _mm256_and_si256(cp, bit_in_word));
       unsigned changed =
           static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_slli_epi32(bits, 31)))) & ((1u << n) - 1);
       // A full-width comma, a traditional character: folded in place, unless its fold is not

@@ -115,8 +115,8 @@ class FoldedWriter {
     out_.origin.insert(out_.origin.end(), origin_, origin_ + end_);
     end_ = 0;
   }
-  // Where the folded text has a '(' (for remove_pinyin), in order. Bulk writes add none: they
-  // are three-byte characters.
+  // Where the folded text has a '(' (for remove_pinyin), in order. Bulk writes add none: a run
+  // stops before a '(' (plain_run).
   const std::vector<std::size_t>& parens() const { return parens_; }
 
  private:
@@ -149,32 +149,25 @@ void fold_text(std::string_view text, OffsetOf offset_of, const std::uint32_t* o
     for (char32_t c : folded) w.put(c, offset);
   };
   for (std::size_t i = 0; i < size;) {
-    const unsigned char b = p[i];
-    if (b < 0x80) {
-      // ASCII is its own fold, except that every line break becomes one '\n'. A byte at a time:
-      // most ASCII in a Chinese report comes one or two characters between Chinese ones.
-      do {
-        const auto offset = offset_of(i);
-        const unsigned char c = p[i++];
-        if (c == '\r' && i < size && p[i] == '\n') continue;  // the '\n' will be kept
-        w.make_room(1);
-        w.put(c == '\r' ? U'\n' : static_cast<char32_t>(c), offset);
-      } while (i < size && p[i] < 0x80);
+    // A run of three-byte characters that fold to one character (most of a Chinese text) and
+    // the ASCII between them, written straight to the buffer; it stops at anything else, which
+    // the cases below take.
+    if (w.room() == 0) w.flush();
+    const plain_run::Output out{w.text_end(), w.origin_end(), w.room(), static_cast<std::uint32_t>(i),
+                                origin_map ? origin_map + i : nullptr};
+    const plain_run::Folded run = plain_run::fold_run(p + i, size - i, out);
+    if (run.chars != 0) {
+      w.advance(run.chars);
+      i += run.bytes;
       continue;
     }
-    // A run of three-byte characters that fold to one character (most of a Chinese text),
-    // written straight to the buffer; it stops at anything else, which the general case below
-    // takes.
-    if (i + 3 <= size) {
-      if (w.room() == 0) w.flush();
-      const plain_run::Output out{w.text_end(), w.origin_end(), w.room(), static_cast<std::uint32_t>(i),
-                                  origin_map ? origin_map + i : nullptr};
-      const plain_run::Folded run = plain_run::fold_run(p + i, size - i, out);
-      if (run.chars != 0) {
-        w.advance(run.chars);
-        i += run.bytes;
-        continue;
-      }
+    const unsigned char b = p[i];
+    if (b < 0x80) {  // '\r' or '(': every line break becomes one '\n', and the writer records '('
+      const auto offset = offset_of(i++);
+      if (b == '\r' && i < size && p[i] == '\n') continue;  // the '\n' will be kept
+      w.make_room(1);
+      w.put(b == '\r' ? U'\n' : static_cast<char32_t>(b), offset);
+      continue;
     }
     if (i + 3 <= size) {
       if (const char32_t cp = three_byte::at(p + i, size - i)) {

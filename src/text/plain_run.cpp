@@ -25,11 +25,36 @@ inline std::uint32_t origin_of(const Output& out, std::size_t byte) {
   return out.map ? out.map[byte] : out.offset + static_cast<std::uint32_t>(byte);
 }
 
-// Up to `limit` characters (and out.room) one at a time from (i, n); false when the run ends.
+// ASCII that is its own fold and that the writer need not see: not '\r' (line breaks are
+// folded) nor '(' (the writer records each).
+inline bool plain_ascii(unsigned char b) { return b < 0x80 && b != '\r' && b != '('; }
+
+// The plain ASCII at `done`, while out.room lasts; false when there is none.
+inline bool take_ascii(const unsigned char* p, std::size_t bytes, const Output& out, Folded& done) {
+  const std::size_t start = done.chars;
+  while (done.chars < out.room && done.bytes < bytes && plain_ascii(p[done.bytes])) {
+    out.text[done.chars] = p[done.bytes];
+    out.origin[done.chars] = origin_of(out, done.bytes);
+    ++done.chars;
+    ++done.bytes;
+  }
+  return done.chars != start;
+}
+
+// Up to `limit` characters (and out.room) one at a time; false when the run ends.
 inline bool fold_one_by_one(const unsigned char* p, std::size_t bytes, const Output& out, std::size_t limit,
                             Folded& done) {
   for (std::size_t k = 0; k < limit; ++k) {
-    if (done.chars == out.room || done.bytes + 3 > bytes) return false;
+    if (done.chars == out.room || done.bytes == bytes) return false;
+    if (p[done.bytes] < 0x80) {
+      if (!plain_ascii(p[done.bytes])) return false;
+      out.text[done.chars] = p[done.bytes];
+      out.origin[done.chars] = origin_of(out, done.bytes);
+      ++done.chars;
+      ++done.bytes;
+      continue;
+    }
+    if (done.bytes + 3 > bytes) return false;
     const char32_t cp = three_byte::at(p + done.bytes, bytes - done.bytes);  // one load when it can
     const char32_t folded = cp ? single_fold(cp) : 0;
     if (folded == 0) return false;
@@ -74,9 +99,10 @@ inline unsigned shaped_characters(unsigned shaped) {
   return first_bad < 16 ? first_bad / 3 : 4 + (first_bad - 16) / 3;
 }
 
-// Blocks of eight characters (two 128-bit lanes of four, each lane's first 12 bytes); the run
-// ends inside the block that holds its end. Where a block does not fit (the last 27 bytes, the
-// last characters of out.room) the characters are taken one by one, and then blocks again.
+// Blocks of eight three-byte characters (two 128-bit lanes of four, each lane's first 12
+// bytes), taken up to the first character that is not one, then ASCII one by one. Where a block
+// does not fit (the last 27 bytes, the last characters of out.room) the characters are taken
+// one by one, and then blocks again.
 NBLINT_AVX2 Folded fold_run_avx2(const unsigned char* p, std::size_t bytes, const Output& given) {
   const Output out = given;  // a local copy: the origins written cannot alias it
   constexpr char L = static_cast<char>(0xF0), C = static_cast<char>(0xC0);  // the shape's masks
@@ -121,7 +147,6 @@ NBLINT_AVX2 Folded fold_run_avx2(const unsigned char* p, std::size_t bytes, cons
           static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(_mm256_or_si256(overlong, surrogate)))) &
           ((1u << n) - 1);
       if (ill_formed != 0) n = static_cast<unsigned>(__builtin_ctz(ill_formed));
-      if (n == 0) return done;
       char32_t* const t = out.text + done.chars;
       _mm256_storeu_si256(reinterpret_cast<__m256i*>(t), cp);
       // Which of the eight fold to something else: their bits, gathered from the bitmap.
@@ -141,7 +166,9 @@ NBLINT_AVX2 Folded fold_run_avx2(const unsigned char* p, std::size_t bytes, cons
         t[k] = folded;
       }
       commit(out, n, done);
-      if (n < 8) return done;
+      // What stopped the block: the run goes on through plain ASCII (in a Chinese text mostly a
+      // character or two: digits, spaces, line ends), and ends at anything else.
+      if (n < 8 && !take_ascii(p, bytes, out, done)) return done;
     }
     if (!fold_one_by_one(p, bytes, out, 8, done)) return done;
   }

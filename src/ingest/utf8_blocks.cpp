@@ -41,12 +41,6 @@ namespace ssse3 {
 using Vec = __m128i;
 constexpr std::size_t kWidth = 16;
 
-// `v`, which the optimiser no longer sees is a constant (see Constants in the .inc).
-inline Vec in_register(Vec v) {
-  asm("" : "+x"(v));
-  return v;
-}
-
 inline Vec repeat(__m128i lane) { return lane; }
 inline Vec in_last_lane(__m128i lane) { return lane; }
 inline Vec splat(int byte) { return _mm_set1_epi8(static_cast<char>(byte)); }
@@ -76,11 +70,6 @@ namespace avx2 {
 
 using Vec = __m256i;
 constexpr std::size_t kWidth = 32;
-
-inline Vec in_register(Vec v) {
-  asm("" : "+x"(v));
-  return v;
-}
 
 inline Vec repeat(__m128i lane) { return _mm256_broadcastsi128_si256(lane); }
 inline Vec in_last_lane(__m128i lane) { return _mm256_inserti128_si256(_mm256_set1_epi8(-1), lane, 1); }

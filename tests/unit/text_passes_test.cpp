@@ -60,6 +60,19 @@ void check_passes_agree(const std::string& text) {
   }
 }
 
+// normalize with an origin map (HTML) on `text`, new and reference: text byte i comes from the
+// made-up source offset first + step * i.
+void check_mapped_normalize_agrees(const std::string& text, std::uint32_t first, std::uint32_t step) {
+  CAPTURE(text);
+  std::vector<std::uint32_t> origin;
+  for (std::uint32_t i = 0; i <= text.size(); ++i) origin.push_back(first + step * i);
+  const std::string source(first + step * text.size() + 1, ' ');
+  const NormalizedText now = normalize(text, &origin, source);
+  const NormalizedText before = reference::normalize(text, &origin, source);
+  REQUIRE(now.text == before.text);
+  REQUIRE(now.origin == before.origin);
+}
+
 // Pieces the fast paths treat differently: ASCII (with the line breaks and the '?' the noise
 // scan looks at), three-byte CJK, two- and four-byte characters, folds that change or expand,
 // pinyin annotations, mojibake, U+FFFD and ill-formed bytes.
@@ -140,14 +153,7 @@ TEST_CASE("text passes: long runs of three-byte characters (normalize's blocks o
     for (std::size_t n = 0; n < length; ++n)
       text += random() % rare_in == 0 ? rare[random() % rare.size()] : common[random() % common.size()];
     check_passes_agree(text);
-    // With an origin map (HTML): every text byte from a made-up source offset.
-    std::vector<std::uint32_t> origin;
-    for (std::uint32_t i = 0; i <= text.size(); ++i) origin.push_back(7 + 2 * i);
-    const std::string source(7 + 2 * text.size() + 1, ' ');
-    const NormalizedText now = normalize(text, &origin, source);
-    const NormalizedText before = reference::normalize(text, &origin, source);
-    REQUIRE(now.text == before.text);
-    REQUIRE(now.origin == before.origin);
+    check_mapped_normalize_agrees(text, 7, 2);
   }
 }
 
@@ -168,13 +174,7 @@ TEST_CASE("text passes: a run of three-byte characters stopping at every place o
         text += end;
         for (std::size_t k = 0; k < 30; ++k) text += "府";
         check_passes_agree(text);
-        std::vector<std::uint32_t> origin;
-        for (std::uint32_t i = 0; i <= text.size(); ++i) origin.push_back(5 + 3 * i);
-        const std::string source(5 + 3 * text.size() + 1, ' ');
-        const NormalizedText now = normalize(text, &origin, source);
-        const NormalizedText expected = reference::normalize(text, &origin, source);
-        REQUIRE(now.text == expected.text);
-        REQUIRE(now.origin == expected.origin);
+        check_mapped_normalize_agrees(text, 5, 3);
       }
     }
   }

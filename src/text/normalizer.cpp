@@ -97,10 +97,8 @@ class FoldedWriter {
   void make_room(std::size_t n) {
     if (end_ + n > kCapacity) flush();
   }
-  // Inline, with the rare '(' out of line: put() is most of the cost of an ASCII character.
-  __attribute__((always_inline)) void put(char32_t c, std::uint32_t origin) {
-    if (c == U'(') [[unlikely]]
-      note_paren();
+  void put(char32_t c, std::uint32_t origin) {
+    if (c == U'(') parens_.push_back(out_.text.size() + end_);
     text_[end_] = c;
     origin_[end_++] = origin;
   }
@@ -120,8 +118,6 @@ class FoldedWriter {
   const std::vector<std::size_t>& parens() const { return parens_; }
 
  private:
-  __attribute__((noinline)) void note_paren() { parens_.push_back(out_.text.size() + end_); }
-
   static constexpr std::size_t kCapacity = 512;
   NormalizedText& out_;
   char32_t text_[kCapacity];

@@ -72,7 +72,7 @@ inline bool fold_one_by_one(const unsigned char* p, std::size_t bytes, const Out
 
 // The first `n` (at most 8) characters of the block at `done` are written: their origins too.
 // All eight origins are stored (the block loop has room for eight, and a map has an entry for
-// each of the block's 24 bytes); the ones past `n` are overwritten by what comes next.
+// each of the block's 24 bytes); the ones past `n`, like the characters, are not counted.
 NBLINT_AVX2 inline void commit(const Output& out, std::size_t n, Folded& done) {
   const __m256i steps = _mm256_setr_epi32(0, 3, 6, 9, 12, 15, 18, 21);
   const __m256i origins =
@@ -132,9 +132,9 @@ NBLINT_AVX2 Folded fold_run_avx2(const unsigned char* p, std::size_t bytes, cons
                                                 reinterpret_cast<const __m128i*>(p + done.bytes));
       const unsigned shaped = static_cast<unsigned>(
           _mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_and_si256(block, shape_mask), shape)));
-      // The run ends in this block at the first character that is not well-formed three-byte
-      // UTF-8 or does not fold to one character; what comes before it is taken from the block
-      // (run ends are frequent: ASCII, line breaks, '（').
+      // The block stops at its first character that is not well-formed three-byte UTF-8 or does
+      // not fold to one character; what comes before it is taken from the block (blocks stop
+      // often: at ASCII, line breaks, '（').
       unsigned n = shaped_characters(shaped);
       const __m256i w = _mm256_shuffle_epi8(block, gather);
       const __m256i cp = _mm256_or_si256(

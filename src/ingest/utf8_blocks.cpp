@@ -32,68 +32,73 @@ constexpr std::uint8_t kTwoConts = 1 << 7;      // a continuation after a contin
 constexpr std::uint8_t kCarry = kTooShort | kTooLong | kTwoConts;
 
 // The validator (utf8_blocks_lookup.inc) at two widths, each compiled for its own instruction
-// set: the vector type and the few operations it uses, then the validator itself.
+// set (every function marked NBLINT_BLOCKS_TARGET): the vector type and the few operations it
+// uses, then the validator itself.
 
-#pragma GCC push_options
-#pragma GCC target("ssse3")
 namespace ssse3 {
+
+#define NBLINT_BLOCKS_TARGET __attribute__((target("ssse3")))
 
 using Vec = __m128i;
 constexpr std::size_t kWidth = 16;
 
-inline Vec repeat(__m128i lane) { return lane; }
-inline Vec in_last_lane(__m128i lane) { return lane; }
-inline Vec splat(int byte) { return _mm_set1_epi8(static_cast<char>(byte)); }
-inline Vec load(const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
-inline Vec lookup(Vec table, Vec index) { return _mm_shuffle_epi8(table, index); }
-inline Vec bit_and(Vec a, Vec b) { return _mm_and_si128(a, b); }
-inline Vec bit_or(Vec a, Vec b) { return _mm_or_si128(a, b); }
-inline Vec bit_xor(Vec a, Vec b) { return _mm_xor_si128(a, b); }
-inline Vec saturating_sub(Vec a, Vec b) { return _mm_subs_epu8(a, b); }
-inline Vec shift_right_4(Vec v) { return _mm_srli_epi16(v, 4); }
-inline bool is_ascii(Vec v) { return _mm_movemask_epi8(v) == 0; }
-inline bool is_zero(Vec v) { return _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())) == 0xFFFF; }
+NBLINT_BLOCKS_TARGET inline Vec repeat(__m128i lane) { return lane; }
+NBLINT_BLOCKS_TARGET inline Vec in_last_lane(__m128i lane) { return lane; }
+NBLINT_BLOCKS_TARGET inline Vec splat(int byte) { return _mm_set1_epi8(static_cast<char>(byte)); }
+NBLINT_BLOCKS_TARGET inline Vec load(const char* p) { return _mm_loadu_si128(reinterpret_cast<const __m128i*>(p)); }
+NBLINT_BLOCKS_TARGET inline Vec lookup(Vec table, Vec index) { return _mm_shuffle_epi8(table, index); }
+NBLINT_BLOCKS_TARGET inline Vec bit_and(Vec a, Vec b) { return _mm_and_si128(a, b); }
+NBLINT_BLOCKS_TARGET inline Vec bit_or(Vec a, Vec b) { return _mm_or_si128(a, b); }
+NBLINT_BLOCKS_TARGET inline Vec bit_xor(Vec a, Vec b) { return _mm_xor_si128(a, b); }
+NBLINT_BLOCKS_TARGET inline Vec saturating_sub(Vec a, Vec b) { return _mm_subs_epu8(a, b); }
+NBLINT_BLOCKS_TARGET inline Vec shift_right_4(Vec v) { return _mm_srli_epi16(v, 4); }
+NBLINT_BLOCKS_TARGET inline bool is_ascii(Vec v) { return _mm_movemask_epi8(v) == 0; }
+NBLINT_BLOCKS_TARGET inline bool is_zero(Vec v) {
+  return _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_setzero_si128())) == 0xFFFF;
+}
 // The bytes N places back: the end of the previous block, then this one.
 template <int N>
-inline Vec back(Vec input, Vec previous) {
+NBLINT_BLOCKS_TARGET inline Vec back(Vec input, Vec previous) {
   return _mm_alignr_epi8(input, previous, 16 - N);
 }
 
 #include "ingest/utf8_blocks_lookup.inc"
+#undef NBLINT_BLOCKS_TARGET
 
 }  // namespace ssse3
-#pragma GCC pop_options
 
-#pragma GCC push_options
-#pragma GCC target("avx2")
 namespace avx2 {
+
+#define NBLINT_BLOCKS_TARGET __attribute__((target("avx2")))
 
 using Vec = __m256i;
 constexpr std::size_t kWidth = 32;
 
-inline Vec repeat(__m128i lane) { return _mm256_broadcastsi128_si256(lane); }
-inline Vec in_last_lane(__m128i lane) { return _mm256_inserti128_si256(_mm256_set1_epi8(-1), lane, 1); }
-inline Vec splat(int byte) { return _mm256_set1_epi8(static_cast<char>(byte)); }
-inline Vec load(const char* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
-inline Vec lookup(Vec table, Vec index) { return _mm256_shuffle_epi8(table, index); }
-inline Vec bit_and(Vec a, Vec b) { return _mm256_and_si256(a, b); }
-inline Vec bit_or(Vec a, Vec b) { return _mm256_or_si256(a, b); }
-inline Vec bit_xor(Vec a, Vec b) { return _mm256_xor_si256(a, b); }
-inline Vec saturating_sub(Vec a, Vec b) { return _mm256_subs_epu8(a, b); }
-inline Vec shift_right_4(Vec v) { return _mm256_srli_epi16(v, 4); }
-inline bool is_ascii(Vec v) { return _mm256_movemask_epi8(v) == 0; }
-inline bool is_zero(Vec v) { return _mm256_testz_si256(v, v) != 0; }
+NBLINT_BLOCKS_TARGET inline Vec repeat(__m128i lane) { return _mm256_broadcastsi128_si256(lane); }
+NBLINT_BLOCKS_TARGET inline Vec in_last_lane(__m128i lane) {
+  return _mm256_inserti128_si256(_mm256_set1_epi8(-1), lane, 1);
+}
+NBLINT_BLOCKS_TARGET inline Vec splat(int byte) { return _mm256_set1_epi8(static_cast<char>(byte)); }
+NBLINT_BLOCKS_TARGET inline Vec load(const char* p) { return _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)); }
+NBLINT_BLOCKS_TARGET inline Vec lookup(Vec table, Vec index) { return _mm256_shuffle_epi8(table, index); }
+NBLINT_BLOCKS_TARGET inline Vec bit_and(Vec a, Vec b) { return _mm256_and_si256(a, b); }
+NBLINT_BLOCKS_TARGET inline Vec bit_or(Vec a, Vec b) { return _mm256_or_si256(a, b); }
+NBLINT_BLOCKS_TARGET inline Vec bit_xor(Vec a, Vec b) { return _mm256_xor_si256(a, b); }
+NBLINT_BLOCKS_TARGET inline Vec saturating_sub(Vec a, Vec b) { return _mm256_subs_epu8(a, b); }
+NBLINT_BLOCKS_TARGET inline Vec shift_right_4(Vec v) { return _mm256_srli_epi16(v, 4); }
+NBLINT_BLOCKS_TARGET inline bool is_ascii(Vec v) { return _mm256_movemask_epi8(v) == 0; }
+NBLINT_BLOCKS_TARGET inline bool is_zero(Vec v) { return _mm256_testz_si256(v, v) != 0; }
 // The bytes N places back. alignr works within 16-byte lanes, so it is given, beside this
 // block, the 32 bytes that end 16 bytes into it: the previous block's high lane, this one's low.
 template <int N>
-inline Vec back(Vec input, Vec previous) {
+NBLINT_BLOCKS_TARGET inline Vec back(Vec input, Vec previous) {
   return _mm256_alignr_epi8(input, _mm256_permute2x128_si256(previous, input, 0x21), 16 - N);
 }
 
 #include "ingest/utf8_blocks_lookup.inc"
+#undef NBLINT_BLOCKS_TARGET
 
 }  // namespace avx2
-#pragma GCC pop_options
 
 }  // namespace
 

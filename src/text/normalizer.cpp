@@ -1,7 +1,6 @@
 #include "text/normalizer.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "text/fold.h"
 #include "text/plain_run.h"
@@ -87,16 +86,6 @@ void remove_pinyin(NormalizedText& out, const std::vector<std::size_t>& parens) 
   out.origin.resize(w);
 }
 
-// Eight bytes at p (little-endian word) that are all ASCII and none of them '\r'.
-bool plain_ascii_block(const char* p) {
-  std::uint64_t w;
-  std::memcpy(&w, p, 8);
-  constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  const std::uint64_t cr = w ^ (kOnes * '\r');
-  const bool has_cr = ((cr - kOnes) & ~cr & kHigh) != 0;
-  return (w & kHigh) == 0 && !has_cr;
-}
-
 // Folded characters and their origins are written to a small buffer and appended from there in
 // bulk, instead of two push_backs per character (the normaliser sees every character of every
 // document, and push_back's growth path kept the compiler from keeping anything in registers).
@@ -124,8 +113,8 @@ class FoldedWriter {
     out_.origin.insert(out_.origin.end(), origin_, origin_ + end_);
     end_ = 0;
   }
-  // Where the folded text has a '(' (for remove_pinyin), in order. Bulk writes add none: they
-  // are three-byte characters.
+  // Where the folded text has a '(' (for remove_pinyin), in order. Bulk writes add none: a run
+  // stops before a '(' (plain_run).
   const std::vector<std::size_t>& parens() const { return parens_; }
 
  private:
@@ -156,35 +145,25 @@ void fold_text(std::string_view text, OffsetOf offset_of, const std::uint32_t* o
     for (char32_t c : folded) w.put(c, offset);
   };
   for (std::size_t i = 0; i < size;) {
+    // A run of three-byte characters that fold to one character (most of a Chinese text) and
+    // the ASCII between them, written straight to the buffer; it stops at anything else, which
+    // the cases below take.
+    if (w.room() == 0) w.flush();
+    const plain_run::Output out{w.text_end(), w.origin_end(), w.room(), static_cast<std::uint32_t>(i),
+                                origin_map ? origin_map + i : nullptr};
+    const plain_run::Folded run = plain_run::fold_run(p + i, size - i, out);
+    if (run.chars != 0) {
+      w.advance(run.chars);
+      i += run.bytes;
+      continue;
+    }
     const unsigned char b = p[i];
-    if (b < 0x80) {
-      // ASCII without '\r' is its own fold, eight bytes at a time.
-      if (i + 8 <= size && plain_ascii_block(text.data() + i)) {
-        w.make_room(8);
-        for (std::size_t k = 0; k < 8; ++k) w.put(p[i + k], offset_of(i + k));
-        i += 8;
-        continue;
-      }
-      // Every line break becomes one '\n'.
+    if (b < 0x80) {  // '\r' or '(': every line break becomes one '\n', and the writer records '('
       const auto offset = offset_of(i++);
       if (b == '\r' && i < size && p[i] == '\n') continue;  // the '\n' will be kept
       w.make_room(1);
       w.put(b == '\r' ? U'\n' : static_cast<char32_t>(b), offset);
       continue;
-    }
-    // A run of three-byte characters that fold to one character (most of a Chinese text),
-    // written straight to the buffer; it stops at anything else, which the general case below
-    // takes.
-    if (i + 3 <= size) {
-      if (w.room() == 0) w.flush();
-      const plain_run::Output out{w.text_end(), w.origin_end(), w.room(), static_cast<std::uint32_t>(i),
-                                  origin_map ? origin_map + i : nullptr};
-      const plain_run::Folded run = plain_run::fold_run(p + i, size - i, out);
-      if (run.chars != 0) {
-        w.advance(run.chars);
-        i += run.bytes;
-        continue;
-      }
     }
     if (i + 3 <= size) {
       if (const char32_t cp = three_byte::at(p + i, size - i)) {

@@ -63,6 +63,19 @@ void check_passes_agree(const std::string& text) {
   }
 }
 
+// normalize with an origin map (HTML) on `text`, new and reference: text byte i comes from the
+// made-up source offset first + step * i.
+void check_mapped_normalize_agrees(const std::string& text, std::uint32_t first, std::uint32_t step) {
+  CAPTURE(text);
+  std::vector<std::uint32_t> origin;
+  for (std::uint32_t i = 0; i <= text.size(); ++i) origin.push_back(first + step * i);
+  const std::string source(first + step * text.size() + 1, ' ');
+  const NormalizedText now = normalize(text, &origin, source);
+  const NormalizedText before = reference::normalize(text, &origin, source);
+  REQUIRE(now.text == before.text);
+  REQUIRE(now.origin == before.origin);
+}
+
 // Pieces the fast paths treat differently: ASCII (with the line breaks and the '?' the noise
 // scan looks at), three-byte CJK, two- and four-byte characters, folds that change or expand,
 // pinyin annotations, mojibake, U+FFFD and ill-formed bytes.
@@ -143,14 +156,30 @@ TEST_CASE("text passes: long runs of three-byte characters (normalize's blocks o
     for (std::size_t n = 0; n < length; ++n)
       text += random() % rare_in == 0 ? rare[random() % rare.size()] : common[random() % common.size()];
     check_passes_agree(text);
-    // With an origin map (HTML): every text byte from a made-up source offset.
-    std::vector<std::uint32_t> origin;
-    for (std::uint32_t i = 0; i <= text.size(); ++i) origin.push_back(7 + 2 * i);
-    const std::string source(7 + 2 * text.size() + 1, ' ');
-    const NormalizedText now = normalize(text, &origin, source);
-    const NormalizedText before = reference::normalize(text, &origin, source);
-    REQUIRE(now.text == before.text);
-    REQUIRE(now.origin == before.origin);
+    check_mapped_normalize_agrees(text, 7, 2);
+  }
+}
+
+TEST_CASE("text passes: a run of three-byte characters stopping at every place of a block of eight") {
+  // The block loop takes the characters before a block's first other character from the block,
+  // then goes on through plain ASCII or ends the run: every kind of stop (ASCII, the '\r' and
+  // '(' a run leaves to the writer, not three bytes, ill-formed, a fold of another length, '（'
+  // folding to '('), after every run length and at every alignment, with and without an origin
+  // map, and followed by more of the run.
+  const std::vector<std::string> ends = {"a",  "\n", "12", "a b c d e f g h i", "\r", "\r\n", "(", "x(", "𠀀", "é",
+                                         "\xE4\xBD", "\xE0\x80\x80", "\xED\xA0\x80", "（", "㍿", "\u200B",
+                                         "\xEF\xBF\xBD", "\xFF", "開"};
+  for (const std::string& end : ends) {
+    for (std::size_t before = 0; before <= 3; ++before) {
+      for (std::size_t run = 0; run <= 26; ++run) {
+        std::string text(before, 'x');
+        for (std::size_t k = 0; k < run; ++k) text += k % 9 == 4 ? "，" : "政";
+        text += end;
+        for (std::size_t k = 0; k < 30; ++k) text += "府";
+        check_passes_agree(text);
+        check_mapped_normalize_agrees(text, 5, 3);
+      }
+    }
   }
 }
 

@@ -1,10 +1,12 @@
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "ingest/utf8_blocks.h"
+#include "support/run.h"
 #include "util/utf8.h"
 
 using namespace nblint;
@@ -16,33 +18,68 @@ const std::vector<unsigned char> kEdgeBytes = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x9
                                                0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5,
                                                0xF7, 0xF8, 0xFF};
 
+using Validator = bool (*)(std::string_view);
+
 // `inner` after `before` bytes of `around` and before `tail`; 1 when the block validator and
 // utf8::is_valid disagree.
-int disagrees(const std::string& inner, std::size_t before, const char* around, const std::string& tail) {
+int disagrees(Validator valid, const std::string& inner, std::size_t before, const char* around,
+              const std::string& tail) {
   std::string text;
   while (text.size() < before) text += around;
   text += inner;
   text += tail;
-  return utf8_valid_blocks(text) != utf8::is_valid(text);
+  return valid(text) != utf8::is_valid(text);
 }
 
-// `inner` at every offset of a 16-byte block and into the next, after ASCII or a CJK character,
-// followed by nothing, ASCII or CJK.
-int disagreements_anywhere(const std::string& inner) {
+// `inner` at every offset of a 16- and a 32-byte block and into the next, after ASCII or a CJK
+// character, followed by nothing, ASCII or CJK.
+int disagreements_anywhere(Validator valid, const std::string& inner) {
   int wrong = 0;
-  for (std::size_t before = 0; before <= 33; ++before)
+  for (std::size_t before = 0; before <= 65; ++before)
     for (const char* around : {"x", "\xE6\x94\xBF"})  // 政
-      for (const std::string& tail : {std::string(), std::string("y"), std::string(15, 'y'), std::string("\xE6\x94\xBF")})
-        wrong += disagrees(inner, before, around, tail);
+      for (const std::string& tail : {std::string(), std::string("y"), std::string(15, 'y'), std::string(33, 'y'),
+                                      std::string("\xE6\x94\xBF")})
+        wrong += disagrees(valid, inner, before, around, tail);
   return wrong;
 }
 
-// The same at the offsets around the end of a block only.
-int disagreements_at_block_end(const std::string& inner) {
+// The same at the offsets around the ends of a block's 16-byte halves only.
+int disagreements_at_block_end(Validator valid, const std::string& inner) {
   int wrong = 0;
-  for (std::size_t before : {0, 13, 14, 15, 16})
-    for (const std::string& tail : {std::string(), std::string("y")}) wrong += disagrees(inner, before, "x", tail);
+  for (std::size_t before : {0, 13, 14, 15, 16, 29, 30, 31, 32})
+    for (const std::string& tail : {std::string(), std::string("y"), std::string(33, 'y')})
+      wrong += disagrees(valid, inner, before, "x", tail);
   return wrong;
+}
+
+// Every check of the first test case, for one validator.
+int disagreements(Validator valid) {
+  int wrong = 0;
+  for (int b = 0; b < 256; ++b) wrong += disagreements_anywhere(valid, std::string(1, static_cast<char>(b)));
+  for (unsigned char b0 : kEdgeBytes)
+    for (unsigned char b1 : kEdgeBytes)
+      wrong += disagreements_anywhere(valid, {static_cast<char>(b0), static_cast<char>(b1)});
+  for (int b0 = 0x80; b0 < 256; ++b0)
+    for (int b1 = 0; b1 < 256; ++b1)
+      wrong += disagreements_at_block_end(valid, {static_cast<char>(b0), static_cast<char>(b1)});
+  for (unsigned char b0 : kEdgeBytes)
+    for (unsigned char b1 : kEdgeBytes)
+      for (unsigned char b2 : kEdgeBytes) {
+        wrong += disagreements_at_block_end(valid, {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)});
+        if (b0 >= 0xF0)
+          for (unsigned char b3 : kEdgeBytes)
+            wrong += disagreements_at_block_end(
+                valid, {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2), static_cast<char>(b3)});
+      }
+  return wrong;
+}
+
+// The widths this machine can run.
+std::vector<Validator> validators() {
+  std::vector<Validator> all;
+  if (utf8_blocks_available()) all.push_back(utf8_valid_blocks16);
+  if (utf8_blocks32_available()) all.push_back(utf8_valid_blocks32);
+  return all;
 }
 
 }  // namespace
@@ -52,26 +89,16 @@ TEST_CASE("utf8_valid_blocks: agrees with the code-point validator at every bloc
     MESSAGE("no SSSE3 on this machine: the byte-at-a-time check is used, nothing to compare");
     return;
   }
-  CHECK(utf8_valid_blocks(""));
+  if (!utf8_blocks32_available()) MESSAGE("no AVX2 on this machine: only the 16-byte blocks are compared");
+  for (const Validator valid : validators()) {
+    CHECK(valid(""));
+    CHECK(valid("政府信息公开工作年度报告 2023"));
+    CHECK_FALSE(valid("政府信息公开工作年度报告\xE6\x94"));  // cut short at the end
+    CHECK_FALSE(valid("\xED\xA0\x80"));                      // a surrogate
+    CHECK(disagreements(valid) == 0);
+  }
   CHECK(utf8_valid_blocks("政府信息公开工作年度报告 2023"));
-  CHECK_FALSE(utf8_valid_blocks("政府信息公开工作年度报告\xE6\x94"));  // cut short at the end
-  CHECK_FALSE(utf8_valid_blocks("\xED\xA0\x80"));                      // a surrogate
-  int wrong = 0;
-  for (int b = 0; b < 256; ++b) wrong += disagreements_anywhere(std::string(1, static_cast<char>(b)));
-  for (unsigned char b0 : kEdgeBytes)
-    for (unsigned char b1 : kEdgeBytes) wrong += disagreements_anywhere({static_cast<char>(b0), static_cast<char>(b1)});
-  for (int b0 = 0x80; b0 < 256; ++b0)
-    for (int b1 = 0; b1 < 256; ++b1) wrong += disagreements_at_block_end({static_cast<char>(b0), static_cast<char>(b1)});
-  for (unsigned char b0 : kEdgeBytes)
-    for (unsigned char b1 : kEdgeBytes)
-      for (unsigned char b2 : kEdgeBytes) {
-        wrong += disagreements_at_block_end({static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2)});
-        if (b0 >= 0xF0)
-          for (unsigned char b3 : kEdgeBytes)
-            wrong += disagreements_at_block_end(
-                {static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2), static_cast<char>(b3)});
-      }
-  CHECK(wrong == 0);
+  CHECK_FALSE(utf8_valid_blocks("政府信息公开工作年度报告\xE6\x94"));
 }
 
 TEST_CASE("utf8_valid_blocks: agrees with the code-point validator on random byte strings") {
@@ -92,8 +119,25 @@ TEST_CASE("utf8_valid_blocks: agrees with the code-point validator on random byt
     }
     const bool expected = utf8::is_valid(text);
     valid += expected;
-    wrong += utf8_valid_blocks(text) != expected;
+    for (const Validator validator : validators()) wrong += validator(text) != expected;
   }
   CHECK(wrong == 0);
   CHECK(valid > 100);  // both outcomes were exercised
+}
+
+TEST_CASE("utf8_valid_blocks: agrees with the code-point validator on every corpus file") {
+  if (!test::have_shared_corpus()) {
+    MESSAGE("shared corpus absent: skipped");
+    return;
+  }
+  int files = 0, wrong = 0;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(test::shared_dir() / "corpus")) {
+    if (!e.is_regular_file()) continue;
+    const std::string bytes = test::read_file(e.path());
+    const bool expected = utf8::is_valid(bytes);
+    for (const Validator valid : validators()) wrong += valid(bytes) != expected;
+    ++files;
+  }
+  CHECK(files > 0);
+  CHECK(wrong == 0);
 }

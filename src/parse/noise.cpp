@@ -310,7 +310,9 @@ std::size_t line_end_after(std::string_view source, std::size_t at) {
 
 std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span>& pinyin_removed, SourceForm form) {
   LineScanner scanner(source, pinyin_removed);
-  if (!noise_blocks_available()) {
+  // Ill-formed bytes are noise wherever they are: a text not known to be well-formed, and
+  // found not to be, is scanned whole.
+  if (!noise_blocks_available() || (form == SourceForm::unchecked && !utf8::is_valid(source))) {
     scanner.scan(0, source.size());
     return scanner.take_runs();
   }
@@ -318,14 +320,16 @@ std::vector<NoiseRun> find_noise(std::string_view source, const std::vector<Span
   // removal. The line before each is done, so each scan starts afresh as the whole scan would.
   for (std::size_t done = 0;;) {
     const std::size_t pinyin = scanner.next_pinyin_begin();
-    const std::size_t block = first_noise_suspect(source, form, done, pinyin);
+    const std::size_t block = first_noise_suspect(source, done, pinyin);
     if (block == std::string_view::npos && pinyin == std::string_view::npos) break;
     std::size_t from, to;
     if (pinyin < block) {
       from = line_start_of(source, done, pinyin);
       to = line_end_after(source, pinyin);
     } else {
-      from = line_start_of(source, done, block >= done + 3 ? block - 3 : done);
+      // A pattern that began in the block before is on the line of the block's first byte: no
+      // pattern holds a line break.
+      from = line_start_of(source, done, block);
       to = line_end_after(source, block + 31);
     }
     scanner.scan(from, to);

@@ -146,7 +146,7 @@ std::u32string without_matches(std::u32string_view text, PatternScanner& ignore,
 
 void heading_wording(const CheckContext& ctx, const std::vector<SectionMatch>& matches) {
   const Pack& pack = *ctx.choice.pack;
-  PatternScanner ignore(addresses(pack.wording_ignore));
+  const PatternScanner::Lease ignore = PatternScanner::lease(addresses(pack.wording_ignore));
   const std::size_t count = pack.wording_ignore.size();
   for (std::size_t i = 0; i < matches.size(); ++i) {
     if (matches[i].section < 0) continue;
@@ -154,7 +154,7 @@ void heading_wording(const CheckContext& ctx, const std::vector<SectionMatch>& m
     const SectionSpec& spec = pack.sections[i];
     std::u32string title = normalize(spec.title).text;
     std::erase_if(title, [](char32_t c) { return c == U' ' || c == U'\t' || c == U'\u3000'; });
-    if (without_matches(s.heading.key, ignore, count) == without_matches(title, ignore, count)) continue;
+    if (without_matches(s.heading.key, *ignore, count) == without_matches(title, *ignore, count)) continue;
     ctx.emit(kWording,
              ctx.message(kWording, "default",
                          {{"heading", heading_text(ctx, s)}, {"number", spec.number}, {"title", spec.title}}),
@@ -239,8 +239,8 @@ void thin_sections(const CheckContext& ctx, const std::vector<SectionMatch>& mat
 }  // namespace
 
 std::u32string without(std::u32string_view text, const std::vector<Pattern>& ignore) {
-  PatternScanner scanner(addresses(ignore));
-  return without_matches(text, scanner, ignore.size());
+  const PatternScanner::Lease scanner = PatternScanner::lease(addresses(ignore));
+  return without_matches(text, *scanner, ignore.size());
 }
 
 void check_headings(const CheckContext& ctx) {

@@ -47,16 +47,16 @@ void report_placeholders(const CheckContext& ctx) {
   const auto& specs = ctx.choice.pack->placeholders;
   std::vector<const Pattern*> patterns;
   for (const auto& spec : specs) patterns.push_back(&spec.pattern);
-  PatternScanner scanner(patterns);  // one matcher per pattern for all the pieces
+  const PatternScanner::Lease scanner = PatternScanner::lease(patterns);  // one matcher per pattern for all the pieces
   for_each_piece(all, [&](std::size_t begin, std::size_t end) {
     struct Hit {
       std::size_t b, e;
       std::size_t spec;
     };
-    if (!scanner.set_text(all.substr(begin, end - begin))) return;  // no placeholder can be in it
+    if (!scanner->set_text(all.substr(begin, end - begin))) return;  // no placeholder can be in it
     std::vector<Hit> hits;
     for (std::size_t i = 0; i < specs.size(); ++i)
-      for (const auto& [b, e] : scanner.find_all(i))
+      for (const auto& [b, e] : scanner->find_all(i))
         hits.push_back({begin + b, begin + e, i});
     std::sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) { return x.b < y.b; });
     for (std::size_t i = 0; i < hits.size();) {

@@ -1,6 +1,8 @@
 #include "rules/pattern.h"
 
 #include <algorithm>
+#include <atomic>
+#include <cstdint>
 #include <stdexcept>
 #include <utility>
 
@@ -19,6 +21,13 @@ constexpr int32_t kMatchTimeLimit = 10;
 
 thread_local std::vector<std::string> timed_out_patterns;
 
+std::atomic<std::uint64_t> next_serial{1};
+
+// The scanners no lease holds, on this thread. Bounded, so that a long-lived process that loads
+// packs again and again (the language server) does not keep the scanners of each.
+constexpr std::size_t kMaxIdleScanners = 256;
+thread_local std::vector<std::unique_ptr<PatternScanner>> idle_scanners;
+
 // Notes `source` when `status` says the match was stopped at the time limit.
 void note_timeout(UErrorCode status, const std::string& source) {
   if (status != U_REGEX_TIME_OUT) return;
@@ -36,7 +45,7 @@ std::unique_ptr<icu::RegexMatcher> time_limited_matcher(const icu::RegexPattern&
 }  // namespace
 
 Pattern::Pattern(const std::string& source)
-    : source_(source), required_sets_(required_char_sets(source)) {
+    : source_(source), serial_(next_serial.fetch_add(1, std::memory_order_relaxed)), required_sets_(required_char_sets(source)) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError where{};
   compiled_.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), where, status));
@@ -51,15 +60,15 @@ Pattern::Pattern(Pattern&&) noexcept = default;
 Pattern& Pattern::operator=(Pattern&&) noexcept = default;
 
 bool Pattern::found_in(std::u32string_view text) const {
-  PatternScanner scanner({this});
-  scanner.set_text(text);
-  return scanner.found(0);
+  const PatternScanner::Lease scanner = PatternScanner::lease({this});
+  scanner->set_text(text);
+  return scanner->found(0);
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> Pattern::find_all(std::u32string_view text) const {
-  PatternScanner scanner({this});
-  scanner.set_text(text);
-  return scanner.find_all(0);
+  const PatternScanner::Lease scanner = PatternScanner::lease({this});
+  scanner->set_text(text);
+  return scanner->find_all(0);
 }
 
 std::vector<const std::vector<std::u32string>*> PatternScanner::required_of(
@@ -72,11 +81,45 @@ std::vector<const std::vector<std::u32string>*> PatternScanner::required_of(
 
 PatternScanner::PatternScanner(const std::vector<const Pattern*>& patterns)
     : patterns_(patterns), required_(required_of(patterns)), text_(std::make_unique<icu::UnicodeString>()) {
-  for (const Pattern* p : patterns) matchers_.push_back(time_limited_matcher(*p->compiled_));
+  for (const Pattern* p : patterns) {
+    serials_.push_back(p->serial_);
+    matchers_.push_back(time_limited_matcher(*p->compiled_));
+  }
   required_.scan({}, possible_);  // before the first set_text, the text is empty
 }
 
 PatternScanner::~PatternScanner() = default;
+
+bool PatternScanner::serves(const std::vector<const Pattern*>& patterns) const {
+  return std::equal(serials_.begin(), serials_.end(), patterns.begin(), patterns.end(),
+                    [](std::uint64_t serial, const Pattern* p) { return serial == p->serial_; });
+}
+
+void PatternScanner::start_over(const std::vector<const Pattern*>& patterns) {
+  patterns_ = patterns;  // the same patterns, perhaps moved since (their compiled forms were not)
+  text_->remove();
+  all_bmp_ = true;
+  required_.scan({}, possible_);
+}
+
+PatternScanner::Lease PatternScanner::lease(const std::vector<const Pattern*>& patterns) {
+  auto& idle = idle_scanners;
+  for (auto it = idle.rbegin(); it != idle.rend(); ++it)
+    if ((*it)->serves(patterns)) {
+      std::unique_ptr<PatternScanner> scanner = std::move(*it);
+      idle.erase(std::next(it).base());
+      scanner->start_over(patterns);
+      return Lease(std::move(scanner));
+    }
+  return Lease(std::make_unique<PatternScanner>(patterns));
+}
+
+PatternScanner::Lease::~Lease() {
+  if (!scanner_) return;  // moved from
+  auto& idle = idle_scanners;
+  if (idle.size() >= kMaxIdleScanners) idle.erase(idle.begin());  // the longest unused
+  idle.push_back(std::move(scanner_));
+}
 
 bool PatternScanner::set_text(std::u32string_view text) {
   all_bmp_ = true;
@@ -153,12 +196,12 @@ std::vector<const Pattern*> AnyPatternScanner::addresses(const std::vector<Patte
 }
 
 AnyPatternScanner::AnyPatternScanner(const std::vector<Pattern>& patterns)
-    : count_(patterns.size()), scanner_(addresses(patterns)) {}
+    : count_(patterns.size()), scanner_(PatternScanner::lease(addresses(patterns))) {}
 
 bool AnyPatternScanner::found_in(std::u32string_view text) {
-  if (count_ == 0 || !scanner_.set_text(text)) return false;
+  if (count_ == 0 || !scanner_->set_text(text)) return false;
   for (std::size_t i = 0; i < count_; ++i)
-    if (scanner_.found(i)) return true;
+    if (scanner_->found(i)) return true;
   return false;
 }
 

@@ -1,5 +1,6 @@
 // A compiled ICU regular expression from a pack, matched against folded text.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,9 @@ class Pattern {
   // the matches found before a time-out are kept.
   std::vector<std::pair<std::size_t, std::size_t>> find_all(std::u32string_view text) const;
   const std::string& source() const { return source_; }
+  // Unique to the pattern as compiled (kept when it is moved): a scanner made for patterns
+  // serves again only for the same patterns (PatternScanner::lease).
+  std::uint64_t serial() const { return serial_; }
   // Characters every match contains (rules/required_chars: the first required set), when the
   // source says so.
   std::optional<std::u32string> required_chars() const {
@@ -44,6 +48,7 @@ class Pattern {
  private:
   friend class PatternScanner;
   std::string source_;
+  std::uint64_t serial_ = 0;
   std::unique_ptr<U_ICU_NAMESPACE::RegexPattern> compiled_;
   std::vector<std::u32string> required_sets_;  // rules/required_chars: required_char_sets
 };
@@ -61,6 +66,24 @@ class PatternScanner {
   PatternScanner(const PatternScanner&) = delete;
   PatternScanner& operator=(const PatternScanner&) = delete;
 
+  // A scanner of `patterns` (on an empty text) for as long as the lease lives, then kept for the
+  // next lease of the same patterns on this thread: the rules ask for the same few lists of a
+  // pack's patterns for every report, and making a scanner (its matchers and its index of
+  // required characters) cost more than many of the searches.
+  class Lease {
+   public:
+    explicit Lease(std::unique_ptr<PatternScanner> scanner) : scanner_(std::move(scanner)) {}
+    Lease(Lease&&) noexcept = default;
+    Lease& operator=(Lease&&) = delete;
+    ~Lease();
+    PatternScanner& operator*() const { return *scanner_; }
+    PatternScanner* operator->() const { return scanner_.get(); }
+
+   private:
+    std::unique_ptr<PatternScanner> scanner_;
+  };
+  static Lease lease(const std::vector<const Pattern*>& patterns);
+
   // Makes (a copy of) `text` the text that the next found and find_all calls search. Returns
   // whether any pattern may match it: when not, found and find_all answer no for every one.
   bool set_text(std::u32string_view text);
@@ -71,6 +94,10 @@ class PatternScanner {
 
  private:
   static std::vector<const std::vector<std::u32string>*> required_of(const std::vector<const Pattern*>& patterns);
+  bool serves(const std::vector<const Pattern*>& patterns) const;  // made for the same patterns
+  void start_over(const std::vector<const Pattern*>& patterns);    // as made now for them
+
+  std::vector<std::uint64_t> serials_;  // of the patterns it was made for
 
   std::vector<const Pattern*> patterns_;
   RequiredCharIndex required_;
@@ -92,7 +119,7 @@ class AnyPatternScanner {
  private:
   static std::vector<const Pattern*> addresses(const std::vector<Pattern>& patterns);
   std::size_t count_;
-  PatternScanner scanner_;
+  PatternScanner::Lease scanner_;
 };
 
 // The sources of the patterns that hit the match time limit on this thread since the last call,

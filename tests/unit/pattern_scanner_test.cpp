@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <array>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -104,4 +106,45 @@ TEST_CASE("pattern scanner: an invalid code point is searched as U+FFFD, as ICU'
   CHECK(scanner.find_all(0) == Matches{{0, 1}, {3, 4}});
   CHECK(scanner.find_all(0) == replacement.find_all(text));
   CHECK(scanner.find_all(1) == Matches{{1, 3}});  // U+FFFD is not a letter: XX stands alone
+}
+
+TEST_CASE("pattern scanner lease: made once per list of patterns and thread, and each lease starts on an empty text") {
+  const Pattern xx("XX+");
+  const Pattern anything("X*");  // no required character: it is always searched
+  const PatternScanner* first = nullptr;
+  {
+    const PatternScanner::Lease scanner = PatternScanner::lease({&xx, &anything});
+    first = &*scanner;
+    CHECK(scanner->set_text(U"某XX"));
+    CHECK(scanner->found(0));
+    CHECK(scanner->find_all(0) == Matches{{1, 3}});
+  }
+  // Were the scanner freed, this block of its size would take its memory, and the next lease
+  // could not be at the same address.
+  const auto blocker = std::make_unique<std::array<char, sizeof(PatternScanner)>>();
+  {
+    const PatternScanner::Lease again = PatternScanner::lease({&xx, &anything});
+    CHECK(&*again == first);  // the same scanner, given back
+    CHECK_FALSE(again->found(0));  // on an empty text, not on the last lease's
+    CHECK(again->find_all(1).empty());
+    // Two leases at once of the same patterns are two scanners.
+    const PatternScanner::Lease other = PatternScanner::lease({&xx, &anything});
+    CHECK(&*other != &*again);
+    // Another list (the same patterns in another order) has its own scanner.
+    const PatternScanner::Lease swapped = PatternScanner::lease({&anything, &xx});
+    CHECK(swapped->set_text(U"XXX"));
+    CHECK(swapped->find_all(1) == Matches{{0, 3}});
+  }
+}
+
+TEST_CASE("pattern scanner lease: a pattern made anew, even at the same address, gets a scanner of its own") {
+  auto first = std::make_unique<Pattern>("abc");
+  { const PatternScanner::Lease scanner = PatternScanner::lease({first.get()}); }
+  first.reset();
+  const auto second = std::make_unique<Pattern>("xyz");  // may well take the first one's memory
+  const PatternScanner::Lease scanner = PatternScanner::lease({second.get()});
+  CHECK(scanner->set_text(U"--xyz--"));
+  CHECK(scanner->found(0));
+  CHECK_FALSE(scanner->set_text(U"--abc--"));  // xyz's required characters are not there
+  CHECK_FALSE(scanner->found(0));
 }

@@ -176,26 +176,31 @@ class TableBinder {
   // placed the numbers), and missing columns at the end when there are fewer.
   void bind_row(std::size_t r, Span label, std::uint32_t line, const std::vector<std::size_t>& values, Span after) {
     const TableRowSpec& rs = spec_.rows[r];
-    std::vector<std::size_t> present;
-    for (std::size_t v : values)
-      if (v != kNoCell) present.push_back(v);
-    bool run_together = false;
-    for (std::size_t v : present) run_together = run_together || cells_[v].kind == CellKind::DigitRun;
+    // The cells present (values other than kNoCell): how many, the first, and whether a digit
+    // run or only glued cells are among them.
+    std::size_t present = 0, first_present = kNoCell;
+    bool run_together = false, every_glued = true;
+    for (std::size_t v : values) {
+      if (v == kNoCell) continue;
+      if (present++ == 0) first_present = v;
+      run_together = run_together || cells_[v].kind == CellKind::DigitRun;
+      every_glued = every_glued && cells_[v].glued;
+    }
     // Fewer numbers than columns on the label's own line, split only by blanks: some cells ran
     // together (640020470 is 64,0,0,2,0,4,70), so taking them from the left would invent values.
     // Not so when a header has just as many cells and placed them (values then has a slot per
     // column).
-    bool all_glued = !present.empty() && values.size() < spec_.columns.size();
-    for (std::size_t v : present) all_glued = all_glued && cells_[v].glued;
+    const bool all_glued = present > 0 && values.size() < spec_.columns.size() && every_glued;
     run_together = run_together || all_glued;
     if (run_together) {
-      note(BindIssue::Unreadable, rs.key, present.empty() ? label : span(cells_[present.front()]));
+      note(BindIssue::Unreadable, rs.key, present == 0 ? label : span(cells_[first_present]));
       return;
     }
     BoundRow row;
     row.key = rs.key;
     row.label = label;
     row.line = line;
+    row.cells.reserve(spec_.columns.size());
     for (std::size_t c = 0; c < spec_.columns.size(); ++c) {
       if (c < values.size() && values[c] != kNoCell) {
         row.cells.push_back(bound(cells_[values[c]]));
@@ -206,9 +211,9 @@ class TableBinder {
       missing.line = line;
       row.cells.push_back(missing);
     }
-    if (present.size() < spec_.columns.size())
+    if (present < spec_.columns.size())
       note(BindIssue::ShortRow, rs.key, label.empty() ? after : label, static_cast<int>(spec_.columns.size()),
-           static_cast<int>(present.size()));
+           static_cast<int>(present));
     extend(row.cells.empty() ? label : Span{label.empty() ? row.cells.front().span.begin : label.begin, after.end});
     table_.rows.push_back(std::move(row));
   }
@@ -226,13 +231,14 @@ class TableBinder {
     std::size_t next_row = 0;
     std::vector<bool> seen(spec_.rows.size(), false);
     std::vector<std::size_t> header;  // text cells before the first row label
+    std::vector<std::size_t> values;  // the row's cells (its memory kept from row to row)
     for (std::size_t i = begin_; i < end_; ++i) {
       const int r = match_row(cells_[i], next_row);
       if (r < 0) {
         if (table_.rows.empty() && cells_[i].kind == CellKind::Text) header.push_back(i);
         continue;
       }
-      std::vector<std::size_t> values;
+      values.clear();
       std::size_t after = collect(i + 1, static_cast<std::size_t>(r) + 1, values);
       // A spreadsheet copy keeps the empty slots of merged label cells: when the row's own line
       // holds more cells than columns, the numbers are its last cells.

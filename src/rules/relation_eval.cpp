@@ -1,6 +1,7 @@
 #include "rules/relation_eval.h"
 
 #include <optional>
+#include <string_view>
 
 #include "rules/table_lookup.h"
 
@@ -12,12 +13,12 @@ namespace {
 // the column keys in a fixed row.
 class Place {
  public:
-  Place(const TableSpec& spec, const BoundTable& table, RelationPer per, std::string key)
-      : spec_(spec), table_(table), per_(per), key_(std::move(key)) {}
+  Place(const TableSpec& spec, const BoundTable& table, RelationPer per, std::string_view key)
+      : spec_(spec), table_(table), per_(per), key_(key) {}
 
   const BoundCell* cell(std::string_view name) const {
-    const BoundRow* row = table_.row(per_ == RelationPer::Column ? name : std::string_view(key_));
-    const int col = column_index(spec_, per_ == RelationPer::Column ? std::string_view(key_) : name);
+    const BoundRow* row = table_.row(per_ == RelationPer::Column ? name : key_);
+    const int col = column_index(spec_, per_ == RelationPer::Column ? key_ : name);
     if (!row || col < 0 || static_cast<std::size_t>(col) >= row->cells.size()) return nullptr;
     return &row->cells[col];
   }
@@ -25,24 +26,36 @@ class Place {
   const TableSpec& spec_;
   const BoundTable& table_;
   RelationPer per_;
-  std::string key_;
+  std::string_view key_;
 };
 
-// A side's terms with their values; nullopt when a cell is not there or holds no number.
-std::optional<std::vector<EvaluatedTerm>> evaluate_side(const Place& place, const std::vector<RelationTerm>& side,
-                                                        std::int64_t& total) {
-  std::vector<EvaluatedTerm> out;
-  for (const RelationTerm& term : side) {
-    EvaluatedTerm e{&term, 0};
-    if (term.kind == RelationTerm::Kind::Literal) e.milli = term.literal * 1000;
-    for (const std::string& key : term.keys) {
-      const BoundCell* cell = place.cell(key);
-      if (!cell || cell->state != CellState::Number) return std::nullopt;
-      e.milli += cell->value.milli();
-    }
-    total += term.sign * e.milli;
-    out.push_back(e);
+// A term's value; nullopt when a cell is not there or holds no number.
+std::optional<std::int64_t> term_milli(const Place& place, const RelationTerm& term) {
+  std::int64_t milli = term.kind == RelationTerm::Kind::Literal ? term.literal * 1000 : 0;
+  for (const std::string& key : term.keys) {
+    const BoundCell* cell = place.cell(key);
+    if (!cell || cell->state != CellState::Number) return std::nullopt;
+    milli += cell->value.milli();
   }
+  return milli;
+}
+
+// A side's signed total; nullopt when one of its terms has no value.
+std::optional<std::int64_t> side_total(const Place& place, const std::vector<RelationTerm>& side) {
+  std::int64_t total = 0;
+  for (const RelationTerm& term : side) {
+    const auto milli = term_milli(place, term);
+    if (!milli) return std::nullopt;
+    total += term.sign * *milli;
+  }
+  return total;
+}
+
+// A side's terms with their values, for a failure's message (every term has one).
+std::vector<EvaluatedTerm> evaluated_terms(const Place& place, const std::vector<RelationTerm>& side) {
+  std::vector<EvaluatedTerm> out;
+  out.reserve(side.size());
+  for (const RelationTerm& term : side) out.push_back({&term, *term_milli(place, term)});
   return out;
 }
 
@@ -68,7 +81,7 @@ const RelationTerm* pointed_term(const Relation& relation) {
 std::vector<RelationFailure> evaluate_relation(const Relation& relation, const TableSpec& spec, const BoundTable& table) {
   std::vector<RelationFailure> out;
   if (!table.found) return out;
-  std::vector<std::string> places = relation.only;
+  std::vector<std::string_view> places(relation.only.begin(), relation.only.end());
   if (places.empty()) {
     if (relation.per == RelationPer::Column)
       for (const LabelSpec& c : spec.columns) places.push_back(c.key);
@@ -77,15 +90,18 @@ std::vector<RelationFailure> evaluate_relation(const Relation& relation, const T
         if (!is_group_row(spec, r.key)) places.push_back(r.key);
   }
   const RelationTerm* pointed = pointed_term(relation);
-  for (const std::string& key : places) {
+  for (const std::string_view key : places) {
     const Place place(spec, table, relation.per, key);
+    // The totals first: the terms are listed only for a failure.
+    const auto lhs = side_total(place, relation.lhs);
+    const auto rhs = lhs ? side_total(place, relation.rhs) : std::nullopt;
+    if (!lhs || !rhs || holds(relation.op, *lhs, *rhs)) continue;
     RelationFailure f;
-    const auto lhs = evaluate_side(place, relation.lhs, f.lhs_milli);
-    const auto rhs = evaluate_side(place, relation.rhs, f.rhs_milli);
-    if (!lhs || !rhs || holds(relation.op, f.lhs_milli, f.rhs_milli)) continue;
-    f.place = key;
-    f.lhs = *lhs;
-    f.rhs = *rhs;
+    f.lhs_milli = *lhs;
+    f.rhs_milli = *rhs;
+    f.place = std::string(key);
+    f.lhs = evaluated_terms(place, relation.lhs);
+    f.rhs = evaluated_terms(place, relation.rhs);
     if (pointed) {
       f.cell = pointed->keys.front();
       f.at = place.cell(f.cell)->span;

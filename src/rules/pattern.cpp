@@ -10,7 +10,6 @@
 #include <unicode/unistr.h>
 #include <unicode/utf16.h>
 
-#include "rules/required_chars.h"
 
 namespace nblint {
 
@@ -22,6 +21,25 @@ constexpr int32_t kMatchTimeLimit = 10;
 thread_local std::vector<std::string> timed_out_patterns;
 
 std::atomic<std::uint64_t> next_serial{1};
+
+// ICU's line terminators, which $ may stand before at the end of a text.
+bool is_line_terminator(char32_t c) {
+  return (c >= U'\n' && c <= U'\r') || c == U'\u0085' || c == U'\u2028' || c == U'\u2029';
+}
+
+// Whether `text` may be matched by a pattern of these edges: it begins with one of `first`, and
+// ends with one of `last`, or with one followed by a final line break (\r\n or a terminator).
+bool edges_allow(const EdgeChars& edges, std::u32string_view text) {
+  const auto one_of = [](const std::u32string& set, char32_t c) { return set.find(c) != std::u32string::npos; };
+  if (!edges.first.empty() && (text.empty() || !one_of(edges.first, text.front()))) return false;
+  if (edges.last.empty()) return true;
+  if (text.empty()) return false;
+  if (one_of(edges.last, text.back())) return true;
+  if (!is_line_terminator(text.back())) return false;
+  const std::size_t end = text.size() - 1;  // the break's last character
+  if (end >= 2 && text[end] == U'\n' && text[end - 1] == U'\r' && one_of(edges.last, text[end - 2])) return true;
+  return end >= 1 && one_of(edges.last, text[end - 1]);
+}
 
 // The scanners no lease holds, on this thread. Bounded, so that a long-lived process that loads
 // packs again and again (the language server) does not keep the scanners of each.
@@ -45,7 +63,10 @@ std::unique_ptr<icu::RegexMatcher> time_limited_matcher(const icu::RegexPattern&
 }  // namespace
 
 Pattern::Pattern(const std::string& source)
-    : source_(source), serial_(next_serial.fetch_add(1, std::memory_order_relaxed)), required_sets_(required_char_sets(source)) {
+    : source_(source),
+      serial_(next_serial.fetch_add(1, std::memory_order_relaxed)),
+      required_sets_(required_char_sets(source)),
+      edges_(anchored_edge_chars(source)) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError where{};
   compiled_.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), where, status));
@@ -84,7 +105,9 @@ PatternScanner::PatternScanner(const std::vector<const Pattern*>& patterns)
   for (const Pattern* p : patterns) {
     serials_.push_back(p->serial_);
     matchers_.push_back(time_limited_matcher(*p->compiled_));
+    has_edges_ = has_edges_ || !p->edges_.first.empty() || !p->edges_.last.empty();
   }
+  edge_ok_.assign(patterns.size(), 1);
   required_.scan({}, possible_);  // before the first set_text, the text is empty
 }
 
@@ -123,7 +146,20 @@ PatternScanner::Lease::~Lease() {
 
 bool PatternScanner::set_text(std::u32string_view text) {
   all_bmp_ = true;
+  // Anchored patterns first: when the text cannot begin or end as each must, nothing is scanned.
+  bool any_edge = !has_edges_;
+  for (std::size_t i = 0; has_edges_ && i < patterns_.size(); ++i)
+    any_edge = (edge_ok_[i] = edges_allow(patterns_[i]->edges_, text)) || any_edge;
+  if (!any_edge) {
+    possible_.assign(patterns_.size(), 0);
+    return false;
+  }
   if (!required_.scan(text, possible_)) return false;  // no pattern can match: found and find_all say so
+  if (has_edges_) {
+    bool any = false;
+    for (std::size_t i = 0; i < patterns_.size(); ++i) any = (possible_[i] = possible_[i] && edge_ok_[i]) || any;
+    if (!any) return false;
+  }
   // Converted into the same buffer every time: no allocation once it is large enough. What
   // u_strFromUTF32WithSub does, without its per-character checks for the common BMP case: an
   // invalid code point (a surrogate, above U+10FFFF) becomes U+FFFD.

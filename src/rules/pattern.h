@@ -11,6 +11,7 @@
 #include <unicode/uversion.h>
 
 #include "rules/required_char_index.h"
+#include "rules/required_chars.h"
 
 U_NAMESPACE_BEGIN
 class RegexPattern;
@@ -51,6 +52,7 @@ class Pattern {
   std::uint64_t serial_ = 0;
   std::unique_ptr<U_ICU_NAMESPACE::RegexPattern> compiled_;
   std::vector<std::u32string> required_sets_;  // rules/required_chars: required_char_sets
+  EdgeChars edges_;                            // rules/required_chars: anchored_edge_chars
 };
 
 // Runs several patterns over many texts, reusing one UTF-16 copy of the current text and one
@@ -98,6 +100,8 @@ class PatternScanner {
   void start_over(const std::vector<const Pattern*>& patterns);    // as made now for them
 
   std::vector<std::uint64_t> serials_;  // of the patterns it was made for
+  bool has_edges_ = false;                // some pattern is anchored (Pattern::edges_)
+  std::vector<unsigned char> edge_ok_;    // per pattern, during set_text: the text's edges allow it
 
   std::vector<const Pattern*> patterns_;
   RequiredCharIndex required_;

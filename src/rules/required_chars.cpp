@@ -43,6 +43,37 @@ class Reader {
 
   bool at_end() const { return i_ >= p_.size(); }
 
+  // The whole pattern as one top-level sequence (anchored_edge_chars).
+  EdgeChars edges() {
+    struct Token {
+      std::size_t start;
+      bool consumes;
+      Clauses sets;
+      std::uint32_t least;
+    };
+    std::vector<Token> tokens;
+    while (!at_end()) {
+      if (peek() == U'|' || peek() == U')') throw Unknown{};  // alternatives: no one edge
+      Token t{i_, true, {}, 0};
+      t.sets = atom(t.consumes);
+      t.least = quantifier();
+      tokens.push_back(std::move(t));
+    }
+    const auto anchor = [&](const Token& t, std::u32string_view plain, char32_t escaped1, char32_t escaped2) {
+      if (t.consumes || t.least == 0) return false;
+      const char32_t c = p_[t.start];
+      if (plain.find(c) != std::u32string_view::npos) return true;
+      return c == U'\\' && (p_[t.start + 1] == escaped1 || p_[t.start + 1] == escaped2);
+    };
+    // A literal or a list of literals (not a group), there at least once.
+    const auto literal = [&](const Token& t) { return t.consumes && t.least > 0 && t.sets.size() == 1 && p_[t.start] != U'('; };
+    EdgeChars edges;
+    if (tokens.size() >= 2 && anchor(tokens[0], U"^", U'A', U'A') && literal(tokens[1])) edges.first = tokens[1].sets[0];
+    const std::size_t n = tokens.size();
+    if (n >= 2 && anchor(tokens[n - 1], U"$", U'Z', U'z') && literal(tokens[n - 2])) edges.last = tokens[n - 2].sets[0];
+    return edges;
+  }
+
  private:
   // sequence := (atom quantifier?)* ; the sets of its required atoms whose sets are known.
   Clauses sequence() {
@@ -215,21 +246,38 @@ class Reader {
   int depth_ = 0;
 };
 
-}  // namespace
-
-std::vector<std::u32string> required_char_sets(std::string_view source) {
+// The pattern's code points; nullopt when it is not well-formed UTF-8.
+std::optional<std::u32string> code_points(std::string_view source) {
   std::u32string points;
   for (std::size_t i = 0; i < source.size();) {
     const utf8::Decoded d = utf8::decode(source, i);
-    if (!d.valid) return {};
+    if (!d.valid) return std::nullopt;
     points += d.cp;
     i += d.length;
   }
+  return points;
+}
+
+}  // namespace
+
+std::vector<std::u32string> required_char_sets(std::string_view source) {
+  std::optional<std::u32string> points = code_points(source);
+  if (!points) return {};
   try {
-    Reader reader(std::move(points));
+    Reader reader(std::move(*points));
     Clauses sets = reader.alternation();
     if (!reader.at_end()) return {};  // an unmatched ')'
     return sets;
+  } catch (const Unknown&) {
+    return {};
+  }
+}
+
+EdgeChars anchored_edge_chars(std::string_view source) {
+  std::optional<std::u32string> points = code_points(source);
+  if (!points) return {};
+  try {
+    return Reader(std::move(*points)).edges();
   } catch (const Unknown&) {
     return {};
   }

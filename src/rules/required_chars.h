@@ -21,4 +21,15 @@ std::optional<std::u32string> required_chars(std::string_view source);
 // characters are known; S1 is required_chars. Empty when none is known.
 std::vector<std::u32string> required_char_sets(std::string_view source);
 
+// What an anchored pattern's matches begin and end with. `first`: when the pattern is one
+// sequence (no top-level '|') that starts with ^ (or \A) followed by a literal or a list of
+// literals required at least once, the characters one of which every match begins the text
+// with; `last`: likewise for a literal or list before a final $ (or \Z, \z), the characters one
+// of which every match ends the text with (or with it followed by a final line break, as $
+// allows). Empty when not known.
+struct EdgeChars {
+  std::u32string first, last;
+};
+EdgeChars anchored_edge_chars(std::string_view source);
+
 }  // namespace nblint

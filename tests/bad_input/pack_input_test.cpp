@@ -105,8 +105,9 @@ TEST_CASE("bad input: wrong types in a pack and a configuration name the key and
 
 TEST_CASE("bad input: a user pattern that backtracks catastrophically trips the match time limit, with a warning") {
   const auto dir = fresh_temp_dir("nblint-bad-input", "pattern");
-  // (情+)+总$ against a long run of 情 then 总结: exponential backtracking in ICU's matcher. The
-  // heading holds 情 and 总 (the pattern's required characters), so the scanner does run it.
+  // ^(情+)+总$ against a long run of 情 then 结总: exponential backtracking in ICU's matcher. The
+  // heading holds 情 and 总 (the pattern's required characters) and begins with 情 and ends with 总
+  // (its anchored ends), so the scanner does run it.
   write_file(dir / "pack.yaml", std::string(kPackHead) +
                                     "sections:\n"
                                     "  order: template\n"
@@ -120,7 +121,7 @@ TEST_CASE("bad input: a user pattern that backtracks catastrophically trips the 
                                      [] {
                                        std::string s;
                                        for (int i = 0; i < 40; ++i) s += "情";
-                                       return s + "总结";
+                                       return s + "结总";
                                      }() +
                                      "\n正文。\n");
   const RunResult r = run_nblint({"check", (dir / "report.txt").string(), "--pack-file", (dir / "pack.yaml").string(),

@@ -53,6 +53,18 @@ std::vector<std::pair<std::size_t, std::size_t>> icu_matches(const std::string& 
   return out;
 }
 
+// Whether ICU itself finds a match (an empty one too) of `source` in `text`.
+bool icu_finds(const std::string& source, std::u32string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  UParseError where{};
+  std::unique_ptr<icu::RegexPattern> pattern(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), where, status));
+  REQUIRE(U_SUCCESS(status));
+  const icu::UnicodeString u = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(text.data()),
+                                                              static_cast<int32_t>(text.size()));
+  std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(u, status));
+  return m->find(status) && U_SUCCESS(status);
+}
+
 // Lines of folded text: real text (examples, fixtures, the corpus when present) and lines made to
 // hit the placeholders, the section headings and the numbering end.
 std::vector<std::u32string> sample_lines() {
@@ -211,4 +223,62 @@ TEST_CASE("required chars: filtered searches find exactly what ICU finds, for ev
   CHECK(mismatches == 0);
   CHECK(filtered * 2 > patterns.size());  // the filter applies to most of the packs' patterns
   CHECK(matches > 100);                   // and the lines do hit them
+}
+
+TEST_CASE("anchored edge chars: the literal after ^ and before $, when the pattern is one sequence") {
+  const auto edges = [](const char* source) {
+    const EdgeChars e = anchored_edge_chars(source);
+    return described(e.first.empty() ? std::nullopt : std::optional(e.first)) + " " +
+           described(e.last.empty() ? std::nullopt : std::optional(e.last));
+  };
+  CHECK(edges("^附[表件]") == "附 -");
+  CHECK(edges("统计表$") == "- 表");
+  CHECK(edges("^附:") == "附 -");
+  CHECK(edges("\\A附") == "附 -");
+  CHECK(edges("[表件]+\\Z") == "- 件表");
+  CHECK(edges("表\\z") == "- 表");
+  CHECK(edges("^附.*表$") == "附 表");
+  CHECK(edges("^\\.x") == ". -");  // an escaped literal
+  // Unknown: alternatives, a group or an optional atom at the edge, no anchor, a class not read.
+  CHECK(edges("^附|统计表$") == "- -");
+  CHECK(edges("^(附)表") == "- -");
+  CHECK(edges("^(x?附)表") == "- -");  // a group's first character may be another
+  CHECK(edges("表(附?)$") == "- -");
+  CHECK(edges("^附?表") == "- -");
+  CHECK(edges("表?$") == "- -");
+  CHECK(edges("^*附") == "- -");
+  CHECK(edges("附表") == "- -");
+  CHECK(edges("^[^附]") == "- -");
+  CHECK(edges("^\\s附") == "- -");
+  CHECK(edges("^") == "- -");
+  CHECK(edges("$") == "- -");
+}
+
+TEST_CASE("anchored edge chars: a scanner that skips texts by their edges finds exactly what ICU finds") {
+  const std::vector<std::string> sources = {"^附[表件]", "统计表$", "^附:", "\\A附", "[表件]+\\Z", "表\\z", "^附.*表$",
+                                            "表+$", "^附|统计表$", "^(附)表", "表?$", "^附表$", "^(x?附)表", "表(附?)$"};
+  // Texts at the edges: empty, the anchor's character alone, each kind of final line break
+  // ($ may stand before one), breaks elsewhere, and the characters one place in.
+  const std::vector<std::u32string> texts = {
+      U"", U"附", U"表", U"附表", U"附件", U"附:", U"x附表", U"附表x", U"统计表", U"统计表\n", U"统计表\r\n",
+      U"统计表\r", U"统计表\u2028", U"统计表\u0085", U"统计表\f", U"统计表\n\n", U"统计表\r\n\n", U"统计表 ", U"x统计表",
+      U"\n附表", U"附表\n", U"附\n表", U"表\n", U"表\r\n", U"附表表表", U"附表\r\n", U"\r\n", U"\n", U"x附表", U"统计表附"};
+  std::vector<Pattern> patterns;
+  for (const std::string& s : sources) patterns.emplace_back(s);
+  std::vector<const Pattern*> all;
+  for (const Pattern& p : patterns) all.push_back(&p);
+  PatternScanner together(all);
+  for (const std::u32string& text : texts) {
+    together.set_text(text);
+    for (std::size_t i = 0; i < patterns.size(); ++i) {
+      PatternScanner alone({&patterns[i]});
+      alone.set_text(text);
+      const auto expected = icu_matches(sources[i], text);
+      INFO(sources[i] << " on " << utf8::encode(text));
+      CHECK(alone.find_all(0) == expected);
+      CHECK(together.find_all(i) == expected);
+      CHECK(together.found(i) == icu_finds(sources[i], text));
+      CHECK(alone.found(0) == icu_finds(sources[i], text));
+    }
+  }
 }

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "parse/blank_count.h"
 #include "util/u32_search.h"
 
 namespace nblint {
@@ -19,9 +20,7 @@ inline void trim(std::u32string_view s, std::size_t& begin, std::size_t& end) {
   while (end > begin && is_blank(s[end - 1])) --end;
 }
 
-inline std::uint32_t count_non_blank(std::u32string_view s) {
-  return static_cast<std::uint32_t>(s.size() - count_any_of(s, U" \t\u00A0\u3000"));  // the blanks of is_blank
-}
+inline std::uint32_t count_non_blank(std::u32string_view s) { return static_cast<std::uint32_t>(s.size() - count_blanks(s)); }
 
 // Calls f(begin, end) for each line of `text` ('\n'-separated; the break is excluded).
 template <typename F>

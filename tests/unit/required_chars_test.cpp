@@ -35,34 +35,42 @@ std::string described(const std::optional<std::u32string>& set) {
   return utf8::encode(s);
 }
 
+// ICU itself searching `text` for `source`, with no filter of ours.
+struct IcuSearch {
+  std::unique_ptr<icu::RegexPattern> pattern;
+  icu::UnicodeString text;
+  std::unique_ptr<icu::RegexMatcher> matcher;
+
+  IcuSearch(const std::string& source, std::u32string_view folded) {
+    UErrorCode status = U_ZERO_ERROR;
+    UParseError where{};
+    pattern.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), where, status));
+    REQUIRE(U_SUCCESS(status));
+    text = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(folded.data()), static_cast<int32_t>(folded.size()));
+    matcher.reset(pattern->matcher(text, status));
+    REQUIRE(U_SUCCESS(status));
+  }
+};
+
 // Every non-empty match of `source` in `text` by ICU itself, as code-point offsets.
 std::vector<std::pair<std::size_t, std::size_t>> icu_matches(const std::string& source, std::u32string_view text) {
+  IcuSearch search(source, text);
   UErrorCode status = U_ZERO_ERROR;
-  UParseError where{};
-  std::unique_ptr<icu::RegexPattern> pattern(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), where, status));
-  REQUIRE(U_SUCCESS(status));
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(text.data()),
-                                                              static_cast<int32_t>(text.size()));
-  std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(u, status));
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  while (m->find(status) && U_SUCCESS(status)) {
-    const int32_t b = m->start(status), e = m->end(status);
+  while (search.matcher->find(status) && U_SUCCESS(status)) {
+    const int32_t b = search.matcher->start(status), e = search.matcher->end(status);
     if (b == e) continue;
-    out.emplace_back(static_cast<std::size_t>(u.countChar32(0, b)), static_cast<std::size_t>(u.countChar32(0, e)));
+    out.emplace_back(static_cast<std::size_t>(search.text.countChar32(0, b)),
+                     static_cast<std::size_t>(search.text.countChar32(0, e)));
   }
   return out;
 }
 
 // Whether ICU itself finds a match (an empty one too) of `source` in `text`.
 bool icu_finds(const std::string& source, std::u32string_view text) {
+  IcuSearch search(source, text);
   UErrorCode status = U_ZERO_ERROR;
-  UParseError where{};
-  std::unique_ptr<icu::RegexPattern> pattern(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(source), where, status));
-  REQUIRE(U_SUCCESS(status));
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(text.data()),
-                                                              static_cast<int32_t>(text.size()));
-  std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(u, status));
-  return m->find(status) && U_SUCCESS(status);
+  return search.matcher->find(status) && U_SUCCESS(status);
 }
 
 // Lines of folded text: real text (examples, fixtures, the corpus when present) and lines made to

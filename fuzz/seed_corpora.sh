@@ -37,6 +37,13 @@ done
 grep -ho "pattern: '[^']*'" rules/*.yaml | sed "s/^pattern: '//; s/'\$//" | sort -u | nl -nln | while read -r i pattern; do
   printf '%s\0XX年X月X日 某某局 ××× **年 【单位名称】 填写说明 一、总体情况 统计表 附表' "$pattern" >"$out/fuzz_required_chars/pattern$i"
 done
+# Anchored patterns (the packs' heading_numbering.ends_at and headings), with texts they match at
+# the edges, before a final line break among them.
+printf '统计表$\0政府信息公开统计表\r\n' >"$out/fuzz_required_chars/anchored1"
+printf '^附[表件]\0附表：说明' >"$out/fuzz_required_chars/anchored2"
+printf '^附:\0附:一' >"$out/fuzz_required_chars/anchored3"
+printf '^总体(工作)?情况\0总体情况\n' >"$out/fuzz_required_chars/anchored4"
+printf '[表件]+\\Z\0附件\n' >"$out/fuzz_required_chars/anchored5"
 
 # Packs: the built-in ones and the user pack of the configuration fixture.
 for f in rules/*.yaml tests/fixtures/config/*.yaml; do

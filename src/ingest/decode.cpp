@@ -382,9 +382,7 @@ void convert_icu(std::string_view raw, std::uint32_t start, UConverter* cnv, Dec
   d.text.reserve(raw.size() + raw.size() / 2);
   // The offsets (four bytes a text byte) take the last document's on this thread, given back
   // when it was done with them (give_back_raw_offsets).
-  if ((d.text.capacity() + 1) * sizeof(std::uint32_t) >= thread_spare::kMinKept)
-    d.raw_offsets = thread_spare::take_room<RawOffsetsTag, std::vector<std::uint32_t>>(d.text.capacity() + 1);
-  d.raw_offsets.reserve(d.text.capacity() + 1);
+  d.raw_offsets = thread_spare::take_room<RawOffsetsTag, std::vector<std::uint32_t>>(d.text.capacity() + 1);
   Utf16Sink sink(raw, cnv, d);
   const char* const begin = raw.data();
   const char* const end = begin + raw.size();

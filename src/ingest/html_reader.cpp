@@ -541,12 +541,8 @@ class Walker {
   void run(HtmlText& result) {
     // The text is no longer than the page: reserved at once, not grown by doubling (each step of
     // a large buffer is fresh pages, faulted in and zeroed, and a copy of what came before).
-    if (buf_.size() >= thread_spare::kMinKept) {
-      main_.text = thread_spare::take_room<HtmlTextTag, std::string>(buf_.size());
-      main_.org = thread_spare::take_room<HtmlTextTag, std::vector<std::uint32_t>>(buf_.size());
-    }
-    main_.text.reserve(buf_.size());
-    main_.org.reserve(buf_.size());
+    main_.text = thread_spare::take_room<HtmlTextTag, std::string>(buf_.size());
+    main_.org = thread_spare::take_room<HtmlTextTag, std::vector<std::uint32_t>>(buf_.size());
     layout_ = find_layout_tables(doc_, skipper_);
     sinks_.push_back(std::make_unique<Sink>());
     sinks_.back()->out = &main_;

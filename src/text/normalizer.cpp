@@ -185,12 +185,8 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
   out.source = origin ? source : text;
   // A report's text takes the buffers of the last report this thread folded (give_back); it
   // has at most a character per byte.
-  if (text.size() * sizeof(char32_t) >= thread_spare::kMinKept) {
-    out.text = thread_spare::take_room<FoldedTextTag, std::u32string>(text.size());
-    out.origin = thread_spare::take_room<FoldedTextTag, std::vector<std::uint32_t>>(text.size());
-  }
-  out.text.reserve(text.size());
-  out.origin.reserve(text.size());
+  out.text = thread_spare::take_room<FoldedTextTag, std::u32string>(text.size());
+  out.origin = thread_spare::take_room<FoldedTextTag, std::vector<std::uint32_t>>(text.size());
   FoldedWriter w(out);
   if (origin)
     fold_text(text, [origin](std::size_t i) { return (*origin)[i]; }, origin->data(), w);

@@ -40,12 +40,17 @@ Buffer take() {
   return b;
 }
 
-// take<Tag>() with room for `count` elements. A spare too small grows at once to half of what is
-// kept (or `count`, if more): a buffer regrown for each report larger than the ones before is
-// fresh pages every time (faulted in and zeroed), while reserved pages cost nothing until they
-// are written.
+// An empty buffer with room for `count` elements: below kMinKept bytes, a fresh one from the heap;
+// above, take<Tag>(). A spare too small grows at once to half of what is kept (or `count`, if
+// more): a buffer regrown for each report larger than the ones before is fresh pages every time
+// (faulted in and zeroed), while reserved pages cost nothing until they are written.
 template <class Tag, class Buffer>
 Buffer take_room(std::size_t count) {
+  if (count * sizeof(typename Buffer::value_type) < kMinKept) {
+    Buffer fresh;
+    fresh.reserve(count);
+    return fresh;
+  }
   Buffer b = take<Tag, Buffer>();
   constexpr std::size_t kRoomy = kMaxKept / 2 / sizeof(typename Buffer::value_type);
   if (b.capacity() < count) b.reserve(std::max(count, kRoomy));

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "util/cpu_features.h"
+
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
 #define NBLINT_HAVE_UTF8_BLOCKS 1
@@ -107,10 +109,7 @@ bool utf8_blocks_available() {
   return available;
 }
 
-bool utf8_blocks32_available() {
-  static const bool available = __builtin_cpu_supports("avx2");
-  return available;
-}
+bool utf8_blocks32_available() { return cpu_has_avx2(); }
 
 bool utf8_valid_blocks(std::string_view s) { return utf8_blocks32_available() ? avx2::valid(s) : ssse3::valid(s); }
 

@@ -1,5 +1,6 @@
 #include "parse/blank_count.h"
 
+#include "util/cpu_features.h"
 #include "util/u32_search.h"
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -32,18 +33,13 @@ __attribute__((target("avx2"))) std::size_t count_blanks_avx2(std::u32string_vie
   for (std::uint32_t v : sums) count += v;
   return count + count_any_of(s.substr(i), kBlanks);
 }
-
-bool blank_lanes_available() {
-  static const bool available = __builtin_cpu_supports("avx2");
-  return available;
-}
 #endif
 
 }  // namespace
 
 std::size_t count_blanks(std::u32string_view s) {
 #if NBLINT_BLANK_LANES
-  if (blank_lanes_available()) return count_blanks_avx2(s);
+  if (cpu_has_avx2()) return count_blanks_avx2(s);
 #endif
   return count_any_of(s, kBlanks);
 }

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "util/cpu_features.h"
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define NBLINT_NOISE_BLOCKS 1
@@ -77,10 +79,7 @@ NBLINT_AVX2 std::size_t first_suspect_avx2(std::string_view source, std::size_t 
 
 }  // namespace
 
-bool noise_blocks_available() {
-  static const bool available = __builtin_cpu_supports("avx2");
-  return available;
-}
+bool noise_blocks_available() { return cpu_has_avx2(); }
 
 std::size_t first_noise_suspect(std::string_view source, std::size_t from, std::size_t until) {
   return first_suspect_avx2(source, from, until);

@@ -1,6 +1,7 @@
 #include "text/plain_run.h"
 
 #include "text/fold.h"
+#include "util/cpu_features.h"
 #include "util/three_byte.h"
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -180,8 +181,7 @@ NBLINT_AVX2 Folded fold_run_avx2(const unsigned char* p, std::size_t bytes, cons
 
 Folded fold_run(const unsigned char* p, std::size_t bytes, const Output& out) {
 #if NBLINT_HAVE_PLAIN_RUN_BLOCKS
-  static const bool blocks = __builtin_cpu_supports("avx2");
-  if (blocks) return fold_run_avx2(p, bytes, out);
+  if (cpu_has_avx2()) return fold_run_avx2(p, bytes, out);
 #endif
   Folded done;
   fold_one_by_one(p, bytes, out, out.room, done);

@@ -7,6 +7,8 @@
 #pragma once
 #include <cstdint>
 
+#include "util/cpu_features.h"
+
 #if defined(__x86_64__) && defined(__GNUC__)
 #include <immintrin.h>
 #define NBLINT_BITMAP_LANES 1
@@ -17,8 +19,7 @@ namespace nblint {
 // Whether bitmap_lanes may be called (the processor has AVX2).
 inline bool bitmap_lanes_available() {
 #ifdef NBLINT_BITMAP_LANES
-  static const bool available = __builtin_cpu_supports("avx2");
-  return available;
+  return cpu_has_avx2();
 #else
   return false;
 #endif

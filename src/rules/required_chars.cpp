@@ -146,8 +146,14 @@ class Reader {
     if (letter == U'N') throw Unknown{};
     for (std::size_t k = 0; k < fixed; ++k) {
       if (at_end()) throw Unknown{};
+      // ICU reads \x with one or two hex digits (u_unescapeAt): \xC| is U+000C, then '|'.
+      if (letter == U'x' && k == 1 && !is_hex_digit(peek())) return;
       ++i_;
     }
+  }
+
+  static bool is_hex_digit(char32_t c) {
+    return (c >= U'0' && c <= U'9') || (c >= U'a' && c <= U'f') || (c >= U'A' && c <= U'F');
   }
 
   // [...]: a set only when it lists literal characters (escaped punctuation allowed).

@@ -139,6 +139,7 @@ TEST_CASE("required chars: read from literals, lists, groups and alternations; u
       {"(?=a)b", "b"},
       {"\\bfoo", "f"},
       {"\\x41b", "b"},
+      {"\\xCz", "z"},  // \x with one hex digit, then a literal
       {"\\pLx", "x"},
       {"\\d+件", "件"},
       {"[\\]]", "]"},
@@ -155,6 +156,7 @@ TEST_CASE("required chars: read from literals, lists, groups and alternations; u
       {".", "-"},
       {"\\u4E00", "-"},  // not the literal digits after \u
       {"\\x{4E00}", "-"},
+      {" \\xC|", "-"},  // ICU reads one hex digit, so '|' alternates with nothing (found by fuzz_required_chars)
       {"[^a]", "-"},
       {"[a-z]", "-"},
       {"[\\p{Han}]", "-"},

@@ -71,7 +71,9 @@ ReportRecord make_report_record(const Report& report, const PackChoice& choice, 
     }
   }
   if (pack.copied_text) {
-    FingerprintBuilder builder;  // one for every section (its memory kept)
+    // One for every section, and every report this thread makes a record of: its table and its
+    // list of hashes (128 KB and more) would otherwise be fresh pages for each report.
+    thread_local FingerprintBuilder builder;
     const FoldedRanges tables = table_ranges(report);
     const std::vector<SectionMatch>& matches = report.section_matches;
     for (std::size_t i = 0; i < pack.sections.size(); ++i) {

@@ -17,7 +17,7 @@
 
 #include "ingest/file_reader.h"
 #include "ingest/utf8_blocks.h"
-#include "util/thread_spare.h"
+#include "util/spare_buffers.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -370,19 +370,17 @@ struct RawOffsetsTag;
 void convert_icu(std::string_view raw, std::uint32_t start, UConverter* cnv, Decoded& d) {
   constexpr std::size_t kSlice = 64 * 1024;
   // Sized for this input: a short file does not need the full 1.3 MB of buffers.
-  // The last conversion's buffers on this thread: at 1.3 MB, fresh ones were fresh pages for
-  // every large file (faulted in and zeroed by the kernel: 320 faults a file).
+  // The last conversion's buffers: at 1.3 MB, fresh ones were fresh pages for every large file (faulted in and zeroed by the kernel: 320 faults a file).
   const std::size_t units = 2 * std::min<std::size_t>(kSlice, raw.size() - start) + 64;
-  std::vector<UChar> ubuf = thread_spare::take<ConversionTag, std::vector<UChar>>();
-  std::vector<int32_t> obuf = thread_spare::take<ConversionTag, std::vector<int32_t>>();
-  std::vector<std::uint32_t> abs = thread_spare::take<ConversionTag, std::vector<std::uint32_t>>();
+  std::vector<UChar> ubuf = spare_buffers::take<ConversionTag, std::vector<UChar>>();
+  std::vector<int32_t> obuf = spare_buffers::take<ConversionTag, std::vector<int32_t>>();
+  std::vector<std::uint32_t> abs = spare_buffers::take<ConversionTag, std::vector<std::uint32_t>>();
   ubuf.resize(units);
   obuf.resize(units);
   abs.resize(units);
   d.text.reserve(raw.size() + raw.size() / 2);
-  // The offsets (four bytes a text byte) take the last document's on this thread, given back
-  // when it was done with them (give_back_raw_offsets).
-  d.raw_offsets = thread_spare::take_room<RawOffsetsTag, std::vector<std::uint32_t>>(d.text.capacity() + 1);
+  // The offsets (four bytes a text byte) take the last document's, given back when it was done with them (give_back_raw_offsets).
+  d.raw_offsets = spare_buffers::take_room<RawOffsetsTag, std::vector<std::uint32_t>>(d.text.capacity() + 1);
   Utf16Sink sink(raw, cnv, d);
   const char* const begin = raw.data();
   const char* const end = begin + raw.size();
@@ -435,9 +433,9 @@ void convert_icu(std::string_view raw, std::uint32_t start, UConverter* cnv, Dec
     if (flush) break;
   }
   sink.finish();
-  thread_spare::give_back<ConversionTag>(std::move(ubuf));
-  thread_spare::give_back<ConversionTag>(std::move(obuf));
-  thread_spare::give_back<ConversionTag>(std::move(abs));
+  spare_buffers::give_back<ConversionTag>(std::move(ubuf));
+  spare_buffers::give_back<ConversionTag>(std::move(obuf));
+  spare_buffers::give_back<ConversionTag>(std::move(abs));
 }
 
 std::variant<Decoded, DecodeError> decode_with(std::string_view raw, std::uint32_t bom, const char* icu_name,
@@ -731,13 +729,13 @@ std::variant<Decoded, DecodeError> decode_bytes(std::string_view raw, std::strin
 
 std::variant<Decoded, DecodeError> decode_buffer(std::string&& raw, std::string_view forced) {
   std::variant<Decoded, DecodeError> decoded = decode_any(std::string_view(raw), &raw, forced);
-  // Not taken over (another encoding, or an error): the next file read on this thread takes it.
+  // Not taken over (another encoding, or an error): the next file read takes it.
   give_back_file_buffer(std::move(raw));
   return decoded;
 }
 
 void give_back_raw_offsets(std::vector<std::uint32_t>&& offsets) {
-  thread_spare::give_back<RawOffsetsTag>(std::move(offsets));
+  spare_buffers::give_back<RawOffsetsTag>(std::move(offsets));
 }
 
 }  // namespace nblint

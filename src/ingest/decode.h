@@ -33,8 +33,8 @@ std::variant<Decoded, DecodeError> decode_bytes(std::string_view raw, std::strin
 // left unspecified.
 std::variant<Decoded, DecodeError> decode_buffer(std::string&& raw, std::string_view forced = {});
 
-// A document's raw offsets once it is done with them: the next file decoded on this thread
-// takes their memory (util/thread_spare) instead of fresh pages.
+// A document's raw offsets once it is done with them: the next file decoded takes
+// their memory (util/spare_buffers) instead of fresh pages.
 void give_back_raw_offsets(std::vector<std::uint32_t>&& offsets);
 
 }  // namespace nblint

@@ -7,7 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "util/thread_spare.h"
+#include "util/spare_buffers.h"
 
 namespace nblint {
 
@@ -32,7 +32,7 @@ ReadError from_errno(int err) {
 // `expected`: the size fstat gave (0 for a pipe). That much is read straight into its buffer,
 // with no regrowth and no second copy; then whatever follows (a file that grew, a pipe).
 std::variant<std::string, ReadError> read_fd(int fd, std::uint64_t max_size, std::size_t expected = 0) {
-  std::string out = thread_spare::take_room<FileBufferTag, std::string>(expected);
+  std::string out = spare_buffers::take_room<FileBufferTag, std::string>(expected);
   out.resize(expected);
   std::size_t got = 0;
   while (got < expected) {
@@ -63,7 +63,7 @@ std::variant<std::string, ReadError> read_fd(int fd, std::uint64_t max_size, std
 
 }  // namespace
 
-void give_back_file_buffer(std::string&& buffer) { thread_spare::give_back<FileBufferTag>(std::move(buffer)); }
+void give_back_file_buffer(std::string&& buffer) { spare_buffers::give_back<FileBufferTag>(std::move(buffer)); }
 
 std::variant<std::string, ReadError> read_input(const std::string& path, std::uint64_t max_size) {
   if (path == "-") return read_fd(STDIN_FILENO, max_size);

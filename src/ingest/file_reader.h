@@ -19,7 +19,7 @@ std::variant<std::string, ReadError> read_input(const std::string& path,
                                                 std::uint64_t max_size = kDefaultMaxFileSize);
 
 // Hands the buffer of a file that is done with (its bytes, or the text made of them) to the next
-// read_input() on this thread (util/thread_spare: its pages need not be faulted in again).
+// read_input() (util/spare_buffers: its pages need not be faulted in again).
 void give_back_file_buffer(std::string&& buffer);
 
 }  // namespace nblint

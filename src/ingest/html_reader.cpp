@@ -101,7 +101,7 @@
 #include "ingest/html_nesting_guard.h"
 #include "ingest/html_text_align.h"
 #include "ingest/table_grid.h"
-#include "util/thread_spare.h"
+#include "util/spare_buffers.h"
 
 namespace nblint {
 namespace {
@@ -541,8 +541,8 @@ class Walker {
   void run(HtmlText& result) {
     // The text is no longer than the page: reserved at once, not grown by doubling (each step of
     // a large buffer is fresh pages, faulted in and zeroed, and a copy of what came before).
-    main_.text = thread_spare::take_room<HtmlTextTag, std::string>(buf_.size());
-    main_.org = thread_spare::take_room<HtmlTextTag, std::vector<std::uint32_t>>(buf_.size());
+    main_.text = spare_buffers::take_room<HtmlTextTag, std::string>(buf_.size());
+    main_.org = spare_buffers::take_room<HtmlTextTag, std::vector<std::uint32_t>>(buf_.size());
     layout_ = find_layout_tables(doc_, skipper_);
     sinks_.push_back(std::make_unique<Sink>());
     sinks_.back()->out = &main_;
@@ -860,8 +860,8 @@ struct GumboOutputDeleter {
 }  // namespace
 
 void give_back_html_text(std::string&& content, std::vector<std::uint32_t>&& origin) {
-  thread_spare::give_back<HtmlTextTag>(std::move(content));
-  thread_spare::give_back<HtmlTextTag>(std::move(origin));
+  spare_buffers::give_back<HtmlTextTag>(std::move(content));
+  spare_buffers::give_back<HtmlTextTag>(std::move(origin));
 }
 
 HtmlText read_html(std::string_view html) {

@@ -23,8 +23,8 @@ struct HtmlText {
 // `html` is the whole page as UTF-8. Never throws; gumbo recovers from any markup.
 HtmlText read_html(std::string_view html);
 
-// A page's text and origins once the document is done with them: the next page read on this
-// thread takes their memory (util/thread_spare) instead of fresh pages.
+// A page's text and origins once the document is done with them: the next page read takes their
+// memory (util/spare_buffers) instead of fresh pages.
 void give_back_html_text(std::string&& content, std::vector<std::uint32_t>&& origin);
 
 }  // namespace nblint

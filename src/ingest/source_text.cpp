@@ -113,12 +113,12 @@ void SourceText::keep_only_lines(std::vector<std::uint32_t> keep) {
   line_total_ = lines.line_count();
   original_size_ = static_cast<std::uint32_t>(text.size());
   text.swap(kept_text);  // not moved: a short kept text moved in would leave the file's buffer in place
-  give_back_file_buffer(std::move(kept_text));  // the next file read on this thread takes it
+  give_back_file_buffer(std::move(kept_text));  // the next file read takes it
   kept_ = std::move(kept);
   lines = LineIndex(std::string_view());
   // Swapped with empty ones, not cleared: clear() keeps the capacity (the memory).
   std::vector<std::uint32_t>().swap(invalid_offsets);
-  give_back_raw_offsets(std::move(raw_offsets));  // the next file decoded on this thread takes them
+  give_back_raw_offsets(std::move(raw_offsets));  // the next file decoded takes them
   std::vector<std::uint32_t>().swap(raw_offsets);
   compacted_ = true;
 }

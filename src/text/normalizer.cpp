@@ -4,7 +4,7 @@
 
 #include "text/fold.h"
 #include "text/plain_run.h"
-#include "util/thread_spare.h"
+#include "util/spare_buffers.h"
 #include "util/three_byte.h"
 #include "util/utf8.h"
 
@@ -183,10 +183,10 @@ void fold_text(std::string_view text, OffsetOf offset_of, const std::uint32_t* o
 NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>* origin, std::string_view source) {
   NormalizedText out;
   out.source = origin ? source : text;
-  // A report's text takes the buffers of the last report this thread folded (give_back); it
-  // has at most a character per byte.
-  out.text = thread_spare::take_room<FoldedTextTag, std::u32string>(text.size());
-  out.origin = thread_spare::take_room<FoldedTextTag, std::vector<std::uint32_t>>(text.size());
+  // A report's text takes the buffers of the last report folded (give_back); it has at most a
+  // character per byte.
+  out.text = spare_buffers::take_room<FoldedTextTag, std::u32string>(text.size());
+  out.origin = spare_buffers::take_room<FoldedTextTag, std::vector<std::uint32_t>>(text.size());
   FoldedWriter w(out);
   if (origin)
     fold_text(text, [origin](std::size_t i) { return (*origin)[i]; }, origin->data(), w);
@@ -198,8 +198,8 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
 }
 
 void give_back(NormalizedText&& done) {
-  thread_spare::give_back<FoldedTextTag>(std::move(done.text));
-  thread_spare::give_back<FoldedTextTag>(std::move(done.origin));
+  spare_buffers::give_back<FoldedTextTag>(std::move(done.text));
+  spare_buffers::give_back<FoldedTextTag>(std::move(done.origin));
 }
 
 }  // namespace nblint

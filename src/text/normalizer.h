@@ -34,8 +34,8 @@ struct NormalizedText {
 NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>* origin = nullptr,
                          std::string_view source = {});
 
-// Hands the buffers of a report that is done to the next normalize() on this thread
-// (util/thread_spare: their pages need not be faulted in again).
+// Hands the buffers of a report that is done to the next normalize()
+// (util/spare_buffers: their pages need not be faulted in again).
 struct FoldedTextTag;
 void give_back(NormalizedText&& done);
 

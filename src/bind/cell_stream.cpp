@@ -247,14 +247,18 @@ std::vector<FoldedLine> folded_lines(const Report& report, std::uint32_t first_l
     begin = previous_break == std::u32string_view::npos ? 0 : previous_break + 1;
     number = p.line;
   }
-  // As for_each_line, from there to last_line.
+  // As for_each_line, from there to last_line, along the text's line breaks.
+  const std::vector<std::uint32_t>& breaks = report.folded.line_breaks;
+  auto next = std::lower_bound(breaks.begin(), breaks.end(), begin);  // the break ending begin's line
   std::vector<FoldedLine> lines;
-  for (; begin <= all.size() && number < last_line; ++number) {
-    std::size_t end = find_code_point(all, U'\n', begin);
-    if (end == std::u32string_view::npos) end = all.size();
-    if (begin == all.size() && begin != 0 && all[begin - 1] == U'\n') break;
+  for (; number < last_line; ++number) {
+    const bool last = next == breaks.end();
+    const std::size_t end = last ? all.size() : std::size_t{*next};
+    if (last && begin == all.size() && begin != 0) break;  // no empty line after a final break
     if (number >= first_line) lines.push_back({begin, end, number});
+    if (last) break;
     begin = end + 1;
+    ++next;
   }
   return lines;
 }

@@ -195,8 +195,7 @@ class FactFinder {
 void find_report_facts(Report& report) {
   FactFinder finder(report);
   std::uint32_t line_no = 0;
-  for_each_line(std::u32string_view(report.folded.text),
-                [&](std::size_t begin, std::size_t end) { finder.line(++line_no, begin, end); });
+  for_each_line(report.folded, [&](std::size_t begin, std::size_t end) { finder.line(++line_no, begin, end); });
 }
 
 void find_publication_date(Report& report) {
@@ -214,7 +213,7 @@ void find_publication_date(Report& report) {
   const std::uint32_t body = first_heading_line(report);
   std::uint32_t line_no = 0;
   bool done = false;
-  for_each_line(all, [&](std::size_t begin, std::size_t end) {
+  for_each_line(report.folded, [&](std::size_t begin, std::size_t end) {
     if (done || ++line_no >= body || line_no > kTitleSearchLines) return void(done = true);
     const std::u32string_view line = all.substr(begin, end - begin);
     if (const auto d = date_line(line)) {

@@ -241,7 +241,7 @@ void build_section_tree(Report& report, const std::vector<int>* outline_levels) 
   };
 
   std::vector<Unit> units;
-  for_each_line(all, [&](std::size_t begin, std::size_t end) {
+  for_each_line(folded, [&](std::size_t begin, std::size_t end) {
     ++line_no;
     if (end - begin > kRunOnLine) {
       split_run_on(all, begin, end, line_no, units);

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "parse/blank_count.h"
+#include "text/normalizer.h"
 #include "util/u32_search.h"
 
 namespace nblint {
@@ -33,6 +34,18 @@ void for_each_line(std::u32string_view text, F&& f) {
     f(begin, end);
     begin = end + 1;
   }
+}
+
+// The same lines of a folded text, from its line breaks (no search).
+template <typename F>
+void for_each_line(const NormalizedText& folded, F&& f) {
+  const std::size_t size = folded.text.size();
+  std::size_t begin = 0;
+  for (const std::uint32_t line_break : folded.line_breaks) {
+    f(begin, std::size_t{line_break});
+    begin = std::size_t{line_break} + 1;
+  }
+  if (begin != size || size == 0) f(begin, size);  // no empty line after a final break
 }
 
 // A counting unit standing alone in a cell: the unit column of the pre-2019 statistics table.

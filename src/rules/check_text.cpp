@@ -25,9 +25,10 @@ std::string shorten(std::string_view s) {
 // Pieces of folded text a pattern is run on: sentences (a placeholder does not cross 。), cut
 // to a bounded length so that the regex time limit is never reached on a one-line report.
 template <typename F>
-void for_each_piece(std::u32string_view text, F&& f) {
+void for_each_piece(const NormalizedText& folded, F&& f) {
   constexpr std::size_t kMaxPiece = 600;
-  for_each_line(text, [&](std::size_t begin, std::size_t end) {
+  const std::u32string_view text(folded.text);
+  for_each_line(folded, [&](std::size_t begin, std::size_t end) {
     while (begin < end) {
       std::size_t stop = std::min(end, begin + kMaxPiece);
       const std::size_t full_stop = find_code_point(text.substr(begin, stop - begin), U'。');
@@ -48,7 +49,7 @@ void report_placeholders(const CheckContext& ctx) {
   std::vector<const Pattern*> patterns;
   for (const auto& spec : specs) patterns.push_back(&spec.pattern);
   const PatternScanner::Lease scanner = PatternScanner::lease(patterns);  // one matcher per pattern for all the pieces
-  for_each_piece(all, [&](std::size_t begin, std::size_t end) {
+  for_each_piece(folded, [&](std::size_t begin, std::size_t end) {
     struct Hit {
       std::size_t b, e;
       std::size_t spec;

@@ -6,6 +6,7 @@
 #include "text/plain_run.h"
 #include "util/spare_buffers.h"
 #include "util/three_byte.h"
+#include "util/u32_search.h"
 #include "util/utf8.h"
 
 namespace nblint {
@@ -194,12 +195,17 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
     fold_text(text, [](std::size_t i) { return static_cast<std::uint32_t>(i); }, nullptr, w);
   w.flush();
   remove_pinyin(out, w.parens());
+  out.line_breaks = spare_buffers::take<LineBreaksTag, std::vector<std::uint32_t>>();
+  const std::u32string_view all(out.text);
+  for (std::size_t at = find_code_point(all, U'\n'); at != std::u32string_view::npos; at = find_code_point(all, U'\n', at + 1))
+    out.line_breaks.push_back(static_cast<std::uint32_t>(at));
   return out;
 }
 
 void give_back(NormalizedText&& done) {
   spare_buffers::give_back<FoldedTextTag>(std::move(done.text));
   spare_buffers::give_back<FoldedTextTag>(std::move(done.origin));
+  spare_buffers::give_back<LineBreaksTag>(std::move(done.line_breaks));
 }
 
 }  // namespace nblint

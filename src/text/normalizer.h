@@ -16,6 +16,9 @@ struct NormalizedText {
   std::vector<std::uint32_t> origin;  // origin[i] = source offset of the character behind text[i]
   std::string_view source;            // the source the offsets point into
   std::vector<Span> pinyin_removed;   // pinyin annotations dropped (公開(kāi) → 公开), in source
+  // Where text has a '\n', in order: the passes over a report's lines read them from here
+  // instead of each searching the text again (parse/text_scan.h, for_each_line).
+  std::vector<std::uint32_t> line_breaks;
 
   // Source span covering folded range [begin, end).
   Span source_span(std::size_t begin, std::size_t end) const;
@@ -37,6 +40,7 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
 // Hands the buffers of a report that is done to the next normalize()
 // (util/spare_buffers: their pages need not be faulted in again).
 struct FoldedTextTag;
+struct LineBreaksTag;
 void give_back(NormalizedText&& done);
 
 }  // namespace nblint

@@ -9,6 +9,7 @@
 #include "support/run.h"
 #include "support/u32_printing.h"
 
+#include "parse/text_scan.h"
 #include "text/fold.h"
 #include "text/normalizer.h"
 #include "util/utf8.h"
@@ -115,4 +116,39 @@ TEST_CASE("normalizer: folded_range holds exactly the folded ranges whose source
       CHECK(outside > 100);
     }
   }
+}
+
+TEST_CASE("normalize: line_breaks lists every '\\n' of the folded text, and the lines read from it are for_each_line's") {
+  // Pieces that fold to line breaks (\r\n, \r, \n), change length (pinyin removed, full-width
+  // forms), or are plain; texts that start and end with breaks, and the empty text.
+  const std::vector<std::string> pieces = {"\n", "\r\n", "\r", "公開(kāi)", "ＡＢ", "abc", "一", " ", "\n\n", "(2)"};
+  std::mt19937 rng(11);
+  const auto check = [](const std::string& utf8) {
+    const NormalizedText folded = normalize(utf8);
+    std::vector<std::uint32_t> expected;
+    for (std::size_t i = 0; i < folded.text.size(); ++i)
+      if (folded.text[i] == U'\n') expected.push_back(static_cast<std::uint32_t>(i));
+    CHECK(folded.line_breaks == expected);
+    std::vector<std::pair<std::size_t, std::size_t>> searched, indexed;
+    for_each_line(std::u32string_view(folded.text), [&](std::size_t b, std::size_t e) { searched.emplace_back(b, e); });
+    for_each_line(folded, [&](std::size_t b, std::size_t e) { indexed.emplace_back(b, e); });
+    CHECK(indexed == searched);
+    return folded.text.size();
+  };
+  for (const char* fixed : {"", "\n", "a", "a\n", "\na", "\n\n", "a\r\nb\rc\n"}) {
+    CAPTURE(fixed);
+    check(fixed);
+  }
+  for (int round = 0; round < 400; ++round) {
+    std::string utf8;
+    const std::size_t count = rng() % 40;
+    for (std::size_t k = 0; k < count; ++k) utf8 += pieces[rng() % pieces.size()];
+    CAPTURE(utf8);
+    check(utf8);
+  }
+  // A long text's buffers handed on to a short one: no break of the long one is left.
+  std::string many_lines;
+  while (many_lines.size() < 300 * 1024) many_lines += "第一行 公開(kāi)\n";
+  give_back(normalize(many_lines));
+  CHECK(check("短\n文本") == 4);
 }

@@ -40,6 +40,7 @@ struct Paragraph {
   std::size_t folded_begin = 0, folded_end = 0;  // range in Report::folded.text
   int section = -1;                              // innermost enclosing section, -1 before any
   std::uint32_t line = 0;
+  bool cells = false;  // holds a cell separator ('|' or a tab): a flattened table row, not prose
 };
 
 // Web-page furniture found in the text (excluded from section content).

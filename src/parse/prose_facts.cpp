@@ -323,7 +323,7 @@ class ProseScanner {
     base_ = p.folded_begin;
     line_ = p.line;
     text_ = report_.paragraph_text(p);
-    if (holds_cell_separator(text_)) return;
+    if (p.cells) return;
     const WordIndex& index = index_;
     occurrences_.clear();
     index.matcher.find_all(text_, occurrences_);

@@ -235,7 +235,7 @@ void build_section_tree(Report& report, const std::vector<int>* outline_levels) 
     trim(all, begin, end);
     if (begin == end) return;
     const int section = open.empty() ? -1 : open.back();
-    report.paragraphs.push_back({begin, end, section, line_no});
+    report.paragraphs.push_back({begin, end, section, line_no, holds_cell_separator(all.substr(begin, end - begin))});
     if (section >= 0) report.sections[section].body_chars += count_non_blank(all.substr(begin, end - begin));
     for (int s : open) folded_end[s] = end;
   };

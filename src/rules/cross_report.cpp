@@ -9,7 +9,6 @@
 #include <tuple>
 #include <utility>
 
-#include "parse/text_scan.h"
 #include "util/external_sort.h"
 
 namespace nblint {
@@ -47,8 +46,7 @@ void add_section_wording(const Report& report, const FoldedRanges& tables, int r
     if (p.section < 0 || !in_section[p.section]) continue;
     const auto in_table = [&](const auto& t) { return p.folded_begin >= t.first && p.folded_end <= t.second; };
     if (std::any_of(tables.begin(), tables.end(), in_table)) continue;
-    const std::u32string_view text = report.paragraph_text(p);
-    if (!holds_cell_separator(text)) builder.add(text);
+    if (!p.cells) builder.add(report.paragraph_text(p));
   }
 }
 

@@ -144,3 +144,19 @@ TEST_CASE("parser: labelled metadata, spaced labels, several per line, table cel
   REQUIRE(r.metadata[6].date);
   CHECK(r.metadata[6].date->malformed);
 }
+
+TEST_CASE("parser: a paragraph holding a cell separator ('|' or a tab) is marked as table cells, prose is not") {
+  const Report r = parse_report(
+      "一、总体情况\n本年度主动公开信息 120 条。\n| 项目 | 数量 |\n新收申请\t35\n全年办理申请，均已按时答复。\n");
+  REQUIRE(r.paragraphs.size() == 4);
+  const auto text = [&](const Paragraph& p) { return std::u32string(r.paragraph_text(p)); };
+  for (const Paragraph& p : r.paragraphs) {
+    const std::u32string t = text(p);
+    CAPTURE(t);
+    CHECK(p.cells == (t.find(U'|') != std::u32string::npos || t.find(U'\t') != std::u32string::npos));
+  }
+  CHECK_FALSE(r.paragraphs[0].cells);
+  CHECK(r.paragraphs[1].cells);
+  CHECK(r.paragraphs[2].cells);
+  CHECK_FALSE(r.paragraphs[3].cells);
+}

@@ -370,7 +370,8 @@ struct RawOffsetsTag;
 void convert_icu(std::string_view raw, std::uint32_t start, UConverter* cnv, Decoded& d) {
   constexpr std::size_t kSlice = 64 * 1024;
   // Sized for this input: a short file does not need the full 1.3 MB of buffers.
-  // The last conversion's buffers: at 1.3 MB, fresh ones were fresh pages for every large file (faulted in and zeroed by the kernel: 320 faults a file).
+  // The last conversion's buffers: at 1.3 MB, fresh ones were fresh pages for every large file
+  // (faulted in and zeroed by the kernel: 320 faults a file).
   const std::size_t units = 2 * std::min<std::size_t>(kSlice, raw.size() - start) + 64;
   std::vector<UChar> ubuf = spare_buffers::take<ConversionTag, std::vector<UChar>>();
   std::vector<int32_t> obuf = spare_buffers::take<ConversionTag, std::vector<int32_t>>();
@@ -379,7 +380,8 @@ void convert_icu(std::string_view raw, std::uint32_t start, UConverter* cnv, Dec
   obuf.resize(units);
   abs.resize(units);
   d.text.reserve(raw.size() + raw.size() / 2);
-  // The offsets (four bytes a text byte) take the last document's, given back when it was done with them (give_back_raw_offsets).
+  // The offsets (four bytes a text byte) take the last document's, given back when it was done
+  // with them (give_back_raw_offsets).
   d.raw_offsets = spare_buffers::take_room<RawOffsetsTag, std::vector<std::uint32_t>>(d.text.capacity() + 1);
   Utf16Sink sink(raw, cnv, d);
   const char* const begin = raw.data();

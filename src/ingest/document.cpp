@@ -29,9 +29,9 @@ void Document::keep_only_lines(std::vector<std::uint32_t> keep) {
     location_lines = std::move(numbers);  // both empty when no line is kept: no location is asked
   }
   source.keep_only_lines(std::move(keep));
-  // Handed to the next page read (when worth keeping); then swapped with empty
-  // ones, not cleared or assigned: both keep the capacity (the memory), and a string assigned an
-  // empty (short, in-place) string keeps its buffer too.
+  // Handed to the next page read (when worth keeping); then swapped with empty ones, not cleared
+  // or assigned: both keep the capacity (the memory), and a string assigned an empty (short,
+  // in-place) string keeps its buffer too.
   give_back_html_text(std::move(content), std::move(content_origin));  // empty unless HTML
   std::string().swap(content);
   std::vector<std::uint32_t>().swap(content_origin);

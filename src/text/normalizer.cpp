@@ -195,7 +195,9 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
     fold_text(text, [](std::size_t i) { return static_cast<std::uint32_t>(i); }, nullptr, w);
   w.flush();
   remove_pinyin(out, w.parens());
-  out.line_breaks = spare_buffers::take<LineBreaksTag, std::vector<std::uint32_t>>();
+  // A large report's list takes the last one's buffer; the many short texts folded for labels
+  // take none (and so cannot take a large one away).
+  out.line_breaks = spare_buffers::take_room<LineBreaksTag, std::vector<std::uint32_t>>(out.text.size() / 16);
   const std::u32string_view all(out.text);
   for (std::size_t at = find_code_point(all, U'\n'); at != std::u32string_view::npos; at = find_code_point(all, U'\n', at + 1))
     out.line_breaks.push_back(static_cast<std::uint32_t>(at));

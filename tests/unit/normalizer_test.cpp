@@ -146,9 +146,14 @@ TEST_CASE("normalize: line_breaks lists every '\\n' of the folded text, and the 
     CAPTURE(utf8);
     check(utf8);
   }
-  // A long text's buffers handed on to a short one: no break of the long one is left.
+  // A large text's buffers handed on to the next large one (and to a short one): no break of the
+  // first is left. Large: its list of breaks is estimated past spare_buffers::kMinKept.
   std::string many_lines;
-  while (many_lines.size() < 300 * 1024) many_lines += "第一行 公開(kāi)\n";
+  while (many_lines.size() < 700 * 1024) many_lines += "line one 公開(kāi)\n";
+  give_back(normalize(many_lines));
+  std::string few_lines(700 * 1024, 'x');
+  for (std::size_t at = 1000; at < few_lines.size(); at += 100 * 1024) few_lines[at] = '\n';
+  CHECK(check(few_lines) == few_lines.size());
   give_back(normalize(many_lines));
   CHECK(check("短\n文本") == 4);
 }

@@ -23,20 +23,8 @@ inline void trim(std::u32string_view s, std::size_t& begin, std::size_t& end) {
 
 inline std::uint32_t count_non_blank(std::u32string_view s) { return static_cast<std::uint32_t>(s.size() - count_blanks(s)); }
 
-// Calls f(begin, end) for each line of `text` ('\n'-separated; the break is excluded).
-template <typename F>
-void for_each_line(std::u32string_view text, F&& f) {
-  std::size_t begin = 0;
-  while (begin <= text.size()) {
-    std::size_t end = find_code_point(text, U'\n', begin);
-    if (end == std::u32string_view::npos) end = text.size();
-    if (begin == text.size() && begin != 0 && text[begin - 1] == U'\n') break;
-    f(begin, end);
-    begin = end + 1;
-  }
-}
-
-// The same lines of a folded text, from its line breaks (no search).
+// Calls f(begin, end) for each line of a folded text ('\n'-separated; the break excluded; no
+// empty line after a final break), from the text's list of line breaks: no search.
 template <typename F>
 void for_each_line(const NormalizedText& folded, F&& f) {
   const std::size_t size = folded.text.size();

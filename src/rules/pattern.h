@@ -36,9 +36,6 @@ class Pattern {
   // the matches found before a time-out are kept.
   std::vector<std::pair<std::size_t, std::size_t>> find_all(std::u32string_view text) const;
   const std::string& source() const { return source_; }
-  // Unique to the pattern as compiled (kept when it is moved): a scanner made for patterns
-  // serves again only for the same patterns (PatternScanner::lease).
-  std::uint64_t serial() const { return serial_; }
   // Characters every match contains (rules/required_chars: the first required set), when the
   // source says so.
   std::optional<std::u32string> required_chars() const {
@@ -49,7 +46,7 @@ class Pattern {
  private:
   friend class PatternScanner;
   std::string source_;
-  std::uint64_t serial_ = 0;
+  std::uint64_t serial_ = 0;  // unique to the pattern as compiled, kept when moved (PatternScanner::lease)
   std::unique_ptr<U_ICU_NAMESPACE::RegexPattern> compiled_;
   std::vector<std::u32string> required_sets_;  // rules/required_chars: required_char_sets
   EdgeChars edges_;                            // rules/required_chars: anchored_edge_chars

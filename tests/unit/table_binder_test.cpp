@@ -311,7 +311,7 @@ TEST_CASE("cell stream: folded_lines gives the lines for_each_line numbers, from
     const Analysis a = analyze(std::get<Document>(ingested), nullptr);
     std::vector<FoldedLine> all;
     std::uint32_t number = 0;
-    for_each_line(a.report.folded.text, [&](std::size_t b, std::size_t e) { all.push_back({b, e, ++number}); });
+    for_each_line(a.report.folded, [&](std::size_t b, std::size_t e) { all.push_back({b, e, ++number}); });
     const auto count = static_cast<std::uint32_t>(all.size());
     for (int round = 0; round < 30; ++round) {
       std::uint32_t first = random() % (count + 2), last = random() % (count + 3);

@@ -51,8 +51,9 @@ TEST_CASE("u32 search: find_text finds a word, not a lone first character") {
 
 TEST_CASE("u32 search: for_each_line cuts at every line break, the empty last line excepted") {
   std::vector<std::u32string_view> lines;
-  const std::u32string_view text = U"一\n\n二\n";
-  for_each_line(text, [&](std::size_t b, std::size_t e) { lines.push_back(text.substr(b, e - b)); });
+  const NormalizedText folded = normalize("一\n\n二\n");
+  const std::u32string_view text(folded.text);
+  for_each_line(folded, [&](std::size_t b, std::size_t e) { lines.push_back(text.substr(b, e - b)); });
   REQUIRE(lines.size() == 3);
   CHECK(lines[0] == U"一");
   CHECK(lines[1] == U"");

@@ -21,12 +21,7 @@ const std::string kEmptyThree =
     "五、存在的主要问题及改进情况\n正文。\n"
     "六、其他需要报告的事项\n无。\n";
 
-fs::path temp_dir(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("nblint-cli-" + std::to_string(::getpid())) / name;
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path temp_dir(const std::string& name) { return fresh_temp_dir("cli", name); }
 
 }  // namespace
 

@@ -109,8 +109,7 @@ TEST_CASE("output formats: SARIF validates against the official SARIF 2.1.0 sche
     FAIL_CHECK("python3-jsonschema is not installed (scripts/install-deps.sh installs it)");
     return;
   }
-  const fs::path dir = fs::temp_directory_path() / ("nblint-sarif-" + std::to_string(::getpid()));
-  fs::create_directories(dir);
+  const fs::path dir = fresh_temp_dir("sarif", "schema");
   // A file nblint cannot read (binary) becomes a tool execution notification; the rest is checked.
   std::ofstream(dir / "binary.txt", std::ios::binary) << std::string("\x00\x01\x02\x00 binary", 10);
   const RunResult sarif = run_in_source({"check", "--format", "sarif", kReport, "examples/", (dir / "binary.txt").string()});

@@ -30,11 +30,30 @@ inline std::string shell_quote(const std::string& s) {
   return q + "'";
 }
 
+// This test process's scratch directory, /tmp/nblint-tests-<pid>: removed when the process ends,
+// so that CTest's hundreds of processes leave nothing behind (NBLINT_KEEP_TEST_FILES=1 keeps it
+// for a look after a failure). Only the process that made it removes it, not a forked child.
+inline const std::filesystem::path& process_temp_root() {
+  struct Root {
+    std::filesystem::path path =
+        std::filesystem::temp_directory_path() / ("nblint-tests-" + std::to_string(::getpid()));
+    pid_t owner = ::getpid();
+    ~Root() {
+      const char* keep = std::getenv("NBLINT_KEEP_TEST_FILES");
+      if (::getpid() != owner || (keep && std::string(keep) == "1")) return;
+      std::error_code ignored;  // a destructor at exit: nothing to report to
+      std::filesystem::remove_all(path, ignored);
+    }
+  };
+  static const Root root;
+  return root.path;
+}
+
 // Runs the nblint binary with `args` (each quoted), optional `stdin_text`.
 inline RunResult run_nblint(const std::vector<std::string>& args, const std::string& stdin_text = "",
                             const std::string& env = "") {
   static int counter = 0;
-  const auto dir = std::filesystem::temp_directory_path() / ("nblint-test-" + std::to_string(::getpid()));
+  const auto dir = process_temp_root() / "runs";
   std::filesystem::create_directories(dir);
   const auto base = dir / std::to_string(counter++);
   const auto in = base.string() + ".in", out = base.string() + ".out", err = base.string() + ".err";
@@ -51,9 +70,9 @@ inline RunResult run_nblint(const std::vector<std::string>& args, const std::str
   return r;
 }
 
-// A fresh, empty directory /tmp/<group>-<pid>/<name> for one test (never /tmp itself).
+// A fresh, empty directory <process_temp_root>/<group>/<name> for one test (never /tmp itself).
 inline std::filesystem::path fresh_temp_dir(const std::string& group, const std::string& name) {
-  const auto dir = std::filesystem::temp_directory_path() / (group + "-" + std::to_string(::getpid())) / name;
+  const auto dir = process_temp_root() / group / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
@@ -68,7 +87,7 @@ inline void write_file(const std::filesystem::path& p, const std::string& text) 
 // Runs a shell command line (already quoted), capturing its output like run_nblint.
 inline RunResult run_shell(const std::string& command) {
   static int counter = 0;
-  const auto dir = std::filesystem::temp_directory_path() / ("nblint-test-" + std::to_string(::getpid()));
+  const auto dir = process_temp_root() / "runs";
   std::filesystem::create_directories(dir);
   const auto base = dir / ("shell" + std::to_string(counter++));
   const auto out = base.string() + ".out", err = base.string() + ".err";

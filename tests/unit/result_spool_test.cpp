@@ -115,7 +115,7 @@ std::vector<fs::path> inputs_in_every_format(const fs::path& scratch) {
 }  // namespace
 
 TEST_CASE("result codec: every format's result prints the same after the round trip, whole and compacted") {
-  const fs::path scratch = fs::temp_directory_path() / ("nblint-spool-test-" + std::to_string(::getpid()));
+  const fs::path scratch = test::fresh_temp_dir("spool", "codec");
   for (const fs::path& input : inputs_in_every_format(scratch)) {
     CAPTURE(input.string());
     FileResult whole = lint_file(input.string(), LintOptions{});
@@ -165,8 +165,7 @@ TEST_CASE("result codec: an unreadable file's error round-trips; damaged bytes a
 }
 
 TEST_CASE("result spool: results come back in any order, a stored one can be replaced, and no file is left") {
-  const fs::path tmp = fs::temp_directory_path() / ("nblint-spool-dir-" + std::to_string(::getpid()));
-  fs::create_directories(tmp);
+  const fs::path tmp = test::fresh_temp_dir("spool", "tmpdir");
   const std::optional<std::string> old_tmpdir =
       std::getenv("TMPDIR") ? std::optional<std::string>(std::getenv("TMPDIR")) : std::nullopt;
   std::vector<FileResult> originals;

@@ -3,8 +3,6 @@
 // never changes what is read or folded.
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <filesystem>
@@ -15,6 +13,7 @@
 #include <vector>
 
 #include "ingest/file_reader.h"
+#include "support/run.h"
 #include "text/normalizer.h"
 #include "util/spare_buffers.h"
 
@@ -135,8 +134,7 @@ TEST_CASE("spare_buffers: a buffer given back on one thread is taken on another;
 }
 
 TEST_CASE("read_input: files of every size read back exactly while buffers are handed on") {
-  const auto dir = std::filesystem::temp_directory_path() / ("nblint-read-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
+  const auto dir = test::fresh_temp_dir("read", "sizes");
   std::mt19937 rng(7);
   const std::size_t k = spare_buffers::kMinKept;
   // Large after small and small after large, so that a taken buffer is both too small and larger

@@ -27,6 +27,7 @@ def main() -> None:
     ap.add_argument("--rows", nargs="+", required=True)
     ap.add_argument("--linear", nargs="+", required=True)
     ap.add_argument("--many", nargs="+", help="the many-reports rows, smallest first")
+    ap.add_argument("--together", help="the row of <cores> copies of nblint -j 1 run at once")
     args = ap.parse_args()
 
     sizes = [int(line.split("\t")[3]) for line in open(args.manifest, encoding="utf-8").read().splitlines()[1:]]
@@ -60,7 +61,15 @@ def main() -> None:
     multi = next((r for r in rows if r.label.startswith("nblint -j") and "UTF-8" in r.label and r is not single), None)
     if single and multi:
         print(f"parallel: {multi.label.split(',')[0]} is {single.wall / max(multi.wall, 0.005):.2f}× as fast as -j 1 "
-              f"(wall time; only meaningful on an otherwise idle machine)")
+              f"(wall time; the two rows' runs took turns)")
+        if args.together:
+            # Independent processes share nothing but the machine: what they gain over one is the
+            # most that threads in one process could gain here.
+            together = Row(args.together)
+            copies = int(together.label.split(" ")[0])
+            print(f"ceiling: {copies} × nblint -j 1 at once check {copies * single.wall / max(together.wall, 0.005):.2f}× "
+                  f"as much per second as one alone ({together.wall:.3f} s wall for all {copies}; "
+                  f"runs in turn with the two rows)")
     print()
     wall_med, wall_best, cpu_med = args.startup.split()[:3]
     tool = " (wall time by hyperfine)" if args.startup.endswith("hyperfine") else ""

@@ -112,36 +112,80 @@ timed="$WORK/timed"
 cc -O2 -o "$timed" "$here/timed.c" || die "cannot compile bench/timed.c (a C compiler is needed)"
 
 rows=()  # "label|files|file bytes|wall s|CPU s|peak RSS KB", one per measure; last_row: the latest
+# time_once RESULTS -- COMMAND...: one timed run; appends "wall user sys rss" to the array RESULTS.
+time_once() {
+  local -n once_runs=$1
+  shift 2
+  local status=0
+  "$timed" "$WORK/time.out" "$WORK/stderr.out" "$@" || status=$?
+  # 1 is "findings" for every tool here; anything else means the row measured a failure.
+  ((status <= 1)) || die "$*: exit status $status; see $WORK/stderr.out"
+  once_runs+=("$(tail -n 1 "$WORK/time.out")")
+}
+# time_together N RESULTS -- COMMAND...: N copies at once; appends "wall user sys rss" for them
+# all (the last to end, the CPU time summed, the largest peak RSS).
+time_together() {
+  local copies=$1
+  local -n together_runs=$2
+  shift 3
+  local k pids=()
+  for ((k = 0; k < copies; k++)); do
+    "$timed" "$WORK/time.out.$k" "$WORK/stderr.out.$k" "$@" &
+    pids+=($!)
+  done
+  for k in "${!pids[@]}"; do
+    local status=0
+    wait "${pids[$k]}" || status=$?
+    ((status <= 1)) || die "$*: exit status $status; see $WORK/stderr.out.$k"
+  done
+  together_runs+=("$(for ((k = 0; k < copies; k++)); do tail -n 1 "$WORK/time.out.$k"; done |
+    awk '{if ($1 > w) w = $1; u += $2; s += $3; if ($4 > r) r = $4} END {printf "%f %f %f %d", w, u, s, r}')")
+}
+# add_row LABEL RESULTS PATHS...: the row of the run with the median wall time (its CPU, RSS).
+add_row() {
+  local label=$1
+  local -n row_runs=$2
+  shift 2
+  local median
+  median=$(printf '%s\n' "${row_runs[@]}" | sort -n | sed -n "$(((${#row_runs[@]} + 1) / 2))p")
+  read -r wall user sys rss <<<"$median"
+  last_row="$label|$(files_of "$@")|$(bytes_of "$@")|$wall|$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.4f", u + s}')|$rss"
+  rows+=("$last_row")
+  say "bench: $label: $(printf '%.3f' "$wall")s"
+}
 # measure LABEL PATHS -- COMMAND...: RUNS timed runs, keeps the median wall time (and its CPU, RSS).
 measure() {
   local label=$1; shift
   local paths=()
   while [[ $1 != -- ]]; do paths+=("$1"); shift; done
   shift
-  local files bytes results=() i
-  files=$(files_of "${paths[@]}")
-  bytes=$(bytes_of "${paths[@]}")
-  for ((i = 0; i < RUNS; i++)); do
-    local status=0
-    "$timed" "$WORK/time.out" "$WORK/stderr.out" "$@" || status=$?
-    # 1 is "findings" for every tool here; anything else means the row measured a failure.
-    ((status <= 1)) || die "$label: exit status $status; see $WORK/stderr.out"
-    results+=("$(tail -n 1 "$WORK/time.out")")
-  done
-  local median
-  median=$(printf '%s\n' "${results[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
-  read -r wall user sys rss <<<"$median"
-  last_row="$label|$files|$bytes|$wall|$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.4f", u + s}')|$rss"
-  rows+=("$last_row")
-  say "bench: $label: $(printf '%.3f' "$wall")s"
+  local results=() i
+  for ((i = 0; i < RUNS; i++)); do time_once results -- "$@"; done
+  add_row "$label" results "${paths[@]}"
 }
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 txt="$corpus/txt"
 mapfile -t utf8_files < <(find "$txt" -name '*.txt' | sort)
 measure "wc -m, UTF-8 text" "$txt" -- wc -m "${utf8_files[@]}"
-measure "nblint -j 1, UTF-8 text" "$txt" -- "$NBLINT" check -j 1 --format json "$txt"
-measure "nblint -j $CORES, UTF-8 text" "$txt" -- "$NBLINT" check -j "$CORES" --format json "$txt"
+# -j 1 and -j <all cores> take turns, so that a change in the machine's speed during the run
+# (other guests of the host) falls on both alike and the speed-up compares like with like. With
+# them, <all cores> copies of -j 1 at once: what the machine gives independent processes, the
+# ceiling for the speed-up (report.py prints it under the table).
+single=() multi=() together=()
+for ((i = 0; i < RUNS; i++)); do
+  time_once single -- "$NBLINT" check -j 1 --format json "$txt"
+  time_once multi -- "$NBLINT" check -j "$CORES" --format json "$txt"
+  ((CORES > 1)) && time_together "$CORES" together -- "$NBLINT" check -j 1 --format json "$txt"
+done
+add_row "nblint -j 1, UTF-8 text" single "$txt"
+add_row "nblint -j $CORES, UTF-8 text" multi "$txt"
+together_row=""
+if ((CORES > 1)); then
+  add_row "$CORES × nblint -j 1 at once, UTF-8 text" together "$txt"
+  together_row=$last_row
+  unset 'rows[-1]'
+fi
 measure "nblint -j 1, GBK text" "$corpus/gbk" -- "$NBLINT" check -j 1 --format json "$corpus/gbk"
 measure "nblint -j 1, HTML" "$corpus/html" -- "$NBLINT" check -j 1 --format json "$corpus/html"
 measure "nblint -j 1, DOCX" "$corpus/docx" -- "$NBLINT" check -j 1 --format json "$corpus/docx"
@@ -214,4 +258,4 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 # ---- the table -------------------------------------------------------------------------------
 python3 "$here/report.py" --cores "$CORES" --startup "$startup_ms" --small "$small" --note "$markdownlint_note" \
   --binary "$NBLINT" --manifest "$corpus/manifest.tsv" --load "$load_before / $load_after" \
-  --rows "${rows[@]}" --linear "${linear_rows[@]}" ${many_rows[@]+--many "${many_rows[@]}"}
+  ${together_row:+--together "$together_row"} --rows "${rows[@]}" --linear "${linear_rows[@]}" ${many_rows[@]+--many "${many_rows[@]}"}

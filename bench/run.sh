@@ -176,7 +176,7 @@ single=() multi=() together=()
 for ((i = 0; i < RUNS; i++)); do
   time_once single -- "$NBLINT" check -j 1 --format json "$txt"
   time_once multi -- "$NBLINT" check -j "$CORES" --format json "$txt"
-  ((CORES > 1)) && time_together "$CORES" together -- "$NBLINT" check -j 1 --format json "$txt"
+  if ((CORES > 1)); then time_together "$CORES" together -- "$NBLINT" check -j 1 --format json "$txt"; fi
 done
 add_row "nblint -j 1, UTF-8 text" single "$txt"
 add_row "nblint -j $CORES, UTF-8 text" multi "$txt"

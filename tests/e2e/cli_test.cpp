@@ -63,7 +63,7 @@ TEST_CASE("cli: JSON output is one document with the documented fields") {
   CHECK(d["end_column"] == 18);  // 三、 + 15 characters; the end is exclusive
 }
 
-TEST_CASE("cli: --fail-on moves the threshold; --pack forces a pack") {
+TEST_CASE("cli: --fail-on moves the threshold, --pack forces a pack") {
   const std::string order_only =
       "2022年度政府信息公开工作年度报告\n一、总体情况\n正文。\n三、收到和处理政府信息公开申请情况\n正文。\n"
       "二、主动公开政府信息情况\n正文。\n四、政府信息公开行政复议、行政诉讼情况\n正文。\n"
@@ -80,7 +80,7 @@ TEST_CASE("cli: --fail-on moves the threshold; --pack forces a pack") {
   CHECK(unknown.err.find("fmt1999") != std::string::npos);
 }
 
-TEST_CASE("cli: unreadable and missing inputs exit 2 naming the file; other files are still checked") {
+TEST_CASE("cli: unreadable and missing inputs exit 2 naming the file, other files are still checked") {
   const fs::path dir = temp_dir("unreadable");
   const fs::path good = dir / "good.txt";
   std::ofstream(good) << kEmptyThree;
@@ -93,7 +93,7 @@ TEST_CASE("cli: unreadable and missing inputs exit 2 naming the file; other file
   CHECK(r.out.find("good.txt:6:1: error") != std::string::npos);
 }
 
-TEST_CASE("cli: directories are walked recursively in sorted order; other formats are noted under -v") {
+TEST_CASE("cli: directories are walked recursively in sorted order, other formats are noted under -v") {
   const fs::path dir = temp_dir("walk");
   fs::create_directories(dir / "sub");
   std::ofstream(dir / "b.txt") << kEmptyThree;
@@ -151,7 +151,7 @@ TEST_CASE("cli: JSON names an unreadable file and why, and still lists the other
   CHECK(doc["files"][1]["diagnostics"].size() == 7);
 }
 
-TEST_CASE("cli: bad inputs each get one line naming the file and the reason; the run goes on") {
+TEST_CASE("cli: bad inputs each get one line naming the file and the reason, the run goes on") {
   const fs::path dir = temp_dir("bad-inputs");
   std::ofstream(dir / "a-binary.txt", std::ios::binary) << std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", 20);
   std::ofstream(dir / "b-damaged.docx", std::ios::binary) << "PK\x03\x04 this is not really a zip";
@@ -187,7 +187,7 @@ TEST_CASE("cli: a directory nblint may not read is reported, not skipped") {
   CHECK(r.out.find("open.txt:6:1: error") != std::string::npos);
 }
 
-TEST_CASE("cli: --encoding overrides detection; --verbose names format and encoding") {
+TEST_CASE("cli: --encoding overrides detection, --verbose names format and encoding") {
   const RunResult v = run_nblint({"check", "-v", "-"}, kEmptyThree);
   CHECK(v.err.find("<stdin>：格式 text，编码 UTF-8（依据：UTF-8 check）") != std::string::npos);
   const RunResult bad = run_nblint({"check", "--encoding", "no-such-charset", "-"}, kEmptyThree);

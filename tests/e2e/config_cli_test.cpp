@@ -153,7 +153,7 @@ TEST_CASE("config cli: a broken configuration stops the run with file:line:colum
   CHECK(run_nblint({"check", "--config", (dir / "missing.yaml").string(), dir.string()}).exit_code == 2);
 }
 
-TEST_CASE("config cli: pack and organ_level feed the analysis; --pack on the command line wins") {
+TEST_CASE("config cli: pack and organ_level feed the analysis, --pack on the command line wins") {
   const fs::path dir = temp_dir("pack-organ");
   write(dir / ".nblint.yaml", "pack: fmt2019\norgan_level: township\n");
   write(dir / kReport, report_text());

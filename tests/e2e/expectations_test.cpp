@@ -76,7 +76,7 @@ TEST_CASE("e2e: bundled examples give exactly their expected findings") {
   check_directory(source_dir() / "examples");
 }
 
-TEST_CASE("e2e: every report but the year-less one has a pack; meta/pack says which") {
+TEST_CASE("e2e: every report but the year-less one has a pack, meta/pack says which") {
   for (const fs::path& report : reports_in(source_dir() / "tests" / "fixtures" / "structure")) {
     CAPTURE(report.string());
     const auto doc = nlohmann::json::parse(run_nblint({"check", "--format", "json", report.string()}).out);

@@ -159,7 +159,7 @@ TEST_CASE("lsp: diagnostics in UTF-16, the missing-section quick fix, didChange 
   shutdown_and_exit(client, 4);
 }
 
-TEST_CASE("lsp: --doc-url sets the rule page links; Markdown headings keep their #; no fix inside HTML") {
+TEST_CASE("lsp: --doc-url sets the rule page links, Markdown headings keep their #, no fix inside HTML") {
   const fs::path dir = fresh_temp_dir("nblint-lsp", "markdown");
   std::string markdown, html = "<html><body>\n";
   for (std::size_t at = 0; at < kReport.size();) {  // "## " before each heading; <p> around each line
@@ -237,7 +237,7 @@ TEST_CASE("lsp: protocol errors get JSON-RPC errors and the server keeps running
   shutdown_and_exit(client, 4);
 }
 
-TEST_CASE("lsp: exit without shutdown ends with 1; a bad header or the end of input ends it") {
+TEST_CASE("lsp: exit without shutdown ends with 1, a bad header or the end of input ends it") {
   SUBCASE("exit without shutdown") {
     LspClient client;
     initialize(client);

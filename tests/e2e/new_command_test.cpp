@@ -92,7 +92,7 @@ TEST_CASE("nblint new -o: writes the file, refuses to replace one without --forc
   CHECK(contains(no_dir.err, "无法写入"));
 }
 
-TEST_CASE("nblint new: the pack is the one for the year, or the one named; mistakes exit 2 with a clear message") {
+TEST_CASE("nblint new: the pack is the one for the year, or the one named, mistakes exit 2 with a clear message") {
   CHECK(contains(run_nblint({"new", "--organ", "青山县交通运输局", "--year", "2016"}).out, "政府信息公开情况统计表"));
   CHECK(contains(run_nblint({"new", "--organ", "青山县交通运输局", "--year", "2020"}).out, "| 采购项目数量 |"));
   CHECK(contains(run_nblint({"new", "--organ", "青山县交通运输局", "--year", "2020", "--pack", "fmt2019"}).out, "| 采购项目数量 |"));

@@ -40,7 +40,7 @@ TEST_CASE("pdf module: a file that is not a loadable module is reported, not cra
   CHECK(r.err.find(kText) != std::string::npos);
 }
 
-TEST_CASE("pdf module: a text report is checked without it; a PDF loads it and poppler") {
+TEST_CASE("pdf module: a text report is checked without it, a PDF loads it and poppler") {
   // Without a PDF the module is never needed, so a missing one changes nothing.
   const RunResult plain = run_nblint({"check", "--format", "json", kText});
   const RunResult without = run_nblint({"check", "--format", "json", kText}, "",

@@ -268,7 +268,7 @@ TEST_CASE("tree: the text tree shows the headings, prose facts and bound rows") 
   }
 }
 
-TEST_CASE("tree: a partly bound table shows _ ? for blank and missing cells; --verbose says why") {
+TEST_CASE("tree: a partly bound table shows _ ? for blank and missing cells, --verbose says why") {
   const RunResult plain = run_nblint({"tree", "-"}, kShortRow);
   REQUIRE(plain.exit_code == 0);
   CHECK(plain.out.find("    new: 2 1 _ 0 0 0 3\n") != std::string::npos);

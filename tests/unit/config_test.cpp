@@ -151,7 +151,7 @@ TEST_CASE("config discovery: the nearest .nblint.yaml above the file wins") {
   CHECK_FALSE(explicit_config.settings_for((root / "a/b/c/d/r.txt").string()).rules.at("meta/pack").has_value());
 }
 
-TEST_CASE("config extends: bases first, each file once; a cycle is an error naming it") {
+TEST_CASE("config extends: bases first, each file once, a cycle is an error naming it") {
   const fs::path dir = fresh_dir("extends");
   write(dir / "common.yaml", "rules: {meta/pack: warning, structure/section-order: error}\norgan_level: government\n");
   write(dir / "left.yaml", "extends: common.yaml\nrules: {meta/pack: error}\n");
@@ -314,7 +314,7 @@ TEST_CASE("baseline fingerprints: same for moved lines, different per occurrence
   CHECK(fingerprints(plain, {whole}) == fingerprints(padded, {whole}));
 }
 
-TEST_CASE("baseline files: sorted deterministic JSON, written atomically, read back; corrupt ones are errors") {
+TEST_CASE("baseline files: sorted deterministic JSON, written atomically, read back, corrupt ones are errors") {
   const fs::path dir = fresh_dir("baseline");
   const fs::path file = dir / "nblint-baseline.json";
   std::vector<BaselineEntry> entries{{"structure/empty-section", "b/r.txt", "00000000000000aa"},

@@ -103,7 +103,7 @@ void put_le32(std::string& s, std::size_t at, std::uint32_t v) {
 
 }  // namespace
 
-TEST_CASE("docx: paragraphs become lines; the ordinal counts every body paragraph, empty ones too") {
+TEST_CASE("docx: paragraphs become lines, the ordinal counts every body paragraph, empty ones too") {
   const std::string bytes = make_docx({
       para("青山县交通运输局2025年政府信息公开工作年度报告"),  // 1
       para(""),                                                  // 2: empty, no line

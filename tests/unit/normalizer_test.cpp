@@ -16,7 +16,7 @@
 
 using namespace nblint;
 
-TEST_CASE("fold: full-width forms, traditional characters and ignorables; circled numbers kept") {
+TEST_CASE("fold: full-width forms, traditional characters and ignorables, circled numbers kept") {
   const NormalizedText n = normalize("（一）１２３，政府資訊公開報告①\u200B");
   CHECK(utf8::encode(n.text) == "(一)123,政府资讯公开报告①");
   CHECK(fold::changes(U'國'));

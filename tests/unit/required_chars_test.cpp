@@ -119,7 +119,7 @@ std::vector<const Pattern*> builtin_patterns() {
 
 }  // namespace
 
-TEST_CASE("required chars: read from literals, lists, groups and alternations; unknown otherwise") {
+TEST_CASE("required chars: read from literals, lists, groups and alternations, unknown otherwise") {
   const std::pair<const char*, const char*> cases[] = {
       {"abc", "a"},
       {"XX+|xx+", "Xx"},

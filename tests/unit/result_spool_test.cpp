@@ -130,7 +130,7 @@ TEST_CASE("result codec: every format's result prints the same after the round t
   fs::remove_all(scratch);
 }
 
-TEST_CASE("result codec: an unreadable file's error round-trips; damaged bytes are an error, not a crash") {
+TEST_CASE("result codec: an unreadable file's error round-trips, damaged bytes are an error, not a crash") {
   const FileResult missing = lint_file("/nonexistent-nblint-dir/report.txt", LintOptions{});
   REQUIRE(missing.error);
   const FileResult back = round_trip(missing);

@@ -154,7 +154,7 @@ TEST_CASE("skeleton: a changed pack changes the skeleton, which still checks cle
   check_tables_bind(after, pack, packs, "changed fmt2021");
 }
 
-TEST_CASE("skeleton: a section's text is its guidance, else its none_text; a pack without skeleton: has none") {
+TEST_CASE("skeleton: a section's text is its guidance, else its none_text, a pack without skeleton: has none") {
   std::string yaml = builtin_yaml("fmt2021");
   const Pack builtin = load_pack(yaml, "fmt2021.yaml", Catalogue::builtin());
   CHECK(write_skeleton(builtin, {"青山县交通运输局", 2025}).find("## 六、其他需要报告的事项\n\n（写明") != std::string::npos);

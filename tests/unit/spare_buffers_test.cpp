@@ -122,7 +122,7 @@ TEST_CASE("spare_buffers: at most max_kept() of a kind are kept, the furthest wr
   CHECK(taken == kept_ones);
 }
 
-TEST_CASE("spare_buffers: a buffer given back on one thread is taken on another; each kind has its own") {
+TEST_CASE("spare_buffers: a buffer given back on one thread is taken on another, each kind has its own") {
   drain<TagA, std::string>();
   drain<TagB, std::string>();
   auto [b, at] = written(k);

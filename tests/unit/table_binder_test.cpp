@@ -237,7 +237,7 @@ TEST_CASE("binder: fewer numbers than columns go under the header cells that nam
   CHECK(punishment->cells[2].state == CellState::Missing);
 }
 
-TEST_CASE("binder: a note bracketed after a label may hold digits; digits before it may not") {
+TEST_CASE("binder: a note bracketed after a label may hold digits, digits before it may not") {
   const Analysis a = analyze_text(
       "禹溪镇人民政府2016年政府信息公开工作年度报告\n"
       "政府信息公开情况统计表\n"
@@ -268,7 +268,7 @@ TEST_CASE("binder: a note bracketed after a label may hold digits; digits before
   CHECK(other->cells.at(0).value.integer() == 0);
 }
 
-TEST_CASE("binder: section 四's row left all blank is the row, unfilled; a lone 无 is not") {
+TEST_CASE("binder: section 四's row left all blank is the row, unfilled, a lone 无 is not") {
   const std::string head =
       "青山县交通运输局2023年政府信息公开工作年度报告\n"
       "四、政府信息公开行政复议、行政诉讼情况\n"

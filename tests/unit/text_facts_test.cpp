@@ -157,7 +157,7 @@ TEST_CASE("report facts: malformed period dates are kept as malformed") {
   CHECK(span_text(lost, l.period->to->span) == "20191231日");
 }
 
-TEST_CASE("report facts: 统计期为 states a period; 统计局 and 统计数据 do not") {
+TEST_CASE("report facts: 统计期为 states a period, 统计局 and 统计数据 do not") {
   const Report r = parse_report("报告中所列数据统计期为2019年1月1日至2019年12月31日。\n");
   REQUIRE(r.period);
   CHECK(r.period->from->year == 2019);

@@ -89,7 +89,7 @@ TEST_CASE("find_numbers: positions no number starts at are skipped, signs and nu
   CHECK(begins == std::vector<std::size_t>{1, 7, 10, 14});  // -3, 两, 减5, +7
 }
 
-TEST_CASE("parse_cell_value: a cell of dashes is blank; one other character anywhere makes it none") {
+TEST_CASE("parse_cell_value: a cell of dashes is blank, one other character anywhere makes it none") {
   CHECK(grammar::parse_cell_value(U"—").kind == grammar::CellValueKind::Blank);
   CHECK(grammar::parse_cell_value(U" --—— ").kind == grammar::CellValueKind::Blank);
   CHECK(grammar::parse_cell_value(U"--3").kind == grammar::CellValueKind::NotANumber);

@@ -45,6 +45,12 @@ std::string ingest_error_reason(const IngestError& e, Lang lang) {
                             "the PDF module libnblint_pdf.so failed to load, so PDFs cannot be read; check the "
                             "installation (")) +
              e.detail + tr(lang, "）", ")");
+    case K::DocxReaderUnavailable:
+      // Like the PDF module: the loader's reason is what there is to fix, in either language.
+      return std::string(tr(lang, "读取 .docx 所需的 libzip 加载失败，无法读取 .docx，请检查安装（",
+                            "libzip, which reading .docx needs, failed to load, so .docx files cannot be read; "
+                            "check the installation (")) +
+             e.detail + tr(lang, "）", ")");
   }
   return e.detail;
 }

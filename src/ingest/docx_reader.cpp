@@ -32,7 +32,6 @@
 // exhaust the stack.
 #include "ingest/docx_reader.h"
 
-#include <zip.h>
 
 #include <algorithm>
 #include <array>
@@ -47,6 +46,7 @@
 #include <unordered_map>
 
 #include "ingest/table_grid.h"
+#include "ingest/zip_library.h"
 #include "util/chinese_counting.h"
 #include "util/utf8.h"
 
@@ -98,13 +98,17 @@ DocxError ole_error(std::string_view bytes) {
 // ----------------------------------------------------------------------------------------------
 // libzip
 
+// libzip's functions (ingest/zip_library). read_docx() has returned ReaderUnavailable before
+// anything here runs when the library could not be loaded.
+const ZipLibrary& lib() { return *zip_library(nullptr); }
+
 struct ZipCloser {
-  void operator()(zip_t* za) const { zip_discard(za); }
+  void operator()(zip_t* za) const { lib().discard(za); }
 };
 using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
 
 struct FileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
+  void operator()(zip_file_t* f) const { lib().fclose(f); }
 };
 using ZipFilePtr = std::unique_ptr<zip_file_t, FileCloser>;
 
@@ -117,17 +121,17 @@ struct OpenResult {
 OpenResult open_zip(std::string_view bytes, int flags) {
   OpenResult r;
   zip_error_t ze;
-  zip_error_init(&ze);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &ze);
+  lib().error_init(&ze);
+  zip_source_t* src = lib().source_buffer_create(bytes.data(), bytes.size(), 0, &ze);
   if (src != nullptr) {
-    r.za.reset(zip_open_from_source(src, flags, &ze));
-    if (!r.za) zip_source_free(src);  // on failure the source still belongs to us
+    r.za.reset(lib().open_from_source(src, flags, &ze));
+    if (!r.za) lib().source_free(src);  // on failure the source still belongs to us
   }
   if (!r.za) {
-    r.code = zip_error_code_zip(&ze);
-    r.message = zip_error_strerror(&ze);
+    r.code = lib().error_code_zip(&ze);
+    r.message = lib().error_strerror(&ze);
   }
-  zip_error_fini(&ze);
+  lib().error_fini(&ze);
   return r;
 }
 
@@ -155,9 +159,9 @@ std::string human_bytes(std::uint64_t n) {
 std::optional<DocxError> read_entry(zip_t* za, zip_uint64_t index, const std::string& name,
                                     std::uint64_t cap, std::uint64_t max_ratio, std::string& out) {
   zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat_index(za, index, 0, &st) != 0) {
-    return make_error(DocxError::Kind::NotZip, name + ": " + zip_strerror(za));
+  lib().stat_init(&st);
+  if (lib().stat_index(za, index, 0, &st) != 0) {
+    return make_error(DocxError::Kind::NotZip, name + ": " + lib().strerror(za));
   }
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
     return make_error(DocxError::Kind::Encrypted,
@@ -179,20 +183,20 @@ std::optional<DocxError> read_entry(zip_t* za, zip_uint64_t index, const std::st
     }
     limit = st.size;
   }
-  ZipFilePtr f(zip_fopen_index(za, index, 0));
+  ZipFilePtr f(lib().fopen_index(za, index, 0));
   if (!f) {
-    const int code = zip_error_code_zip(zip_get_error(za));
-    return make_error(kind_for_zip_error(code), name + ": " + zip_strerror(za));
+    const int code = lib().error_code_zip(lib().get_error(za));
+    return make_error(kind_for_zip_error(code), name + ": " + lib().strerror(za));
   }
   out.clear();
   if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<std::size_t>(limit));
   char buf[64 * 1024];
   for (;;) {
-    const zip_int64_t n = zip_fread(f.get(), buf, sizeof buf);
+    const zip_int64_t n = lib().fread(f.get(), buf, sizeof buf);
     if (n < 0) {
-      zip_error_t* fe = zip_file_get_error(f.get());
-      const int code = zip_error_code_zip(fe);
-      std::string msg = name + ": " + zip_error_strerror(fe);
+      zip_error_t* fe = lib().file_get_error(f.get());
+      const int code = lib().error_code_zip(fe);
+      std::string msg = name + ": " + lib().error_strerror(fe);
       if (code == ZIP_ER_CRC) msg += " (the file is damaged)";
       return make_error(kind_for_zip_error(code), msg);
     }
@@ -212,7 +216,7 @@ std::optional<DocxError> read_entry(zip_t* za, zip_uint64_t index, const std::st
 
 std::optional<zip_uint64_t> locate(zip_t* za, const std::string& name) {
   if (name.empty()) return std::nullopt;
-  const zip_int64_t i = zip_name_locate(za, name.c_str(), ZIP_FL_NOCASE);
+  const zip_int64_t i = lib().name_locate(za, name.c_str(), ZIP_FL_NOCASE);
   if (i < 0) return std::nullopt;
   return static_cast<zip_uint64_t>(i);
 }
@@ -1034,7 +1038,7 @@ std::string what_else(zip_t* za) {
   if (locate(za, "xl/workbook.xml")) return " (it is an Excel workbook)";
   if (locate(za, "ppt/presentation.xml")) return " (it is a PowerPoint presentation)";
   if (locate(za, "content.xml") && locate(za, "mimetype")) return " (it looks like an OpenDocument file, e.g. .odt)";
-  const zip_int64_t n = zip_get_num_entries(za, 0);
+  const zip_int64_t n = lib().get_num_entries(za, 0);
   return " (the zip holds " + std::to_string(n < 0 ? 0 : n) + " entries)";
 }
 
@@ -1062,6 +1066,8 @@ std::variant<DocxText, DocxError> read_docx_impl(std::string_view bytes, const D
   // Strict first; some writers produce local headers that disagree with the central directory
   // in harmless ways, so an inconsistent archive is retried leniently (every read below is
   // bounded by our own counters, not by the headers).
+  std::string unavailable;
+  if (!zip_library(&unavailable)) return make_error(DocxError::Kind::ReaderUnavailable, unavailable);
   OpenResult z = open_zip(bytes, ZIP_RDONLY | ZIP_CHECKCONS);
   if (!z.za && z.code == ZIP_ER_INCONS) {
     OpenResult lenient = open_zip(bytes, ZIP_RDONLY);

@@ -24,7 +24,10 @@ struct DocxText {
 };
 
 struct DocxError {
-  enum class Kind { NotZip, Encrypted, NoDocument, TooLarge, BadXml };
+  enum class Kind {
+    NotZip, Encrypted, NoDocument, TooLarge, BadXml,
+    ReaderUnavailable,  // libzip (ingest/zip_library) could not be loaded; detail says why
+  };
   Kind kind;
   std::string detail;
 };

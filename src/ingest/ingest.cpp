@@ -51,6 +51,7 @@ IngestError from_docx(const DocxError& e) {
     case K::NoDocument: return {IngestError::Kind::DocxNoDocument, e.detail};
     case K::TooLarge: return {IngestError::Kind::DocxTooLarge, e.detail};
     case K::BadXml: return {IngestError::Kind::DocxBadXml, e.detail};
+    case K::ReaderUnavailable: return {IngestError::Kind::DocxReaderUnavailable, e.detail};
   }
   return {IngestError::Kind::DocxNotZip, e.detail};
 }

@@ -20,6 +20,7 @@ struct IngestError {
     LegacyWord,      // .doc (Word 97–2003): an OLE file, not a .docx
     PdfDamaged, PdfEncrypted, PdfNoText,
     PdfReaderUnavailable,  // the PDF module (libnblint_pdf.so) did not load: an installation fault
+    DocxReaderUnavailable,  // libzip did not load (ingest/zip_library): an installation fault
   };
   Kind kind;
   std::string detail;

@@ -32,7 +32,6 @@
 // exhaust the stack.
 #include "ingest/docx_reader.h"
 
-
 #include <algorithm>
 #include <array>
 #include <charconv>

@@ -1,8 +1,7 @@
 // libzip, loaded by the DOCX reader on the first .docx (dlopen) instead of linked: with what it
-// links (libcrypto, libbz2, libz) it cost every start about 140 of its 360 page faults and
-// 1.1 ms, a quarter of `nblint --version` and a tenth of checking one small report, and nearly
-// no run reads a DOCX. The functions are libzip's own, called through pointers; zip.h gives
-// their types.
+// links (libcrypto, libbz2, libz) it cost every start about 145 page faults and 1.1–1.4 ms, a
+// third of `nblint --version` and a sixth of checking one small report, and nearly no run reads
+// a DOCX. The functions are libzip's own, called through pointers; zip.h gives their types.
 #pragma once
 #include <zip.h>
 

@@ -14,6 +14,8 @@ TextFingerprint RecordSpool::fingerprint(std::size_t i, std::size_t section) con
 
 ReportRecord RecordSpool::load(std::size_t i) const { return decode_record(spool_.load_encoded(i)); }
 
+std::string RecordSpool::name(std::size_t i) const { return decode_record_name(spool_.load_encoded(i)); }
+
 void RecordSpool::store(std::size_t i, const ReportRecord& record) {
   std::string encoded;
   encode_record(record, encoded);

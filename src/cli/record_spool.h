@@ -27,6 +27,8 @@ class RecordSpool final : public RecordSource {
   TextFingerprint fingerprint(std::size_t i, std::size_t section) const override;
   // Throws ResultCodecError when the record cannot be read back.
   ReportRecord load(std::size_t i) const override;
+  // Record i's name, the rest of it left undecoded (the same errors as load).
+  std::string name(std::size_t i) const override;
 
   // Stores record i: its digest, its encoding and its fingerprints.
   void store(std::size_t i, const ReportRecord& record);

@@ -235,6 +235,14 @@ ReportRecord decode_record(std::string_view bytes) {
   return record;
 }
 
+std::string decode_record_name(std::string_view bytes) {
+  static_assert(std::is_same_v<decltype(ReportRecord::name), std::string>);
+  Reader reader(bytes);
+  std::string name;
+  reader(name);  // ReportRecord's field list starts with it (fields<ReportRecord> above)
+  return name;
+}
+
 FileResult decode_result(std::string_view bytes) {
   Reader reader(bytes);
   FileResult result;

@@ -31,5 +31,8 @@ std::vector<Diagnostic> decode_diagnostics(std::string_view bytes);
 // A cross-report record as bytes, read back in the same process (packs are kept by address).
 void encode_record(const ReportRecord& record, std::string& out);
 ReportRecord decode_record(std::string_view bytes);
+// The record's name alone (its first field), without decoding the rest: findings that name
+// another report need only that.
+std::string decode_record_name(std::string_view bytes);
 
 }  // namespace nblint

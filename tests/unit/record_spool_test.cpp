@@ -103,6 +103,7 @@ TEST_CASE("record spool: records round-trip whole, and the checks across reports
   for (std::size_t i = 0; i < records.size(); ++i) {
     CAPTURE(records[i].name);
     check_same(spool.load(i), records[i]);
+    CHECK(spool.name(i) == records[i].name);  // read alone, for findings that name another report
     const RecordDigest digest = spool.digest(i);
     REQUIRE(digest.section_count() == records[i].sections.size());
     for (std::size_t s = 0; s < records[i].sections.size(); ++s) CHECK(digest.section_key(s) == records[i].sections[s].key);
@@ -135,6 +136,8 @@ TEST_CASE("record codec: damaged bytes are an error, not a crash") {
   std::string bytes;
   encode_record(record, bytes);
   CHECK(decode_record(bytes).sections.at(0).heading == "一、总体情况");
+  CHECK(decode_record_name(bytes) == "a.txt");
+  for (std::size_t cut = 0; cut < 8; ++cut) CHECK_THROWS_AS(decode_record_name(bytes.substr(0, cut)), ResultCodecError);
   for (std::size_t cut = 0; cut < bytes.size(); cut += 7) CHECK_THROWS_AS(decode_record(bytes.substr(0, cut)), ResultCodecError);
   CHECK_THROWS_AS(decode_record(bytes + "x"), ResultCodecError);
 }

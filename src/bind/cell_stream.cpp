@@ -234,31 +234,24 @@ bool continues_cell(std::u32string_view all, const Line& next) {
 }  // namespace
 
 std::vector<FoldedLine> folded_lines(const Report& report, std::uint32_t first_line, std::uint32_t last_line) {
-  const std::u32string_view all(report.folded.text);
+  const NormalizedText& folded = report.folded;
   // Start at the line of the last paragraph at or before first_line (paragraphs are in line
-  // order and carry their line's number), walked back to where that line begins.
-  std::size_t begin = 0;
+  // order and carry their line's number): its index is the number of breaks before it.
+  std::size_t k = 0;
   std::uint32_t number = 1;
   const auto after = std::upper_bound(report.paragraphs.begin(), report.paragraphs.end(), first_line,
                                       [](std::uint32_t line, const Paragraph& p) { return line < p.line; });
   if (after != report.paragraphs.begin()) {
     const Paragraph& p = *std::prev(after);
-    const std::size_t previous_break = p.folded_begin == 0 ? std::u32string_view::npos : all.rfind(U'\n', p.folded_begin - 1);
-    begin = previous_break == std::u32string_view::npos ? 0 : previous_break + 1;
+    const std::vector<std::uint32_t>& breaks = folded.line_breaks;
+    k = static_cast<std::size_t>(std::lower_bound(breaks.begin(), breaks.end(), p.folded_begin) - breaks.begin());
     number = p.line;
   }
-  // As for_each_line, from there to last_line, along the text's line breaks.
-  const std::vector<std::uint32_t>& breaks = report.folded.line_breaks;
-  auto next = std::lower_bound(breaks.begin(), breaks.end(), begin);  // the break ending begin's line
   std::vector<FoldedLine> lines;
-  for (; number < last_line; ++number) {
-    const bool last = next == breaks.end();
-    const std::size_t end = last ? all.size() : std::size_t{*next};
-    if (last && begin == all.size() && begin != 0) break;  // no empty line after a final break
-    if (number >= first_line) lines.push_back({begin, end, number});
-    if (last) break;
-    begin = end + 1;
-    ++next;
+  for (const std::size_t n = line_count(folded); k < n && number < last_line; ++k, ++number) {
+    if (number < first_line) continue;
+    const auto [begin, end] = line_range(folded, k);
+    lines.push_back({begin, end, number});
   }
   return lines;
 }

@@ -42,24 +42,9 @@ Loaded load() {
     return loaded;
   }
   ZipLibrary& z = loaded.library;
-  loaded.ok = bind(handle, "zip_discard", z.discard, loaded.failure) &&
-              bind(handle, "zip_error_code_zip", z.error_code_zip, loaded.failure) &&
-              bind(handle, "zip_error_fini", z.error_fini, loaded.failure) &&
-              bind(handle, "zip_error_init", z.error_init, loaded.failure) &&
-              bind(handle, "zip_error_strerror", z.error_strerror, loaded.failure) &&
-              bind(handle, "zip_fclose", z.fclose, loaded.failure) &&
-              bind(handle, "zip_file_get_error", z.file_get_error, loaded.failure) &&
-              bind(handle, "zip_fopen_index", z.fopen_index, loaded.failure) &&
-              bind(handle, "zip_fread", z.fread, loaded.failure) &&
-              bind(handle, "zip_get_error", z.get_error, loaded.failure) &&
-              bind(handle, "zip_get_num_entries", z.get_num_entries, loaded.failure) &&
-              bind(handle, "zip_name_locate", z.name_locate, loaded.failure) &&
-              bind(handle, "zip_open_from_source", z.open_from_source, loaded.failure) &&
-              bind(handle, "zip_source_buffer_create", z.source_buffer_create, loaded.failure) &&
-              bind(handle, "zip_source_free", z.source_free, loaded.failure) &&
-              bind(handle, "zip_stat_index", z.stat_index, loaded.failure) &&
-              bind(handle, "zip_stat_init", z.stat_init, loaded.failure) &&
-              bind(handle, "zip_strerror", z.strerror, loaded.failure);
+#define NBLINT_ZIP_BIND(name) &&bind(handle, "zip_" #name, z.name, loaded.failure)
+  loaded.ok = true NBLINT_ZIP_FUNCTIONS(NBLINT_ZIP_BIND);
+#undef NBLINT_ZIP_BIND
   if (!loaded.ok) {
     if (loaded.failure.find(file) == std::string::npos) loaded.failure = file + ": " + loaded.failure;
     dlclose(handle);

@@ -9,25 +9,18 @@
 
 namespace nblint {
 
+// The libzip functions the DOCX reader calls, listed once: the struct's members and what the
+// loader looks up are both made from this list, so neither can miss one.
+#define NBLINT_ZIP_FUNCTIONS(X)                                                                     \
+  X(discard) X(error_code_zip) X(error_fini) X(error_init) X(error_strerror) X(fclose)              \
+  X(file_get_error) X(fopen_index) X(fread) X(get_error) X(get_num_entries) X(name_locate)          \
+  X(open_from_source) X(source_buffer_create) X(source_free) X(stat_index) X(stat_init) X(strerror)
+
+// zip_<name> as the member <name>, typed from zip.h.
 struct ZipLibrary {
-  decltype(&::zip_discard) discard;
-  decltype(&::zip_error_code_zip) error_code_zip;
-  decltype(&::zip_error_fini) error_fini;
-  decltype(&::zip_error_init) error_init;
-  decltype(&::zip_error_strerror) error_strerror;
-  decltype(&::zip_fclose) fclose;
-  decltype(&::zip_file_get_error) file_get_error;
-  decltype(&::zip_fopen_index) fopen_index;
-  decltype(&::zip_fread) fread;
-  decltype(&::zip_get_error) get_error;
-  decltype(&::zip_get_num_entries) get_num_entries;
-  decltype(&::zip_name_locate) name_locate;
-  decltype(&::zip_open_from_source) open_from_source;
-  decltype(&::zip_source_buffer_create) source_buffer_create;
-  decltype(&::zip_source_free) source_free;
-  decltype(&::zip_stat_index) stat_index;
-  decltype(&::zip_stat_init) stat_init;
-  decltype(&::zip_strerror) strerror;
+#define NBLINT_ZIP_MEMBER(name) decltype(&::zip_##name) name;
+  NBLINT_ZIP_FUNCTIONS(NBLINT_ZIP_MEMBER)
+#undef NBLINT_ZIP_MEMBER
 };
 
 // The library, loaded on the first call (thread-safe, once per process, never unloaded). nullptr

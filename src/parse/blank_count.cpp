@@ -18,8 +18,10 @@ constexpr char32_t kBlanks[] = U" \t\u00A0\u3000";  // is_blank's (parse/text_sc
 // Per lane, minus the blanks (a blank lane compares as all ones: -1), summed at the end.
 __attribute__((target("avx2"))) std::size_t count_blanks_avx2(std::u32string_view s) {
   static_assert(sizeof kBlanks / sizeof kBlanks[0] == 5, "four blanks and the terminating U'\\0'");
-  const __m256i space = _mm256_set1_epi32(static_cast<int>(kBlanks[0])), tab = _mm256_set1_epi32(static_cast<int>(kBlanks[1])),
-                nbsp = _mm256_set1_epi32(static_cast<int>(kBlanks[2])), ideographic = _mm256_set1_epi32(static_cast<int>(kBlanks[3]));
+  const __m256i space = _mm256_set1_epi32(static_cast<int>(kBlanks[0])),
+                tab = _mm256_set1_epi32(static_cast<int>(kBlanks[1])),
+                nbsp = _mm256_set1_epi32(static_cast<int>(kBlanks[2])),
+                ideographic = _mm256_set1_epi32(static_cast<int>(kBlanks[3]));
   __m256i lanes = _mm256_setzero_si256();
   std::size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {

@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "parse/blank_count.h"
 #include "text/normalizer.h"
@@ -23,17 +25,28 @@ inline void trim(std::u32string_view s, std::size_t& begin, std::size_t& end) {
 
 inline std::uint32_t count_non_blank(std::u32string_view s) { return static_cast<std::uint32_t>(s.size() - count_blanks(s)); }
 
-// Calls f(begin, end) for each line of a folded text ('\n'-separated; the break excluded; no
-// empty line after a final break), from the text's list of line breaks: no search.
+// The lines of a folded text are '\n'-separated (the break excluded), read from the text's list
+// of line breaks: no search. There is no empty line after a final break; an empty text is one
+// empty line.
+inline std::size_t line_count(const NormalizedText& folded) {
+  const std::vector<std::uint32_t>& breaks = folded.line_breaks;
+  const bool final_break = !breaks.empty() && std::size_t{breaks.back()} + 1 == folded.text.size();
+  return breaks.size() + (final_break ? 0 : 1);
+}
+
+// Line k's range [begin, end) in folded.text (k < line_count(folded)).
+inline std::pair<std::size_t, std::size_t> line_range(const NormalizedText& folded, std::size_t k) {
+  const std::vector<std::uint32_t>& breaks = folded.line_breaks;
+  return {k == 0 ? 0 : std::size_t{breaks[k - 1]} + 1, k < breaks.size() ? std::size_t{breaks[k]} : folded.text.size()};
+}
+
+// Calls f(begin, end) for each line of a folded text.
 template <typename F>
 void for_each_line(const NormalizedText& folded, F&& f) {
-  const std::size_t size = folded.text.size();
-  std::size_t begin = 0;
-  for (const std::uint32_t line_break : folded.line_breaks) {
-    f(begin, std::size_t{line_break});
-    begin = std::size_t{line_break} + 1;
+  for (std::size_t k = 0, n = line_count(folded); k < n; ++k) {
+    const auto [begin, end] = line_range(folded, k);
+    f(begin, end);
   }
-  if (begin != size || size == 0) f(begin, size);  // no empty line after a final break
 }
 
 // A counting unit standing alone in a cell: the unit column of the pre-2019 statistics table.

@@ -199,7 +199,8 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
   // take none (and so cannot take a large one away).
   out.line_breaks = spare_buffers::take_room<LineBreaksTag, std::vector<std::uint32_t>>(out.text.size() / 16);
   const std::u32string_view all(out.text);
-  for (std::size_t at = find_code_point(all, U'\n'); at != std::u32string_view::npos; at = find_code_point(all, U'\n', at + 1))
+  for (std::size_t at = find_code_point(all, U'\n'); at != std::u32string_view::npos;
+       at = find_code_point(all, U'\n', at + 1))
     out.line_breaks.push_back(static_cast<std::uint32_t>(at));
   return out;
 }

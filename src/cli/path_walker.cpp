@@ -25,6 +25,20 @@ bool is_broken_symlink(const fs::path& p) {
   return fs::is_symlink(fs::symlink_status(p, ec)) && !fs::exists(fs::status(p, ec));
 }
 
+// What the directory listing said an entry is (its d_type), kept with the name through the sort:
+// a plain file or directory then needs no stat of its own. Before, each file took two (lstat for
+// a broken link, then stat), 20,000 calls on one thread before any of 10,002 reports was checked.
+enum ListedKind : char { kListedFile = 'f', kListedDirectory = 'd', kListedOther = '?' };
+
+ListedKind listed_kind(const fs::directory_entry& entry) {
+  // The entry's own tests read the type the listing gave (libstdc++'s symlink_status() stats).
+  std::error_code ec;
+  if (entry.is_symlink(ec) || ec) return kListedOther;  // followed below
+  if (entry.is_regular_file(ec) && !ec) return kListedFile;
+  if (entry.is_directory(ec) && !ec) return kListedDirectory;
+  return kListedOther;
+}
+
 void walk(const fs::path& dir, PathPlan& plan, std::set<fs::path>& visited) {
   std::error_code ec;
   const fs::path canonical = fs::canonical(dir, ec);
@@ -42,18 +56,28 @@ void walk(const fs::path& dir, PathPlan& plan, std::set<fs::path>& visited) {
       plan.problems.push_back({PathProblem::Kind::UnreadableDirectory, dir.string(), ec.message()});
       break;
     }
-    names.add(it->path().filename().native());
+    // The name, a NUL (which no name holds, so the order stays the names') and the kind.
+    std::string listed = it->path().filename().native();
+    listed += '\0';
+    listed += listed_kind(*it);
+    names.add(listed);
   }
-  names.drain([&](std::string_view name) {
-    const fs::path e = dir / name;
-    if (is_broken_symlink(e)) {
-      plan.problems.push_back({PathProblem::Kind::BrokenSymlink, e.string(), ""});
-      return;
+  names.drain([&](std::string_view listed) {
+    const ListedKind kind = static_cast<ListedKind>(listed.back());
+    const fs::path e = dir / listed.substr(0, listed.size() - 2);
+    bool file = kind == kListedFile, directory = kind == kListedDirectory;
+    if (kind == kListedOther) {
+      if (is_broken_symlink(e)) {
+        plan.problems.push_back({PathProblem::Kind::BrokenSymlink, e.string(), ""});
+        return;
+      }
+      const fs::file_status st = fs::status(e, ec);
+      file = fs::is_regular_file(st);
+      directory = fs::is_directory(st);
     }
-    const fs::file_status st = fs::status(e, ec);
-    if (fs::is_directory(st)) {
+    if (directory) {
       walk(e, plan, visited);
-    } else if (fs::is_regular_file(st)) {
+    } else if (file) {
       (is_checked_in_directories(e.string()) ? plan.files : plan.skipped).push_back(e.string());
     }
   });

@@ -111,6 +111,24 @@ TEST_CASE("cli: directories are walked recursively in sorted order, other format
   CHECK(nothing.err.find("没有检查任何文件") != std::string::npos);
 }
 
+TEST_CASE("cli: the walk sorts by name, a directory before a file it prefixes, and follows links") {
+  // The walk keeps each entry's listed type with its name; these are the cases where that could
+  // go wrong: a name that is a prefix of another, a link to a file, a link to a directory.
+  const fs::path dir = temp_dir("walk-kinds");
+  const fs::path outside = temp_dir("walk-kinds-outside");
+  fs::create_directories(dir / "a");
+  std::ofstream(dir / "a" / "x.txt") << kEmptyThree;
+  std::ofstream(dir / "a.txt") << kEmptyThree;
+  std::ofstream(outside / "y.txt") << kEmptyThree;
+  fs::create_symlink(dir / "a.txt", dir / "b-link.txt");
+  fs::create_directory_symlink(outside, dir / "c-dirlink");
+  const RunResult r = run_nblint({"check", "--format", "json", dir.string()});
+  const auto doc = nlohmann::json::parse(r.out);
+  std::vector<std::string> paths;
+  for (const auto& f : doc["files"]) paths.push_back(fs::path(f["path"].get<std::string>()).lexically_relative(dir).string());
+  CHECK(paths == std::vector<std::string>{"a/x.txt", "a.txt", "b-link.txt", "c-dirlink/y.txt"});
+}
+
 TEST_CASE("cli: tree, rules, explain, --help and --version") {
   const RunResult tree = run_nblint({"tree", "-"}, kEmptyThree);
   CHECK(tree.exit_code == 0);

@@ -130,7 +130,7 @@ void print_sarif(std::ostream& out, const ResultSequence& files, const OutputOpt
   Json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
               {"version", "2.1.0"},
               {"runs", Json::array({std::move(run)})}};
-  write_json_streaming_last_array(out, doc, [&](const auto& emit) {
+  write_json_streaming_last_array(out, doc, [&](auto& emit) {
     files.for_each([&](const FileResult& f) {
       if (f.error) return;
       const Json artifact = artifact_of(f);
@@ -154,7 +154,7 @@ void print_sarif(std::ostream& out, const ResultSequence& files, const OutputOpt
 
 void print_rdjson(std::ostream& out, const ResultSequence& files, const OutputOptions& options) {
   const Json doc = {{"source", {{"name", "nblint"}}}, {"diagnostics", Json::array()}};
-  write_json_streaming_last_array(out, doc, [&](const auto& emit) {
+  write_json_streaming_last_array(out, doc, [&](auto& emit) {
     files.for_each([&](const FileResult& f) {
       for (const Diagnostic& d : f.diagnostics) {
         const Position begin = position_of(f.source(), d.span.begin, ColumnUnit::Byte);

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "output/json_stream.h"
+#include "output/json_writer.h"
 #include "output/location.h"
 #include "output/printers.h"
 #include "rules/catalogue.h"
@@ -14,29 +15,50 @@ namespace {
 
 using Json = OrderedJson;
 
-Json file_json(const FileResult& f, const OutputOptions& options) {
-  Json file;
-  file["path"] = f.error ? f.path : f.source().display_path;
-  file["pack"] = f.pack.empty() ? Json(nullptr) : Json(f.pack);
-  if (f.error) file["error"] = f.error_message;
-  file["diagnostics"] = Json::array();
+// One file's element, written as dumped_json(Json) of {path, pack, error?, diagnostics: [{rule,
+// severity, message, line, column, end_line, end_column, doc, location?}]} would write it.
+void write_file(std::string& text, std::string_view indent, const FileResult& f, const OutputOptions& options) {
+  JsonWriter w(text, indent);
+  w.begin_object();
+  w.key("path");
+  w.value(f.error ? f.path : f.source().display_path);
+  w.key("pack");
+  if (f.pack.empty()) w.null();
+  else w.value(f.pack);
+  if (f.error) {
+    w.key("error");
+    w.value(f.error_message);
+  }
+  w.key("diagnostics");
+  w.begin_array();
   for (const Diagnostic& d : f.diagnostics) {
     const Position begin = position_of(f.source(), d.span.begin, options.unit);
     const Position end = position_of(f.source(), d.span.end, options.unit);
-    Json diag = {{"rule", d.rule},
-                 {"severity", severity_name(d.severity)},
-                 {"message", d.message},
-                 {"line", begin.line},
-                 {"column", begin.column},
-                 {"end_line", end.line},
-                 {"end_column", end.column},
-                 // The rule's page, in the source tree and shown by `nblint explain`.
-                 {"doc", RuleInfo::doc_path_of(d.rule)}};
-    if (const std::string where = describe_location(f.document, d.span.begin, options.lang); !where.empty())
-      diag["location"] = where;
-    file["diagnostics"].push_back(std::move(diag));
+    w.begin_object();
+    w.key("rule");
+    w.value(d.rule);
+    w.key("severity");
+    w.value(severity_name(d.severity));
+    w.key("message");
+    w.value(d.message);
+    w.key("line");
+    w.value(begin.line);
+    w.key("column");
+    w.value(begin.column);
+    w.key("end_line");
+    w.value(end.line);
+    w.key("end_column");
+    w.value(end.column);
+    w.key("doc");  // the rule's page, in the source tree and shown by `nblint explain`
+    w.value(RuleInfo::doc_path_of(d.rule));
+    if (const std::string where = describe_location(f.document, d.span.begin, options.lang); !where.empty()) {
+      w.key("location");
+      w.value(where);
+    }
+    w.end_object();
   }
-  return file;
+  w.end_array();
+  w.end_object();
 }
 
 }  // namespace
@@ -49,8 +71,10 @@ void print_json(std::ostream& out, const ResultSequence& files, const OutputOpti
   doc["version"] = NBLINT_VERSION;
   if (baseline_matched) doc["baseline_matched"] = *baseline_matched;
   doc["files"] = Json::array();
-  write_json_streaming_last_array(out, doc, [&](const auto& emit) {
-    files.for_each([&](const FileResult& f) { emit(file_json(f, options)); });
+  write_json_streaming_last_array(out, doc, [&](auto& emit) {
+    files.for_each([&](const FileResult& f) {
+      emit.write([&](std::string& text, std::string_view indent) { write_file(text, indent, f, options); });
+    });
   });
 }
 

@@ -231,7 +231,7 @@ TEST_CASE("json stream: the streamed array gives exactly the text of dumping the
       else if (whole.contains("outer")) whole["outer"]["items"] = elements;
       else whole["runs"][0]["items"] = elements;
       std::ostringstream streamed;
-      write_json_streaming_last_array(streamed, shape, [&](const auto& emit) {
+      write_json_streaming_last_array(streamed, shape, [&](auto& emit) {
         for (const OrderedJson& e : elements) emit(e);
       });
       CHECK(streamed.str() == dumped_json(whole) + "\n");

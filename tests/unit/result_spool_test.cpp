@@ -201,15 +201,25 @@ TEST_CASE("result spool: when the disk refuses more, what was written moves to m
   for (const auto& e : fs::directory_iterator(test::source_dir() / "examples"))
     if (e.path().extension() == ".txt") originals.push_back(lint_file(e.path().string(), LintOptions{}));
   REQUIRE(originals.size() >= 3);
-  ResultSpool spool(originals.size());
+  // Enough results for several of the spool's block writes (256 KB), the first of them while
+  // the disk still has room.
+  const std::size_t count = 3000;
+  ResultSpool spool(count);
   REQUIRE(spool.on_disk());
-  spool.store(0, originals[0]);
+  std::size_t stored = 0;
+  for (; stored < count && spool.bytes_written() < 300 * 1024; ++stored) spool.store(stored, originals[stored % originals.size()]);
+  REQUIRE(stored < count);
   // A file size limit stands for a full disk: the next write fails (EFBIG, SIGXFSZ ignored).
-  // A file size limit stands for a full disk: the next write fails.
   test::with_full_disk_past(spool.bytes_written() + 16, [&] {
-    for (std::size_t i = 1; i < originals.size(); ++i) spool.store(i, originals[i]);
+    for (; stored < count; ++stored) spool.store(stored, originals[stored % originals.size()]);
   });
   CHECK_FALSE(spool.on_disk());
+  std::size_t wrong = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const FileResult back = spool.load(i);
+    wrong += back.diagnostics.size() != originals[i % originals.size()].diagnostics.size();
+  }
+  CHECK(wrong == 0);
   for (std::size_t i = 0; i < originals.size(); ++i) check_same(originals[i], spool.load(i));
 }
 

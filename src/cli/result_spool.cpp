@@ -23,6 +23,8 @@ ResultSpool::~ResultSpool() {
 namespace {
 // Bytes gathered before they are written to the spool's file.
 constexpr std::size_t kWriteBlock = 256 * 1024;
+// Bytes read at once from the file when the reads go in order.
+constexpr std::uint64_t kReadBlock = 64 * 1024;
 }  // namespace
 
 ResultSpool::ResultSpool(ResultSpool&& other) noexcept
@@ -45,6 +47,8 @@ ResultSpool& ResultSpool::operator=(ResultSpool&& other) noexcept {
     flushed_ = other.flushed_;
     end_ = other.end_;
     other.fd_ = -1;
+    read_.clear();  // this file's bytes, not the other's
+    read_start_ = read_end_ = 0;
   }
   return *this;
 }
@@ -91,22 +95,28 @@ void ResultSpool::store(std::size_t i, const FileResult& result) {
   store_encoded(i, bytes);
 }
 
-FileResult ResultSpool::load(std::size_t i) const {
-  const Slot slot = slots_.get(i);
-  if (fd_ < 0 && slot.stored) return decode_result(std::string_view(memory_).substr(slot.offset, slot.size));
-  if (fd_ >= 0 && slot.stored && slot.offset >= flushed_)
-    return decode_result(std::string_view(pending_).substr(slot.offset - flushed_, slot.size));
-  return decode_result(load_encoded(i));
-}
+FileResult ResultSpool::load(std::size_t i) const { return decode_result(stored_bytes(i)); }
 
-std::string ResultSpool::load_encoded(std::size_t i) const {
+std::string ResultSpool::load_encoded(std::size_t i) const { return std::string(stored_bytes(i)); }
+
+std::string_view ResultSpool::stored_bytes(std::size_t i) const {
   const Slot slot = slots_.get(i);
   if (!slot.stored) throw std::out_of_range("result " + std::to_string(i) + " was never spooled");
-  if (fd_ < 0) return memory_.substr(slot.offset, slot.size);
-  if (slot.offset >= flushed_) return pending_.substr(slot.offset - flushed_, slot.size);  // not written yet
-  std::string bytes(slot.size, '\0');
-  if (!read_all(fd_, bytes.data(), bytes.size(), slot.offset)) throw ResultCodecError("the result spool cannot be read back");
-  return bytes;
+  if (fd_ < 0) return std::string_view(memory_).substr(slot.offset, slot.size);
+  if (slot.offset >= flushed_) return std::string_view(pending_).substr(slot.offset - flushed_, slot.size);  // not written yet
+  const std::uint64_t end = slot.offset + slot.size;
+  if (slot.offset < read_start_ || end > read_start_ + read_.size()) {
+    // A read that goes on from the last one (printing, the path list) takes a block of what
+    // follows; any other (the checks across reports) only the bytes asked for.
+    const bool in_order = slot.offset >= read_end_ && slot.offset - read_end_ < kReadBlock;
+    const std::uint64_t length = in_order ? std::min<std::uint64_t>(std::max<std::uint64_t>(kReadBlock, slot.size), flushed_ - slot.offset)
+                                          : slot.size;
+    read_.resize(static_cast<std::size_t>(length));
+    if (!read_all(fd_, read_.data(), read_.size(), slot.offset)) throw ResultCodecError("the result spool cannot be read back");
+    read_start_ = slot.offset;
+  }
+  read_end_ = end;
+  return std::string_view(read_).substr(slot.offset - read_start_, slot.size);
 }
 
 }  // namespace nblint

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/lint_file.h"
@@ -49,6 +50,8 @@ class ResultSpool {
   };
   // Writes `pending_` to the file; on failure (a full disk) everything moves to `memory_`.
   void flush();
+  // The bytes last stored at i, valid until the next read or store.
+  std::string_view stored_bytes(std::size_t i) const;
 
   SpillArray<Slot> slots_;  // a slot per result: in a file past its budget, as the bytes are
   int fd_ = -1;           // the unlinked temporary file; -1: `memory_` holds the bytes
@@ -59,6 +62,11 @@ class ResultSpool {
   std::string pending_;
   std::uint64_t flushed_ = 0;
   std::uint64_t end_ = 0; // where the next result goes
+  // The file's bytes from read_start_ last read, and where the last result read ended: a read
+  // in order takes a block, so printing 10,002 results is a few hundred reads, not 10,002.
+  mutable std::string read_;
+  mutable std::uint64_t read_start_ = 0;
+  mutable std::uint64_t read_end_ = 0;
 };
 
 }  // namespace nblint

@@ -1,8 +1,9 @@
 // The results of a run kept on disk, so that memory does not grow with the number of reports:
-// each checked file's result is written to an unlinked temporary file as soon as it is done and
-// read back, one at a time, when it is printed; past a budget, so are the slots that say where. Where no temporary file can be made (a
-// read-only or full temporary directory), the encoded results stay in memory instead: smaller
-// than the results themselves, and the run still completes.
+// each checked file's result goes to an unlinked temporary file once it is done (in blocks of
+// 256 KB) and is read back when it is printed; past a budget, so are the slots that say where.
+// Where no temporary file can be made (a read-only or full temporary directory), the encoded
+// results stay in memory instead: smaller than the results themselves, and the run still
+// completes.
 #pragma once
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // JSON text written straight from values, exactly as dumped_json (output/json_stream.h) would
 // write the same values built as a tree: nlohmann's dump with a two-space indent, UTF-8 kept.
 // For the elements a run writes once per finding: building each one as a tree and dumping it
-// took about 70% of `--format json`'s printing, which is the single-threaded end of a run.
+// took most of `--format json`'s printing, which is the single-threaded end of a run.
 #pragma once
 #include <charconv>
 #include <cstdint>

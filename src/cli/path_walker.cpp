@@ -29,6 +29,7 @@ bool is_broken_symlink(const fs::path& p) {
 // a plain file or directory then needs no stat of its own. Before, each file took two (lstat for
 // a broken link, then stat), 20,000 calls on one thread before any of 10,002 reports was checked.
 enum ListedKind : char { kListedFile = 'f', kListedDirectory = 'd', kListedOther = '?' };
+constexpr std::size_t kListedSuffix = 2;  // after the name: a NUL, then the kind
 
 ListedKind listed_kind(const fs::directory_entry& entry) {
   // The entry's own tests read the type the listing gave (libstdc++'s symlink_status() stats).
@@ -64,7 +65,7 @@ void walk(const fs::path& dir, PathPlan& plan, std::set<fs::path>& visited) {
   }
   names.drain([&](std::string_view listed) {
     const ListedKind kind = static_cast<ListedKind>(listed.back());
-    const fs::path e = dir / listed.substr(0, listed.size() - 2);
+    const fs::path e = dir / listed.substr(0, listed.size() - kListedSuffix);
     bool file = kind == kListedFile, directory = kind == kListedDirectory;
     if (kind == kListedOther) {
       if (is_broken_symlink(e)) {

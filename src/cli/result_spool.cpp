@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <climits>
 #include <stdexcept>
 #include <string_view>
@@ -11,6 +12,13 @@
 
 namespace nblint {
 
+namespace {
+// Bytes gathered before they are written to the spool's file.
+constexpr std::size_t kWriteBlock = 256 * 1024;
+// Bytes read at once from the file when the reads go in order.
+constexpr std::uint64_t kReadBlock = 64 * 1024;
+}  // namespace
+
 ResultSpool::ResultSpool(std::size_t count) {
   slots_.resize(count);
   if (count > 0) fd_ = open_anonymous_file();
@@ -19,13 +27,6 @@ ResultSpool::ResultSpool(std::size_t count) {
 ResultSpool::~ResultSpool() {
   if (fd_ >= 0) ::close(fd_);
 }
-
-namespace {
-// Bytes gathered before they are written to the spool's file.
-constexpr std::size_t kWriteBlock = 256 * 1024;
-// Bytes read at once from the file when the reads go in order.
-constexpr std::uint64_t kReadBlock = 64 * 1024;
-}  // namespace
 
 ResultSpool::ResultSpool(ResultSpool&& other) noexcept
     : slots_(std::move(other.slots_)),

@@ -32,8 +32,7 @@ ReadError from_errno(int err) {
 // `expected`: the size fstat gave (0 for a pipe). That much is read straight into its buffer,
 // with no regrowth and no second copy; then whatever follows (a file that grew, a pipe).
 std::variant<std::string, ReadError> read_fd(int fd, std::uint64_t max_size, std::size_t expected = 0) {
-  std::string out = spare_buffers::take_room<FileBufferTag, std::string>(expected);
-  out.resize(expected);
+  std::string out = spare_buffers::take_to_overwrite<FileBufferTag, std::string>(expected);
   std::size_t got = 0;
   while (got < expected) {
     const ssize_t n = ::read(fd, out.data() + got, expected - got);

@@ -61,8 +61,10 @@ Pool<Tag, Buffer>& pool() {
 
 // An empty buffer that was written at least `count` elements far (the least written of those:
 // the others stay for larger reports), or else the furthest written; empty when none is kept.
+// `keep_contents`: the buffer keeps its size and elements (the last report's), for a caller that
+// overwrites them; otherwise it is empty.
 template <class Tag, class Buffer>
-Buffer take_written(std::size_t count) {
+Buffer take_written(std::size_t count, bool keep_contents = false) {
   Pool<Tag, Buffer>& p = pool<Tag, Buffer>();
   const std::lock_guard lock(p.mutex);
   if (p.kept.empty()) return Buffer();
@@ -73,7 +75,7 @@ Buffer take_written(std::size_t count) {
   }
   Buffer b = std::move(best->buffer);
   p.kept.erase(best);
-  b.clear();
+  if (!keep_contents) b.clear();
   return b;
 }
 
@@ -83,20 +85,36 @@ Buffer take() {
   return take_written<Tag, Buffer>(SIZE_MAX);
 }
 
-// An empty buffer with room for `count` elements: below kMinKept bytes, a fresh one from the heap;
-// above, take<Tag>(). A spare too small grows at once to half of what is kept (or `count`, if
-// more): a buffer regrown for each report larger than the ones before is fresh pages every time
-// (faulted in and zeroed), while reserved pages cost nothing until they are written.
+// A buffer with room for `count` elements: below kMinKept bytes, a fresh one from the heap;
+// above, a spare (take_written). A spare too small grows at once to half of what is kept (or
+// `count`, if more): a buffer regrown for each report larger than the ones before is fresh pages
+// every time (faulted in and zeroed), while reserved pages cost nothing until they are written.
 template <class Tag, class Buffer>
-Buffer take_room(std::size_t count) {
+Buffer take_spare(std::size_t count, bool keep_contents) {
+  Buffer b;
   if (count * sizeof(typename Buffer::value_type) < kMinKept) {
-    Buffer fresh;
-    fresh.reserve(count);
-    return fresh;
+    b.reserve(count);
+    return b;
   }
-  Buffer b = take_written<Tag, Buffer>(count);
+  b = take_written<Tag, Buffer>(count, keep_contents);
   constexpr std::size_t kRoomy = kMaxKept / 2 / sizeof(typename Buffer::value_type);
   if (b.capacity() < count) b.reserve(std::max(count, kRoomy));
+  return b;
+}
+
+// An empty buffer with room for `count` elements (take_spare).
+template <class Tag, class Buffer>
+Buffer take_room(std::size_t count) {
+  return take_spare<Tag, Buffer>(count, false);
+}
+
+// A buffer of `count` elements for a caller that overwrites them all: a spare keeps the last
+// report's elements instead of being cleared and filled with zeros again, so resize writes only
+// what lies beyond them. Reading a file into it is then one pass over the bytes, the read's.
+template <class Tag, class Buffer>
+Buffer take_to_overwrite(std::size_t count) {
+  Buffer b = take_spare<Tag, Buffer>(count, true);
+  b.resize(count);
   return b;
 }
 

@@ -58,6 +58,26 @@ TEST_CASE("spare_buffers: a given-back buffer comes back empty with its capacity
   CHECK(spare_buffers::take<TagA, std::string>().capacity() < k);
 }
 
+TEST_CASE("spare_buffers: a buffer taken to overwrite keeps the last report's bytes, and is zeros only beyond them") {
+  drain<TagA, std::string>();
+  auto [last, last_at] = written(2 * k);
+  spare_buffers::give_back<TagA>(std::move(last));
+  // Shorter than the last: cut, not cleared and filled again.
+  std::string shorter = spare_buffers::take_to_overwrite<TagA, std::string>(k + 5);
+  CHECK(shorter.data() == last_at);
+  CHECK(shorter.size() == k + 5);
+  CHECK(std::all_of(shorter.begin(), shorter.end(), [](char c) { return c == 'w'; }));
+  // Longer than it was written: its bytes, then zeros.
+  spare_buffers::give_back<TagA>(std::move(shorter));
+  const std::string longer = spare_buffers::take_to_overwrite<TagA, std::string>(3 * k);
+  REQUIRE(longer.size() == 3 * k);
+  CHECK(std::count(longer.begin(), longer.end(), 'w') == static_cast<std::ptrdiff_t>(k + 5));
+  CHECK(std::count(longer.begin(), longer.end(), '\0') == static_cast<std::ptrdiff_t>(2 * k - 5));
+  // Small: a fresh buffer of that size.
+  CHECK(spare_buffers::take_to_overwrite<TagA, std::string>(10) == std::string(10, '\0'));
+  drain<TagA, std::string>();
+}
+
 TEST_CASE("spare_buffers: small and huge buffers are not kept") {
   drain<TagA, std::string>();
   drain<TagA, std::vector<std::uint32_t>>();

@@ -167,17 +167,19 @@ measure() {
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 txt="$corpus/txt"
 mapfile -t utf8_files < <(find "$txt" -name '*.txt' | sort)
-measure "wc -m, UTF-8 text" "$txt" -- wc -m "${utf8_files[@]}"
-# -j 1 and -j <all cores> take turns, so that a change in the machine's speed during the run
-# (other guests of the host) falls on both alike and the speed-up compares like with like. With
-# them, <all cores> copies of -j 1 at once: what the machine gives independent processes, the
-# ceiling for the speed-up (report.py prints it under the table).
-single=() multi=() together=()
+# wc -m, -j 1 and -j <all cores> take turns, so that a change in the machine's speed during the
+# run (other guests of the host; it swings by a quarter within minutes) falls on all alike: the
+# speed-up and the ratio to wc -m compare like with like. With them, <all cores> copies of -j 1
+# at once: what the machine gives independent processes, the ceiling for the speed-up (report.py
+# prints it under the table).
+floor=() single=() multi=() together=()
 for ((i = 0; i < RUNS; i++)); do
+  time_once floor -- wc -m "${utf8_files[@]}"
   time_once single -- "$NBLINT" check -j 1 --format json "$txt"
   time_once multi -- "$NBLINT" check -j "$CORES" --format json "$txt"
   if ((CORES > 1)); then time_together "$CORES" together -- "$NBLINT" check -j 1 --format json "$txt"; fi
 done
+add_row "wc -m, UTF-8 text" floor "$txt"
 add_row "nblint -j 1, UTF-8 text" single "$txt"
 add_row "nblint -j $CORES, UTF-8 text" multi "$txt"
 together_row=""

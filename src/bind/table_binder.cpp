@@ -32,8 +32,7 @@ struct Region {
 
 // The folded position of a source offset (the first folded character at or after it).
 std::size_t folded_at(const Report& report, std::uint32_t source_offset) {
-  const std::vector<std::uint32_t>& origin = report.folded.origin;
-  return static_cast<std::size_t>(std::lower_bound(origin.begin(), origin.end(), source_offset) - origin.begin());
+  return report.folded.origin.lower_bound(source_offset);
 }
 
 bool is_descendant(const Report& r, int s, int ancestor) {

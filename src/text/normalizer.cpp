@@ -24,9 +24,8 @@ Span NormalizedText::source_span(std::size_t begin, std::size_t end) const {
 
 std::pair<std::size_t, std::size_t> NormalizedText::folded_range(Span source) const {
   // origin never decreases: the folded text keeps the source's order.
-  const auto first = std::lower_bound(origin.begin(), origin.end(), source.begin);
-  const auto second = std::lower_bound(first, origin.end(), source.end);
-  return {static_cast<std::size_t>(first - origin.begin()), static_cast<std::size_t>(second - origin.begin())};
+  const std::size_t first = origin.lower_bound(source.begin);
+  return {first, std::max(first, origin.lower_bound(source.end))};
 }
 
 namespace {
@@ -63,28 +62,33 @@ std::size_t pinyin_annotation_at(std::u32string_view text, std::size_t i) {
 
 // Only a '(' can start an annotation, so only those are tried (`parens`: where the folded text
 // has one, in order); the text is compacted only when something was removed (annotations never
-// overlap: the next try is after one).
+// overlap: the next try is after one). That is rare (mirror sites of traditional-character
+// pages), so the origins are then compacted as a whole list and the map rebuilt from it.
 void remove_pinyin(NormalizedText& out, const std::vector<std::size_t>& parens) {
   const std::u32string_view text = out.text;
-  std::size_t w = 0, r = 0;  // compaction: text[r, next removal) moves to w
+  std::vector<std::pair<std::size_t, std::size_t>> removed;  // [begin, end) in the folded text
   for (const std::size_t p : parens) {
-    if (p < r) continue;  // inside an annotation already removed
+    if (!removed.empty() && p < removed.back().second) continue;  // inside one removed already
     const std::size_t n = pinyin_annotation_at(text, p);
     if (n == 0) continue;
     out.pinyin_removed.push_back(out.source_span(p, p + n));
-    if (w != r) {
-      std::copy(out.text.begin() + r, out.text.begin() + p, out.text.begin() + w);
-      std::copy(out.origin.begin() + r, out.origin.begin() + p, out.origin.begin() + w);
-    }
-    w += p - r;
-    r = p + n;
+    removed.emplace_back(p, p + n);
   }
-  if (r == 0) return;
+  if (removed.empty()) return;
+  std::vector<std::uint32_t> origin = out.origin.to_vector();
+  std::size_t w = 0, r = 0;  // compaction: text[r, next removal) moves to w
+  for (const auto& [begin, end] : removed) {
+    std::copy(out.text.begin() + r, out.text.begin() + begin, out.text.begin() + w);
+    std::copy(origin.begin() + r, origin.begin() + begin, origin.begin() + w);
+    w += begin - r;
+    r = end;
+  }
   std::copy(out.text.begin() + r, out.text.end(), out.text.begin() + w);
-  std::copy(out.origin.begin() + r, out.origin.end(), out.origin.begin() + w);
+  std::copy(origin.begin() + r, origin.end(), origin.begin() + w);
   w += out.text.size() - r;
   out.text.resize(w);
-  out.origin.resize(w);
+  origin.resize(w);
+  out.origin.assign(origin);
 }
 
 // Folded characters and their origins are written to a small buffer and appended from there in
@@ -111,7 +115,7 @@ class FoldedWriter {
   void advance(std::size_t n) { end_ += n; }
   void flush() {
     out_.text.append(text_, end_);
-    out_.origin.insert(out_.origin.end(), origin_, origin_ + end_);
+    out_.origin.append(origin_, end_);
     end_ = 0;
   }
   // Where the folded text has a '(' (for remove_pinyin), in order. Bulk writes add none: a run
@@ -187,7 +191,8 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
   // A report's text takes the buffers of the last report folded (give_back); it has at most a
   // character per byte.
   out.text = spare_buffers::take_room<FoldedTextTag, std::u32string>(text.size());
-  out.origin = spare_buffers::take_room<FoldedTextTag, std::vector<std::uint32_t>>(text.size());
+  out.origin = OriginMap(spare_buffers::take_room<FoldedTextTag, std::vector<std::uint8_t>>(text.size()),
+                         spare_buffers::take_room<FoldedTextTag, std::vector<std::uint32_t>>(text.size() / OriginMap::kBlock + 1));
   FoldedWriter w(out);
   if (origin)
     fold_text(text, [origin](std::size_t i) { return (*origin)[i]; }, origin->data(), w);
@@ -207,7 +212,9 @@ NormalizedText normalize(std::string_view text, const std::vector<std::uint32_t>
 
 void give_back(NormalizedText&& done) {
   spare_buffers::give_back<FoldedTextTag>(std::move(done.text));
-  spare_buffers::give_back<FoldedTextTag>(std::move(done.origin));
+  auto [steps, firsts] = std::move(done.origin).release();
+  spare_buffers::give_back<FoldedTextTag>(std::move(steps));
+  spare_buffers::give_back<FoldedTextTag>(std::move(firsts));
   spare_buffers::give_back<LineBreaksTag>(std::move(done.line_breaks));
 }
 

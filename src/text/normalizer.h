@@ -8,12 +8,13 @@
 #include <vector>
 
 #include "model/span.h"
+#include "text/origin_map.h"
 
 namespace nblint {
 
 struct NormalizedText {
   std::u32string text;                // folded; line breaks are always a single '\n'
-  std::vector<std::uint32_t> origin;  // origin[i] = source offset of the character behind text[i]
+  OriginMap origin;                   // origin[i] = source offset of the character behind text[i]
   std::string_view source;            // the source the offsets point into
   std::vector<Span> pinyin_removed;   // pinyin annotations dropped (公開(kāi) → 公开), in source
   // Where text has a '\n', in order: the passes over a report's lines read them from here
@@ -24,8 +25,8 @@ struct NormalizedText {
   Span source_span(std::size_t begin, std::size_t end) const;
   // The folded range of the characters whose source characters lie in `source` (its ends on
   // character boundaries): a folded range [b, e), e > b, has source_span(b, e) inside `source`
-  // exactly when b >= first and e <= second. Two binary searches; a caller testing many ranges
-  // against one span compares offsets instead of reading `origin` at each.
+  // exactly when b >= first and e <= second. Two searches; a caller testing many ranges against
+  // one span compares offsets instead of reading `origin` at each.
   std::pair<std::size_t, std::size_t> folded_range(Span source) const;
 };
 

@@ -48,7 +48,8 @@ std::size_t pinyin_annotation_at(std::u32string_view text, std::size_t i) {
   return letters + 2;
 }
 
-void remove_pinyin(NormalizedText& out) {
+void remove_pinyin(NormalizedText& out, std::vector<std::uint32_t>& origin) {
+  out.origin.assign(origin);  // for source_span
   std::size_t w = 0;
   for (std::size_t r = 0; r < out.text.size();) {
     if (const std::size_t n = pinyin_annotation_at(out.text, r)) {
@@ -57,11 +58,11 @@ void remove_pinyin(NormalizedText& out) {
       continue;
     }
     out.text[w] = out.text[r];
-    out.origin[w] = out.origin[r];
+    origin[w] = origin[r];
     ++w, ++r;
   }
   out.text.resize(w);
-  out.origin.resize(w);
+  origin.resize(w);
 }
 
 }  // namespace
@@ -70,7 +71,8 @@ inline NormalizedText normalize(std::string_view text, const std::vector<std::ui
   NormalizedText out;
   out.source = origin ? source : text;
   out.text.reserve(text.size());
-  out.origin.reserve(text.size());
+  std::vector<std::uint32_t> origins;  // out.origin, as a plain list
+  origins.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
     const auto offset = origin ? (*origin)[i] : static_cast<std::uint32_t>(i);
     const unsigned char b = static_cast<unsigned char>(text[i]);
@@ -82,7 +84,7 @@ inline NormalizedText normalize(std::string_view text, const std::vector<std::ui
       } else {
         out.text.push_back(static_cast<char32_t>(b));
       }
-      out.origin.push_back(offset);
+      origins.push_back(offset);
       continue;
     }
     const utf8::Decoded d = utf8::decode(text, i);
@@ -90,10 +92,11 @@ inline NormalizedText normalize(std::string_view text, const std::vector<std::ui
     char32_t scratch;
     for (char32_t c : fold::of(d.cp, scratch)) {
       out.text.push_back(c);
-      out.origin.push_back(offset);
+      origins.push_back(offset);
     }
   }
-  remove_pinyin(out);
+  remove_pinyin(out, origins);
+  out.origin.assign(origins);
   return out;
 }
 

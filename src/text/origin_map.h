@@ -1,10 +1,10 @@
 // The source offset behind each character of a folded text (text/normalizer), in a little over a
 // byte a character instead of four.
 //
-// The folded text of a large report is most of a check's fresh memory, and a fresh page costs
-// several microseconds on a virtual machine (docs/benchmarks.md, fourteenth round). Origins
-// never decrease and step by one to four bytes a character, so each block of 16 keeps the
-// origin of its first character and, for each character, a byte: how far its origin is past
+// The folded text of a large report is most of a check's fresh memory, and each fresh page is
+// a fault of a microsecond or two on a virtual machine (docs/benchmarks.md, fourteenth round).
+// Origins never decrease and step by one to four bytes a character, so each block of 16 keeps
+// the origin of its first character and, for each character, a byte: how far its origin is past
 // that. A block whose origins span 256 bytes or more (an HTML tag or a removed annotation
 // between two characters) keeps them whole instead, and marks its first byte kWide.
 #pragma once

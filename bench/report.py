@@ -72,8 +72,9 @@ def main() -> None:
                   f"runs in turn with the two rows)")
     if wc and single and single.cpu > 0:
         # The per-core target (>= 100 MB/s) was set on this machine when wc -m read about 100 MB/s.
-        # Both swing with the machine's hour, not always alike (wc -m is all arithmetic, nblint
-        # also waits on memory), so the ratio is printed beside the absolute figures, not for them.
+        # Both swing with the machine's hour, not always alike (wc -m makes a library call per
+        # character, nblint also waits on memory), so the ratio is printed beside the absolute
+        # figures, not for them.
         print(f"floor: nblint -j 1 read the text {wc.cpu / single.cpu:.2f}× as fast as wc -m per CPU-second "
               f"(their runs took turns; wc -m read {text_mb / max(wc.cpu, 0.005):.1f} MB/CPU-s)")
     print()

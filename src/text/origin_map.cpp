@@ -15,7 +15,6 @@ OriginMap::OriginMap(std::vector<std::uint8_t> steps, std::vector<std::uint32_t>
 }
 
 std::pair<std::vector<std::uint8_t>, std::vector<std::uint32_t>> OriginMap::release() && {
-  size_ = 0;
   wide_blocks_.clear();
   wide_origins_.clear();
   return {std::move(steps_), std::move(firsts_)};
@@ -32,46 +31,43 @@ std::size_t OriginMap::lower_bound(std::uint32_t offset) const {
   const std::size_t next = static_cast<std::size_t>(std::lower_bound(firsts_.begin(), firsts_.end(), offset) - firsts_.begin());
   if (next == 0) return 0;
   std::size_t i = (next - 1) * kBlock;
-  const std::size_t end = std::min(size_, next * kBlock);
+  const std::size_t end = std::min(size(), next * kBlock);
   while (i < end && (*this)[i] < offset) ++i;
   return i;
 }
 
 // The open (last) block's origins move to wide_origins_, as the ones still to come will.
 void OriginMap::widen_last_block() {
-  const std::size_t block = size_ / kBlock, start = block * kBlock;
-  for (std::size_t i = start; i < size_; ++i) wide_origins_.push_back(firsts_[block] + steps_[i]);
+  const std::size_t block = size() / kBlock, start = block * kBlock;
+  for (std::size_t i = start; i < size(); ++i) wide_origins_.push_back(firsts_[block] + steps_[i]);
   wide_blocks_.push_back(static_cast<std::uint32_t>(block));
   steps_[start] = kWide;
 }
 
 void OriginMap::push_back(std::uint32_t origin) {
-  if (size_ % kBlock == 0) {
+  if (size() % kBlock == 0) {
     firsts_.push_back(origin);
     steps_.push_back(0);
-    ++size_;
     return;
   }
-  const std::size_t block = size_ / kBlock;
+  const std::size_t block = size() / kBlock;
   if (steps_[block * kBlock] != kWide) {
     const std::uint32_t first = firsts_[block];
     if (origin >= first && origin - first <= 0xFF) {
       steps_.push_back(static_cast<std::uint8_t>(origin - first));
-      ++size_;
       return;
     }
     widen_last_block();
   }
   steps_.push_back(0);  // a wide block's steps are not read
   wide_origins_.push_back(origin);
-  ++size_;
 }
 
+#if defined(__SSE2__)
 namespace {
 
 // Writes the steps of the 16 origins at `block` past the first of them to `steps` and says
 // whether each fits a byte (none is negative or 256 or more); when not, `steps` is scratch.
-#if defined(__SSE2__)
 bool narrow_block(const std::uint32_t* block, std::uint8_t* steps) {
   static_assert(OriginMap::kBlock == 16, "four vectors of four");
   const __m128i first = _mm_set1_epi32(static_cast<int>(block[0]));
@@ -85,42 +81,32 @@ bool narrow_block(const std::uint32_t* block, std::uint8_t* steps) {
   _mm_storeu_si128(reinterpret_cast<__m128i*>(steps), bytes);
   return true;
 }
-#else
-bool narrow_block(const std::uint32_t* block, std::uint8_t* steps) {
-  std::uint32_t spread = 0;  // any bit past the eighth: a step does not fit a byte (or is negative)
-  for (std::size_t k = 0; k < OriginMap::kBlock; ++k) {
-    const std::uint32_t step = block[k] - block[0];
-    spread |= step;
-    steps[k] = static_cast<std::uint8_t>(step);
-  }
-  return spread <= 0xFF;
-}
-#endif
 
 }  // namespace
+#endif
 
 void OriginMap::append(const std::uint32_t* origins, std::size_t n) {
   std::size_t at = 0;
-  while (at < n && size_ % kBlock != 0) push_back(origins[at++]);
+#if defined(__SSE2__)
+  while (at < n && size() % kBlock != 0) push_back(origins[at++]);
   // Whole blocks, written in place: this is every character of every report.
   if (const std::size_t whole = (n - at) / kBlock) {
-    const std::size_t first_block = size_ / kBlock;
-    steps_.resize(size_ + whole * kBlock);
+    const std::size_t first_block = size() / kBlock;
+    std::size_t written = size();
+    steps_.resize(written + whole * kBlock);
     firsts_.resize(first_block + whole);
-    std::uint8_t* steps = steps_.data() + size_;
-    for (std::size_t b = 0; b < whole; ++b, at += kBlock, steps += kBlock) {
+    for (std::size_t b = 0; b < whole; ++b, at += kBlock, written += kBlock) {
       const std::uint32_t* block = origins + at;
-      const std::uint32_t first = block[0];
-      firsts_[first_block + b] = first;
-      if (!narrow_block(block, steps)) {
-        steps[0] = kWide;
+      firsts_[first_block + b] = block[0];
+      if (!narrow_block(block, steps_.data() + written)) {
+        steps_[written] = kWide;
         wide_blocks_.push_back(static_cast<std::uint32_t>(first_block + b));
         wide_origins_.insert(wide_origins_.end(), block, block + kBlock);
       }
     }
-    size_ += whole * kBlock;
   }
-  while (at < n) push_back(origins[at++]);
+#endif
+  while (at < n) push_back(origins[at++]);  // the rest (without SSE2: all) one at a time
 }
 
 void OriginMap::assign(std::span<const std::uint32_t> origins) {
@@ -133,12 +119,11 @@ void OriginMap::clear() {
   firsts_.clear();
   wide_blocks_.clear();
   wide_origins_.clear();
-  size_ = 0;
 }
 
 std::vector<std::uint32_t> OriginMap::to_vector() const {
-  std::vector<std::uint32_t> out(size_);
-  for (std::size_t i = 0; i < size_; ++i) out[i] = (*this)[i];
+  std::vector<std::uint32_t> out(size());
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = (*this)[i];
   return out;
 }
 

@@ -26,8 +26,8 @@ class OriginMap {
   // The buffers, for the next text's map.
   std::pair<std::vector<std::uint8_t>, std::vector<std::uint32_t>> release() &&;
 
-  std::size_t size() const { return size_; }
-  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return steps_.size(); }
+  bool empty() const { return steps_.empty(); }
   std::uint32_t operator[](std::size_t i) const {
     const std::size_t block = i / kBlock;
     if (steps_[block * kBlock] == kWide) [[unlikely]] return wide_origin(block, i % kBlock);
@@ -52,11 +52,10 @@ class OriginMap {
   std::uint32_t wide_origin(std::size_t block, std::size_t k) const;
   void widen_last_block();
 
-  std::vector<std::uint8_t> steps_;      // one a character
+  std::vector<std::uint8_t> steps_;      // one a character: its size is the map's
   std::vector<std::uint32_t> firsts_;    // one a block: the origin of its first character
   std::vector<std::uint32_t> wide_blocks_;   // the wide blocks, in order
   std::vector<std::uint32_t> wide_origins_;  // their origins, kBlock a block (the last may be short)
-  std::size_t size_ = 0;
 };
 
 }  // namespace nblint

@@ -28,6 +28,16 @@ struct Quantity {
   std::int64_t integer() const { return negative ? -mantissa : mantissa; }  // when is_integer()
   // The value × 1000 rounded half away from zero, for comparing decimals (fees in 万元).
   std::int64_t milli() const { return milli_of(mantissa, scale, negative); }
+  // The digits exactly as written: "12", "-3", "12.50", "0.05" (no unit).
+  std::string digits() const {
+    std::string s = negative ? "-" : "";
+    const std::string d = std::to_string(mantissa);
+    const auto decimals = static_cast<std::size_t>(scale > 0 ? scale : 0);
+    if (d.size() <= decimals) s.append(decimals + 1 - d.size(), '0').append(d);  // 0.05
+    else s.append(d);
+    if (decimals > 0) s.insert(s.size() - decimals, 1, '.');
+    return s;
+  }
 };
 
 }  // namespace nblint

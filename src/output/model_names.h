@@ -52,17 +52,6 @@ inline const char* bind_issue(BindIssue issue) {
   return "unknown";
 }
 
-// The digits of a quantity exactly as written: "12", "-3", "12.50", "0.05" (no unit).
-inline std::string quantity_digits(const Quantity& q) {
-  std::string digits = std::to_string(q.mantissa);
-  if (q.scale > 0) {
-    const auto scale = static_cast<std::size_t>(q.scale);
-    if (digits.size() <= scale) digits.insert(0, scale + 1 - digits.size(), '0');
-    digits.insert(digits.size() - scale, 1, '.');
-  }
-  return (q.negative ? "-" : "") + digits;
-}
-
 // Why the binder is unsure, in words: "行 granted 只有 5 个单元格，应有 7 个".
 inline std::string bind_note_message(const BindNote& note, Lang lang) {
   const bool en = lang == Lang::En;

@@ -78,7 +78,7 @@ class ModelWriter {
   // Integers as JSON numbers; decimals as strings ("12.50") so that no digit is lost.
   static Json number(const Quantity& q) {
     if (q.is_integer()) return q.integer();
-    return names::quantity_digits(q);
+    return q.digits();
   }
 
   static Json unit(const Quantity& q) { return q.unit.empty() ? Json(nullptr) : Json(utf8::encode(q.unit)); }

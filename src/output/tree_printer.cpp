@@ -35,7 +35,7 @@ std::string line_column(std::uint32_t line) {
   return std::string(s.size() < 5 ? 5 - s.size() : 0, ' ') + s;
 }
 
-std::string quantity_text(const Quantity& q) { return model_names::quantity_digits(q) + utf8::encode(q.unit); }
+std::string quantity_text(const Quantity& q) { return q.digits() + utf8::encode(q.unit); }
 
 // "_" blank, "?" missing, "x" not a number, else the value.
 std::string cell_text(const BoundCell& c) {

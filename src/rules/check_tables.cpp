@@ -175,15 +175,6 @@ void report_blank(const CheckContext& ctx, const TableSpec& spec, const BoundTab
   }
 }
 
-std::string format_quantity(const Quantity& q) {
-  std::string digits = std::to_string(q.mantissa);
-  if (q.scale > 0) {
-    if (digits.size() <= static_cast<std::size_t>(q.scale)) digits.insert(0, q.scale + 1 - digits.size(), '0');
-    digits.insert(digits.size() - q.scale, ".");
-  }
-  return (q.negative ? "-" : "") + digits;
-}
-
 // Rows the binder could not read keep no values; their cells say nothing about the report.
 void report_invalid(const CheckContext& ctx, const TableSpec& spec, const BoundTable& t) {
   for (const BoundRow& row : t.rows) {
@@ -205,7 +196,7 @@ void report_invalid(const CheckContext& ctx, const TableSpec& spec, const BoundT
       if (c.state == CellState::NotANumber)
         args.push_back({"text", std::string(trimmed(ctx.original(c.span)))});
       else
-        args.push_back({"value", format_quantity(c.value)});
+        args.push_back({"value", c.value.digits()});
       ctx.emit(kInvalid, ctx.message(kInvalid, key, args), c.span);
     }
   }

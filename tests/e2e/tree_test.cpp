@@ -128,7 +128,7 @@ void walk_sections(const Json& nodes, const Json* parent, std::vector<int>& orde
 }
 
 Json number_json(const Quantity& q) {
-  return q.is_integer() ? Json(q.integer()) : Json(model_names::quantity_digits(q));
+  return q.is_integer() ? Json(q.integer()) : Json(q.digits());
 }
 
 const std::string kShortRow =
@@ -327,11 +327,11 @@ TEST_CASE("tree --format json: decimals stay exact strings, integers are numbers
   Quantity q;
   q.mantissa = 1250;
   q.scale = 2;
-  CHECK(model_names::quantity_digits(q) == "12.50");
+  CHECK(q.digits() == "12.50");
   q.mantissa = 5;
-  CHECK(model_names::quantity_digits(q) == "0.05");
+  CHECK(q.digits() == "0.05");
   q.negative = true;
-  CHECK(model_names::quantity_digits(q) == "-0.05");
+  CHECK(q.digits() == "-0.05");
   q = Quantity{};
   q.mantissa = 44;
   CHECK(number_json(q) == Json(44));

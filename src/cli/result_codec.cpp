@@ -11,8 +11,10 @@ namespace nblint {
 
 namespace {
 
+// For the static_assert of a type with no field list. Clang counts no use in a discarded
+// `if constexpr` branch and warned it unused (-Wunused-const-variable).
 template <class>
-inline constexpr bool kNoFieldList = false;
+[[maybe_unused]] inline constexpr bool kNoFieldList = false;
 
 // Each stored type's fields, listed once for writing and reading: `io` is a Writer (T const) or
 // a Reader (T mutable), so the two can never disagree on the order.

@@ -202,14 +202,7 @@ void section_diff(const std::vector<std::string>& want, const std::vector<std::s
 
 std::string cell_form(const BoundCell& c) {
   switch (c.state) {
-    case CellState::Number: {
-      std::string digits = std::to_string(c.value.mantissa);
-      if (c.value.scale > 0) {
-        while (digits.size() <= static_cast<std::size_t>(c.value.scale)) digits.insert(digits.begin(), '0');
-        digits.insert(digits.end() - c.value.scale, '.');
-      }
-      return (c.value.negative ? "-" : "") + digits;
-    }
+    case CellState::Number: return c.value.digits();
     case CellState::Blank: return "_";
     case CellState::Missing: return "?";
     case CellState::NotANumber: return "x";

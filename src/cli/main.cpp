@@ -7,6 +7,7 @@
 #endif
 
 #include "cli/commands.h"
+#include "cli/end_process.h"
 #include "cli/exit_codes.h"
 #include "cli/i18n.h"
 #include "cli/report_command.h"
@@ -243,35 +244,40 @@ int main(int argc, char** argv) {
   nblint::install_interrupt_handlers(
       tr(lang, "nblint: 运行被中断，已停止（不会留下写了一半的基线文件，原有文件不变）",
          "nblint: interrupted, stopped (no half-written baseline is left; existing files are unchanged)"));
-  try {
-    if (*check_cmd) {
-      check.fail_on = fail_on_level(fail_on);
-      return nblint::run_check(check);
+  // The command's exit status; end_process then flushes and checks the output and exits.
+  const int code = [&] {
+    try {
+      if (*check_cmd) {
+        check.fail_on = fail_on_level(fail_on);
+        return nblint::run_check(check);
+      }
+      if (*report_cmd) {
+        report.fail_on = fail_on_level(report_fail_on);
+        return nblint::run_report(report);
+      }
+      if (*tree_cmd) return nblint::run_tree(tree);
+      if (*rules_cmd) return nblint::run_rules(rules_pack, lang);
+      if (*explain_cmd) return nblint::run_explain(explain_id, lang);
+      if (*new_cmd) return nblint::run_new(new_opts);
+      if (*lsp_cmd) {
+        lsp.lang = lang;
+        return nblint::run_lsp(lsp);
+      }
+    } catch (const nblint::ConfigError& e) {
+      std::cerr << "nblint: " << tr(lang, "配置文件有误：", "broken configuration: ") << e.what() << '\n';
+      return nblint::kExitTrouble;
+    } catch (const nblint::BaselineError& e) {
+      std::cerr << "nblint: " << tr(lang, "基线文件有误：", "broken baseline: ") << e.what() << '\n';
+      return nblint::kExitTrouble;
+    } catch (const nblint::PackError& e) {
+      std::cerr << "nblint: " << tr(lang, "规则包有误：", "broken rule pack: ") << e.what() << '\n';
+      return nblint::kExitTrouble;
+    } catch (const std::exception& e) {
+      std::cerr << "nblint: " << tr(lang, "内部错误：", "internal error: ") << e.what() << '\n';
+      return nblint::kExitTrouble;
     }
-    if (*report_cmd) {
-      report.fail_on = fail_on_level(report_fail_on);
-      return nblint::run_report(report);
-    }
-    if (*tree_cmd) return nblint::run_tree(tree);
-    if (*rules_cmd) return nblint::run_rules(rules_pack, lang);
-    if (*explain_cmd) return nblint::run_explain(explain_id, lang);
-    if (*new_cmd) return nblint::run_new(new_opts);
-    if (*lsp_cmd) {
-      lsp.lang = lang;
-      return nblint::run_lsp(lsp);
-    }
-  } catch (const nblint::ConfigError& e) {
-    std::cerr << "nblint: " << tr(lang, "配置文件有误：", "broken configuration: ") << e.what() << '\n';
     return nblint::kExitTrouble;
-  } catch (const nblint::BaselineError& e) {
-    std::cerr << "nblint: " << tr(lang, "基线文件有误：", "broken baseline: ") << e.what() << '\n';
-    return nblint::kExitTrouble;
-  } catch (const nblint::PackError& e) {
-    std::cerr << "nblint: " << tr(lang, "规则包有误：", "broken rule pack: ") << e.what() << '\n';
-    return nblint::kExitTrouble;
-  } catch (const std::exception& e) {
-    std::cerr << "nblint: " << tr(lang, "内部错误：", "internal error: ") << e.what() << '\n';
-    return nblint::kExitTrouble;
-  }
-  return nblint::kExitTrouble;
+  }();
+  if (*lsp_cmd) return code;  // the language server's exit status is the protocol's (0 after shutdown)
+  nblint::end_process(code, lang);
 }

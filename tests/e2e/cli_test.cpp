@@ -93,6 +93,35 @@ TEST_CASE("cli: unreadable and missing inputs exit 2 naming the file, other file
   CHECK(r.out.find("good.txt:6:1: error") != std::string::npos);
 }
 
+TEST_CASE("cli: results that cannot be written are an error (exit 2), never a silent success") {
+  if (!fs::exists("/dev/full")) {
+    MESSAGE("skipped: no /dev/full on this system");
+    return;
+  }
+  const fs::path dir = temp_dir("unwritable-output");
+  const fs::path report = dir / "report.txt";
+  std::ofstream(report) << kEmptyThree;
+  const std::string nblint = shell_quote(NBLINT_BINARY);
+  // The same report, written to a file, exits 1 (findings); to a full disk, 2 with the reason.
+  for (const char* format : {"text", "json"}) {
+    CAPTURE(format);
+    const std::string args = std::string(" check --format ") + format + " " + shell_quote(report.string());
+    const RunResult written = run_shell(nblint + args);
+    CHECK(written.exit_code == 1);
+    CHECK(written.out.find("structure/empty-section") != std::string::npos);
+    const RunResult full = run_shell(nblint + args + " >/dev/full");
+    CHECK(full.exit_code == 2);
+    CHECK(full.err.find("nblint: 无法写出结果（标准输出写入失败") != std::string::npos);
+  }
+  const RunResult en = run_shell(nblint + " --lang en tree " + shell_quote(report.string()) + " >/dev/full");
+  CHECK(en.exit_code == 2);
+  CHECK(en.err.find("nblint: could not write the results") != std::string::npos);
+  // Output that does fit is complete: the command's last line is there.
+  const RunResult tree = run_shell(nblint + " tree " + shell_quote(report.string()));
+  CHECK(tree.exit_code == 0);
+  CHECK(tree.out.find("六、其他需要报告的事项") != std::string::npos);
+}
+
 TEST_CASE("cli: directories are walked recursively in sorted order, other formats are noted under -v") {
   const fs::path dir = temp_dir("walk");
   fs::create_directories(dir / "sub");

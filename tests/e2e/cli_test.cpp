@@ -116,7 +116,7 @@ TEST_CASE("cli: results that cannot be written are an error (exit 2), never a si
   const RunResult en = run_shell(nblint + " --lang en tree " + shell_quote(report.string()) + " >/dev/full");
   CHECK(en.exit_code == 2);
   CHECK(en.err.find("nblint: could not write the results") != std::string::npos);
-  // Output that does fit is complete: the command's last line is there.
+  // Output that does fit is all there after the exit (flushed before it): the last section's line.
   const RunResult tree = run_shell(nblint + " tree " + shell_quote(report.string()));
   CHECK(tree.exit_code == 0);
   CHECK(tree.out.find("六、其他需要报告的事项") != std::string::npos);

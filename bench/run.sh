@@ -18,7 +18,10 @@
 #                     four times as many (generated with the next seed)
 #   SIXTEENFOLD=1     also sixteen times as many (1.2 GB of small files, timed once; 0 skips it):
 #                     memory must stay flat past the budgets, whatever the number of reports
-#   NBLINT=path       use this binary instead of building bench/../build-bench (Release)
+#   PGO=1             build nblint with profile-guided optimisation (scripts/build-pgo.sh, in
+#                     build-bench-pgo; about twice the build time); PGO=0: a plain Release build
+#                     in build-bench
+#   NBLINT=path       use this binary instead of building one
 #   WORK=dir          where the corpora go (default bench/work; reused when the settings match)
 #   SKIP_MARKDOWNLINT=1  leave out the markdownlint row (also skipped when npm cannot install it)
 set -euo pipefail
@@ -36,6 +39,7 @@ MANY_REPORTS=${MANY_REPORTS:-3334}
 WORK=${WORK:-$here/work}
 SKIP_MARKDOWNLINT=${SKIP_MARKDOWNLINT:-0}
 SIXTEENFOLD=${SIXTEENFOLD:-1}
+PGO=${PGO:-1}
 CORES=$(nproc)
 export LC_ALL=C.UTF-8  # wc -m counts UTF-8 characters only in a UTF-8 locale
 
@@ -46,14 +50,20 @@ command -v python3 >/dev/null || die "python3 is needed (the corpus generator)"
 
 # ---- nblint (Release) ------------------------------------------------------------------------
 if [[ -z ${NBLINT:-} ]]; then
-  build="$root/build-bench"
-  if [[ ! -f $build/build.ninja ]]; then
-    say "bench: configuring a Release build in $build"
-    cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DNBLINT_BUILD_TESTS=OFF >/dev/null
+  if ((PGO)); then
+    say "bench: building nblint (Release, profile-guided: scripts/build-pgo.sh)"
+    "$root/scripts/build-pgo.sh" "$root/build-bench-pgo"
+    NBLINT="$root/build-bench-pgo/nblint"
+  else
+    build="$root/build-bench"
+    if [[ ! -f $build/build.ninja ]]; then
+      say "bench: configuring a Release build in $build"
+      cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DNBLINT_BUILD_TESTS=OFF >/dev/null
+    fi
+    say "bench: building nblint (Release)"
+    cmake --build "$build" --target nblint -j "$CORES" >/dev/null
+    NBLINT="$build/nblint"
   fi
-  say "bench: building nblint (Release)"
-  cmake --build "$build" --target nblint -j "$CORES" >/dev/null
-  NBLINT="$build/nblint"
 fi
 [[ -x $NBLINT ]] || die "no nblint binary at $NBLINT"
 

@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "rules/pack_loader.h"
+#include "rules/pack_snapshot.h"
 #include "util/resources.h"
 
 namespace nblint {
@@ -19,14 +20,10 @@ void sort_by_era(std::vector<Pack>& packs) {
   std::stable_sort(packs.begin(), packs.end(), [](const Pack& a, const Pack& b) { return a.year_from < b.year_from; });
 }
 
-bool is_builtin_pack(const resources::Resource& res) {
-  return res.path.starts_with("rules/") && res.path.ends_with(".yaml") && !Catalogue::is_catalogue_file(res.path);
-}
-
 std::vector<Pack> load_builtin_packs() {
   std::vector<Pack> packs;
   for (const auto& res : resources::all())
-    if (is_builtin_pack(res)) packs.push_back(load_builtin_pack(res.data, std::string(res.path), Catalogue::builtin()));
+    if (is_builtin_pack_path(res.path)) packs.push_back(load_embedded_pack(res.data, res.path));
   sort_by_era(packs);
   return packs;
 }
@@ -66,6 +63,10 @@ PackHeader read_header(const resources::Resource& res) {
 
 }  // namespace
 
+bool is_builtin_pack_path(std::string_view path) {
+  return path.starts_with("rules/") && path.ends_with(".yaml") && !Catalogue::is_catalogue_file(path);
+}
+
 struct PackRegistry::Lazy {
   std::vector<PackHeader> headers;  // same order as packs_
   std::unique_ptr<std::once_flag[]> once;
@@ -80,7 +81,7 @@ const PackRegistry& PackRegistry::builtin() {
     PackRegistry r;
     auto lazy = std::make_unique<Lazy>();
     for (const auto& res : resources::all())
-      if (is_builtin_pack(res)) lazy->headers.push_back(read_header(res));
+      if (is_builtin_pack_path(res.path)) lazy->headers.push_back(read_header(res));
     if (std::any_of(lazy->headers.begin(), lazy->headers.end(), [](const PackHeader& h) { return !h.readable; })) {
       r.packs_ = load_builtin_packs();  // a pack's header is written another way: load them all now
       return r;
@@ -99,7 +100,7 @@ const Pack* PackRegistry::loaded(std::size_t index) const {
   if (!lazy_) return &packs_[index];
   std::call_once(lazy_->once[index], [&] {
     const PackHeader& h = lazy_->headers[index];
-    Pack pack = load_builtin_pack(h.resource->data, std::string(h.resource->path), Catalogue::builtin());
+    Pack pack = load_embedded_pack(h.resource->data, h.resource->path);
     if (pack.id != h.id || pack.year_from != h.year_from || pack.year_to != h.year_to)
       throw std::logic_error("built-in pack " + std::string(h.resource->path) + ": its pack/years lines were misread");
     packs_[index] = std::move(pack);

@@ -12,7 +12,8 @@ namespace nblint {
 class PackRegistry {
  public:
   // The packs compiled into the binary, oldest era first. Each is loaded on first use (by
-  // find, for_year or packs), so checking one report parses the YAML of its pack only.
+  // find, for_year or packs), so checking one report loads its pack only, from the snapshot the
+  // build made of it (rules/pack_snapshot.h).
   static const PackRegistry& builtin();
   // The built-in packs and the user packs in `files` (same schema as rules/*.yaml), loaded in
   // order: a pack with the id of one already there replaces it, a new id is added. Throws
@@ -36,5 +37,8 @@ class PackRegistry {
   mutable std::vector<Pack> packs_;  // for builtin(), filled one slot at a time
   std::unique_ptr<Lazy> lazy_;       // builtin() only
 };
+
+// Whether an embedded resource path ("rules/fmt2021.yaml") is a built-in pack.
+bool is_builtin_pack_path(std::string_view path);
 
 }  // namespace nblint

@@ -12,6 +12,7 @@
 #include "rules/pack_loader.h"
 #include "rules/pack_registry.h"
 #include "rules/pack_selector.h"
+#include "rules/pack_snapshot.h"
 #include "parse/report_parser.h"
 #include "text/normalizer.h"
 #include "util/resources.h"
@@ -99,6 +100,7 @@ TEST_CASE("packs: each built-in pack is embedded in its quick form, read as the 
     CHECK(quick.thin_sections.size() == plain.thin_sections.size());
     CHECK(quick.wording_ignore.size() == plain.wording_ignore.size());
     CHECK(quick.skeleton.has_value() == plain.skeleton.has_value());
+    CHECK(write_pack_snapshot(quick) == write_pack_snapshot(plain));  // every field (rules/pack_snapshot)
     ++compared;
   }
   CHECK(compared == 3);

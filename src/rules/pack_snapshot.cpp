@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <type_traits>
 #include <utility>
@@ -37,7 +38,8 @@ template <class C, class Tr, class A>
 struct is_string<std::basic_string<C, Tr, A>> : std::true_type {};
 
 // TableRowSpec extends LabelSpec, and PFR reads no base classes: its own fields are written by
-// hand, and this mirror of them fails the build when one is added without being written.
+// hand, and this mirror of them fails the build when one is added without being written (all
+// but a field of a few bytes put in the padding after `group`, which keeps the size).
 struct TableRowOwnFields {
   bool group;
   std::string parent;
@@ -128,9 +130,12 @@ class Reader {
     std::memcpy(to, bytes_.data() + at_, size);
     at_ += size;
   }
-  std::size_t take_size() {
+  // A count of things of at least `least_bytes` each: refused before anything is allocated for
+  // them when the bytes left cannot hold them.
+  std::size_t take_count(std::size_t least_bytes) {
     std::uint32_t n = 0;
     take_bytes(&n, sizeof n);
+    if (n > (bytes_.size() - at_) / least_bytes) throw std::logic_error("pack snapshot: ends early");
     return n;
   }
   bool at_end() const { return at_ == bytes_.size(); }
@@ -147,12 +152,12 @@ T take(Reader& in) {
     in.take_bytes(&value, sizeof value);
     return value;
   } else if constexpr (is_string<T>::value) {
-    T value(in.take_size(), typename T::value_type{});
+    T value(in.take_count(sizeof(typename T::value_type)), typename T::value_type{});
     in.take_bytes(value.data(), value.size() * sizeof(typename T::value_type));
     return value;
   } else if constexpr (is_vector<T>::value) {
     T value;
-    const std::size_t n = in.take_size();
+    const std::size_t n = in.take_count(1);  // every value written takes a byte or more
     value.reserve(n);
     for (std::size_t i = 0; i < n; ++i) value.push_back(take<typename T::value_type>(in));
     return value;
@@ -161,7 +166,7 @@ T take(Reader& in) {
     return T{take<typename T::value_type>(in)};
   } else if constexpr (is_map<T>::value) {
     T value;
-    const std::size_t n = in.take_size();
+    const std::size_t n = in.take_count(1);
     for (std::size_t i = 0; i < n; ++i) {
       auto k = take<typename T::key_type>(in);
       value.emplace_hint(value.end(), std::move(k), take<typename T::mapped_type>(in));

@@ -98,6 +98,11 @@ TEST_CASE("pack snapshot: bytes cut short or running on are refused") {
   CHECK_THROWS_AS(read_pack_snapshot(std::string_view(bytes).substr(0, 3)), std::logic_error);
   CHECK_THROWS_AS(read_pack_snapshot(bytes + "x"), std::logic_error);
   CHECK_THROWS_AS(read_pack_snapshot(""), std::logic_error);
+  // A count the bytes left cannot hold is refused before anything is allocated for it: the first
+  // four bytes are the length of the pack's id.
+  std::string huge = bytes;
+  huge.replace(0, 4, "\xff\xff\xff\x7f");
+  CHECK_THROWS_AS(read_pack_snapshot(huge), std::logic_error);
 }
 
 TEST_CASE("pack snapshot: a pack whose YAML is not the one its snapshot was made from loads from the YAML") {

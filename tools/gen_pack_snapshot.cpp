@@ -6,8 +6,6 @@
 // the loader's file:line:column message.
 //
 //   nblint_gen_pack_snapshot OUT
-#include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 #include <string>
@@ -16,35 +14,20 @@
 #include "rules/pack_loader.h"
 #include "rules/pack_registry.h"
 #include "rules/pack_snapshot.h"
+#include "util/atomic_file.h"
 #include "util/resources.h"
 
 namespace {
 
-// The bytes as a narrow string literal of octal escapes and printable ASCII, in lines of about
-// a hundred characters: compiles quicker than a brace list of numbers.
+// The bytes as a string literal, every byte a hex escape (so that no escape runs into the
+// character after it), 32 bytes a line.
 void write_literal(std::ostream& out, std::string_view bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
   out << "    \"";
-  std::size_t column = 0;
-  bool last_was_escape = false;
-  for (const char ch : bytes) {
-    const auto c = static_cast<unsigned char>(ch);
-    // After an octal escape, a digit would be read as part of it.
-    const bool plain = c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '?' && !(last_was_escape && c >= '0' && c <= '9');
-    if (plain) {
-      out << static_cast<char>(c);
-      ++column;
-    } else {
-      char escape[8];
-      std::snprintf(escape, sizeof escape, "\\%o", c);
-      out << escape;
-      column += std::string_view(escape).size();
-    }
-    last_was_escape = !plain;
-    if (column >= 100) {
-      out << "\"\n    \"";
-      column = 0;
-      last_was_escape = false;
-    }
+  for (std::size_t i = 0; i < bytes.size(); ++i) {
+    const auto c = static_cast<unsigned char>(bytes[i]);
+    out << "\\x" << kHex[c >> 4] << kHex[c & 15];
+    if (i % 32 == 31 && i + 1 < bytes.size()) out << "\"\n    \"";
   }
   out << "\"";
 }
@@ -89,18 +72,10 @@ int main(int argc, char** argv) {
       << "}  // namespace\n\n"
          "std::span<const BuiltinPackSnapshot> builtin_pack_snapshots() { return kSnapshots; }\n\n"
          "}  // namespace nblint\n";
-  // Written whole or not at all: a half-written file would compile into a broken table.
-  const std::string path = argv[1], temporary = path + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary);
-    file << out.str();
-    if (!file.flush()) {
-      std::cerr << "nblint_gen_pack_snapshot: cannot write " << temporary << "\n";
-      return 1;
-    }
-  }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-    std::cerr << "nblint_gen_pack_snapshot: cannot rename " << temporary << " to " << path << "\n";
+  try {
+    nblint::write_file_atomically(argv[1], out.str(), /*replace=*/true);
+  } catch (const std::exception& e) {
+    std::cerr << "nblint_gen_pack_snapshot: cannot write " << argv[1] << ": " << e.what() << "\n";
     return 1;
   }
   return 0;

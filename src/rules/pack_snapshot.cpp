@@ -1,6 +1,7 @@
 #include "rules/pack_snapshot.h"
 
 #include <cstring>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -209,16 +210,17 @@ Pack read_pack_snapshot(std::string_view bytes) {
   return pack;
 }
 
-std::uint64_t pack_source_checksum(std::string_view yaml) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (const char c : yaml) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  return h;
+std::uint64_t pack_source_checksum(std::string_view yaml) { return std::hash<std::string_view>{}(yaml); }
+
+const BuiltinPackSnapshot* find_builtin_pack_snapshot(std::string_view path) {
+  for (const BuiltinPackSnapshot& snapshot : builtin_pack_snapshots())
+    if (snapshot.path == path) return &snapshot;
+  return nullptr;
 }
 
 Pack load_embedded_pack(std::string_view yaml, std::string_view path) {
-  for (const BuiltinPackSnapshot& snapshot : builtin_pack_snapshots())
-    if (snapshot.path == path && snapshot.source_checksum == pack_source_checksum(yaml))
-      return read_pack_snapshot(snapshot.bytes);
+  const BuiltinPackSnapshot* snapshot = find_builtin_pack_snapshot(path);
+  if (snapshot && snapshot->source_checksum == pack_source_checksum(yaml)) return read_pack_snapshot(snapshot->bytes);
   return load_builtin_pack(yaml, std::string(path), Catalogue::builtin());
 }
 

@@ -21,8 +21,13 @@ std::string write_pack_snapshot(const Pack& pack);
 // write_pack_snapshot of this build.
 Pack read_pack_snapshot(std::string_view bytes);
 
-// The checksum kept with a snapshot: FNV-1a of the YAML text.
+// The checksum kept with a snapshot: std::hash of the YAML text (the tool that writes it and the
+// binary that reads it are built together, with the same library).
 std::uint64_t pack_source_checksum(std::string_view yaml);
+
+struct BuiltinPackSnapshot;
+// The snapshot the build made of the built-in pack embedded as `path`, or null.
+const BuiltinPackSnapshot* find_builtin_pack_snapshot(std::string_view path);
 
 // The built-in pack embedded as `yaml` under `path` ("rules/fmt2021.yaml"), read from its
 // snapshot when the build made one from that same text (rules/pack_snapshot_table.h), else

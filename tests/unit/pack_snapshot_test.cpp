@@ -13,30 +13,16 @@
 
 using namespace nblint;
 
-namespace {
-
-const BuiltinPackSnapshot* snapshot_of(std::string_view path) {
-  for (const BuiltinPackSnapshot& s : builtin_pack_snapshots())
-    if (s.path == path) return &s;
-  return nullptr;
-}
-
-Pack from_yaml(const resources::Resource& res) {
-  return load_builtin_pack(res.data, std::string(res.path), Catalogue::builtin());
-}
-
-}  // namespace
-
 TEST_CASE("pack snapshot: every built-in pack has one, made from the YAML embedded now, and the registry's pack is it") {
   int compared = 0;
   for (const auto& res : resources::all()) {
     if (!is_builtin_pack_path(res.path)) continue;
     CAPTURE(res.path);
-    const BuiltinPackSnapshot* snapshot = snapshot_of(res.path);
+    const BuiltinPackSnapshot* snapshot = find_builtin_pack_snapshot(res.path);
     REQUIRE(snapshot != nullptr);
     CHECK(snapshot->source_checksum == pack_source_checksum(res.data));
     // The pack loaded from the YAML now writes the very bytes the build embedded.
-    const Pack loaded = from_yaml(res);
+    const Pack loaded = load_builtin_pack(res.data, std::string(res.path), Catalogue::builtin());
     CHECK(write_pack_snapshot(loaded) == snapshot->bytes);
     const Pack* registered = PackRegistry::builtin().find(loaded.id);
     REQUIRE(registered != nullptr);

@@ -1,7 +1,8 @@
 // A loaded rule pack written as bytes and read back, for the built-in packs: the build loads
 // each from its YAML once (tools/gen_pack_snapshot) and embeds the bytes, so a run reads its
-// packs without parsing and validating YAML again (about three quarters of a pack's load; only
-// the patterns are still compiled, as ICU's compiled form cannot be stored).
+// packs without parsing and validating YAML again (the three packs took 39.6 M instructions to
+// load, 14.5 M from snapshots: what is left is compiling the patterns, as ICU's compiled form
+// cannot be stored).
 //
 // The bytes are for the binary that wrote them: no version, no byte order, no compatibility.
 // Every aggregate is written field by field through Boost.PFR, so a field added to a pack's
